@@ -1,0 +1,40 @@
+"""The `policy` command: a thin click layer over `pipeline.api`.
+
+Each command module registers its commands on `cli`; errors become one line on
+stderr here, in one place: exit 1 for bad input, 2 for usage.
+"""
+from __future__ import annotations
+
+import functools
+import sys
+
+import click
+
+from ..errors import PipelineError
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="policy-pipeline")
+def cli() -> None:
+    """Turn Chinese policy drafts into structured, validated data."""
+
+
+def reports_errors(func):
+    """Turn a `PipelineError` into `Error: <message>` on stderr and its exit code."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except PipelineError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            sys.exit(exc.exit_code)
+
+    return wrapper
+
+
+from . import ingest  # noqa: E402,F401  (registers commands)
+
+
+def main() -> None:
+    cli(prog_name="policy")
