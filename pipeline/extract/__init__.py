@@ -1,1 +1,1 @@
-"""Extractors: pure functions over a segmented `Document`, returning standoff results keyed by node id."""
+"""Extractors: pure functions from a segmented document to standoff annotations."""
