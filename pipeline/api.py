@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from . import validate
 from .assemble import attach, build_document
 from .emit import dumps, write_atomic
+from .extract.money import extract_money
 from .errors import InputError, PipelineError
 from .feed import feed_records
 from .load import SUPPORTED_SUFFIXES, load, load_bytes
@@ -31,7 +32,9 @@ def parse(source: Source) -> Document:
 
 def annotate(doc: Document) -> Document:
     """Run the extractors and attach their results to the nodes."""
-    return doc
+    money, support, targets, warnings = extract_money(doc)
+    doc = attach(attach(doc, "money", money, warnings), "support", support)
+    return replace(doc, targets=targets)
 
 
 def ingest_source(source: Source) -> Document:

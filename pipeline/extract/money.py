@@ -399,3 +399,53 @@ def _link(terms: list[MoneyTerm], first: int) -> list[MoneyTerm]:
         for r in mine:
             out[r] = replace(out[r], linked=out[r].linked + (first + c,))
     return out
+
+
+SKIP_KINDS = ("breadcrumb", "letter", "title", "toc")
+NO_UNIT = re.compile(r"\d+(?:\.\d+)?[十百千]?[万亿](?=以上|以下|左右)")
+NO_UNIT_CONTEXT = re.compile(r"资金|经费|担保|金额|投资|投入|奖励|补助")
+
+
+def extract_money(doc) -> tuple[dict, dict, tuple, tuple]:
+    """Money terms and support per node, document targets, and warnings.
+
+    Each term goes to the deepest node whose own text holds it (terms are
+    found in each node's own text). Sections whose heading names a 目标 yield
+    targets instead of money terms; every `budget_growth` term is a target too.
+    """
+    from ..model import Warning
+    from .support import find_support
+    from .targets import Target, find_targets
+
+    money: dict[str, tuple[MoneyTerm, ...]] = {}
+    support: dict[str, tuple] = {}
+    targets: list[Target] = []
+    warnings: list[Warning] = []
+    text = doc.text
+    goal_spans = []
+    for node in doc.nodes():
+        if node.kind in SKIP_KINDS or any(a <= node.start < b for a, b in goal_spans):
+            continue
+        if node.kind != "document" and node.title and "目标" in node.title:
+            goal_spans.append((node.start, node.end))
+            targets.extend(find_targets(text[node.start:node.end], node.start))
+            continue
+        own = text[node.start:node.own_end]
+        terms = money_terms(own, node.start)
+        if terms:
+            money[node.id] = terms
+        found = find_support(own, node.start)
+        if found:
+            support[node.id] = found
+        for t in terms:
+            if t.role == "budget_growth":
+                pct = round(t.rate * 100, 6)
+                targets.append(Target(t.text, t.start, t.end, (t.base or "") + (t.per or "") + "增长率",
+                                      int(pct) if pct == int(pct) else pct, "%", t.qualifier))
+        for m in NO_UNIT.finditer(own):
+            line = own[own.rfind("\n", 0, m.start()) + 1:own.find("\n", m.end()) % (len(own) + 1)]
+            if NO_UNIT_CONTEXT.search(line):
+                a = node.start + m.start()
+                warnings.append(Warning("W401", f"amount without a currency unit: {m.group(0)}", a, a + len(m.group(0))))
+    targets.sort(key=lambda t: t.start)
+    return money, support, tuple(targets), tuple(warnings)
