@@ -81,6 +81,8 @@ class MoneyTerm:
 
 def money_terms(text: str, offset: int = 0) -> tuple[MoneyTerm, ...]:
     """Money terms in `text`, with offsets shifted by `offset` (where `text` sits in its document)."""
+    if not any(mark in text for mark in ("元", "%", "％", "倍", "百分之")):
+        return ()
     v = view(text)
     out: list[MoneyTerm] = []
     for lo, hi in sentences(v.s):

@@ -1,7 +1,7 @@
 """Written quantities (元 amounts, percentages, multiples) and their bound words.
 
 The grammar shared by the money, target and support extractors. It matches on
-a squeezed view of the text (`normalize.squeeze`: width-folded, whitespace
+a squeezed view of the text (as `normalize.squeeze`: width-folded, whitespace
 dropped), so `200 万元` and a PDF line break inside `三\\n千元` still match, and
 maps every span back to offsets in the original text. Numerals are converted
 one match at a time with `cnnum`, never over running text.
@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..cnnum import parse_amount, parse_number
-from ..normalize import squeeze
+from ..normalize import fold
 
 _AR = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
 _CN = r"[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
@@ -20,6 +20,8 @@ _AMT = rf"(?:{_AR}(?:[十百千]?[万亿]){{0,2}}|{_CN})"
 _DASH = r"(?:至|到|[-—–~―]{1,2})"
 
 QUANTITY = re.compile(rf"""
+    (?=[\d零〇一二两三四五六七八九十百])                                # cheap first-character test
+    (?:
     # 1000万元及以上至5000万元, 10万元—100万元, 10—100万元 (unit on the second only)
       (?P<ya>{_AMT})(?P<yau>元)?(?:及以上|以上)?{_DASH}(?P<yb>{_AMT})元
     # 五百元以上二千元以下
@@ -33,6 +35,7 @@ QUANTITY = re.compile(rf"""
     | (?P<p>{_AR})%
     | 百分之(?P<pc>{_AR}|{_CN})
     | (?P<x>{_AMT})倍
+    )
 """, re.X)
 
 # Bound words written before the number; longest first.
@@ -43,6 +46,9 @@ NEUTRAL = ("降至", "降低到", "降低至", "下降到", "控制在")
 # Words allowed between a bound word and the number: 最高支持300万元, 原则上不超过1%.
 INFIX = ("给予", "支持", "奖励", "补助", "补贴", "资助", "可达", "可申请", "申请", "原则上", "为", "可", "均")
 _PREFIX_WORDS = sorted(AT_LEAST + AT_MOST + NEUTRAL + INFIX, key=len, reverse=True)
+_PREFIX_ALT = "|".join(_PREFIX_WORDS)
+_PREFIX_REV = re.compile("(?:" + "|".join(w[::-1] for w in _PREFIX_WORDS) + ")+")
+_PREFIX_WORD = re.compile(_PREFIX_ALT)
 _SUFFIX = re.compile(r"(?:\(含[^)]{0,3}\))?(?P<w>及以上|以上|及以下|以下|以内|之内|左右)?(?P<per>/[亩人户年月])?")
 
 
@@ -79,7 +85,7 @@ class View:
 
     text: str
     s: str
-    keep: tuple[int, ...]
+    keep: tuple[int, ...] | range
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Original `[start, end)` of view slice `s[i:j]`."""
@@ -91,10 +97,19 @@ class View:
 
 
 def view(text: str) -> View:
-    s, keep = squeeze(text)
-    return View(text, s, keep)
+    folded = fold(text)
+    if not _SPACE.search(folded):
+        return View(text, folded, range(len(text)))
+    keep: list[int] = []
+    chunks = []
+    for m in _NONSPACE.finditer(folded):
+        keep.extend(range(m.start(), m.end()))
+        chunks.append(m.group(0))
+    return View(text, "".join(chunks), tuple(keep))
 
 
+_SPACE = re.compile(r"\s")
+_NONSPACE = re.compile(r"\S+")
 _SENTENCE_END = re.compile(r"[。;；!！?？]|\.(?!\d)")
 
 
@@ -188,13 +203,12 @@ def _quantity(s: str, m: re.Match, lo: int) -> Quantity | None:
 
 def _prefix(s: str, lo: int, i: int) -> tuple[int, list[str]]:
     """Extend back over bound words and their infixes; return the new start and the bound words."""
-    start, words = i, []
-    while True:
-        w = next((w for w in _PREFIX_WORDS if s.startswith(w, max(lo, start - len(w))) and start - len(w) >= lo), None)
-        if w is None:
-            break
-        words.append(w)
-        start -= len(w)
+    words: list[str] = []
+    start = i
+    run = _PREFIX_REV.match(s[max(lo, i - 24):i][::-1])
+    if run:
+        start = i - run.end()
+        words = _PREFIX_WORD.findall(s, start, i)[::-1]
     while words and words[-1] in INFIX:
         start += len(words.pop())
     return start, words
