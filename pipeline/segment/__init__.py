@@ -30,7 +30,8 @@ class Segmented:
 def segment(text: str, name: str | None = None) -> Segmented:
     """Split `text` into the document tree; raise StructureError if it has no structure."""
     lines = split_lines(text)
-    first_pass = read_front(lines, len(lines))
+    candidate = _body_start(lines, 0)
+    first_pass = read_front(lines, len(lines), letter_limit=candidate if candidate is not None else len(lines))
     skip = max((b[2] for b in first_pass.blocks if b[0] in ("header", "breadcrumb", "letter")), default=0)
     toc = _find_toc(lines, skip)
     start_at = toc[1] if toc else skip
@@ -45,7 +46,7 @@ def segment(text: str, name: str | None = None) -> Segmented:
         split_paragraphs(raw)
     assign_kinds(parsed.nodes)
 
-    blocks: list[tuple[str, int]] = [(kind, lines[first].start) for kind, first, _ in front.blocks]
+    blocks = [(kind, lines[first].start) for kind, first, last in front.blocks if last > first]
     if toc:
         blocks.append(("toc", lines[toc[0]].start))
     used: set[str] = set()
