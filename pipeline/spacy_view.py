@@ -12,12 +12,15 @@ spaCy, so nothing on the ingest path or `policy --help` imports it.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy import displacy
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from .api import parse
+from .assemble import attach
 from .extract.money import extract_money
 from .load import load_bytes
 from .model import Document
@@ -30,14 +33,20 @@ COLORS = {"TARGET": "#b3e5fc", "SUPPORT": "#ffe0b2", "MONEY_GRANT": "#c8e6c9", "
 
 
 def entities(doc: Document) -> list[tuple[int, int, str]]:
-    """Character spans `(start, end, label)` of an annotated document, sorted, without overlaps."""
+    """Character spans `(start, end, label)` of an annotated document, sorted; they may overlap
+    (a budget-growth term is also a target)."""
     found = []
     for node in doc.nodes():
         found += [(t.start, t.end, "MONEY_" + t.role.upper()) for t in node.money]
         found += [(s.start, s.end, "SUPPORT") for s in node.support]
     found += [(t.start, t.end, "TARGET") for t in doc.targets]
+    return sorted(set(found), key=lambda x: (x[0], -x[1], x[2]))
+
+
+def non_overlapping(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The first of any overlapping spans, in order (money before target at the same place)."""
     out, last = [], -1
-    for start, end, label in sorted(set(found), key=lambda x: (x[0], -x[1])):
+    for start, end, label in spans:
         if start >= last:
             out.append((start, end, label))
             last = end
@@ -47,9 +56,6 @@ def entities(doc: Document) -> list[tuple[int, int, str]]:
 def _annotated(text: str) -> Document:
     doc = parse(load_bytes(text.encode("utf-8"), "spacy.txt"))
     money, support, targets, _ = extract_money(doc)
-    from .assemble import attach
-    from dataclasses import replace
-
     return replace(attach(attach(doc, "money", money), "support", support), targets=targets)
 
 
@@ -68,7 +74,7 @@ def policy_entities(doc: Doc) -> Doc:
 
 def render_html(doc: Document) -> str:
     """A self-contained HTML page (displaCy, manual mode) with the document's entities highlighted."""
-    ents = [{"start": s, "end": e, "label": label} for s, e, label in entities(doc)]
+    ents = [{"start": s, "end": e, "label": label} for s, e, label in non_overlapping(entities(doc))]
     data = {"text": doc.text, "ents": ents, "title": doc.title or doc.doc_id}
     return displacy.render(data, style="ent", manual=True, page=True, jupyter=False,
                            options={"colors": COLORS, "ents": list(COLORS)})

@@ -15,8 +15,8 @@ from . import cli, reports_errors
 @reports_errors
 def annotate(file: str, out_file: str) -> None:
     """Write FILE as one self-contained HTML page with money terms, support and targets highlighted."""
-    from ..spacy_view import entities, render_html
+    from ..spacy_view import entities, non_overlapping, render_html
 
     doc = api.load_document(file)
     path = write_atomic(out_file, render_html(doc))
-    click.echo(f"{len(entities(doc))} highlighted spans -> {path}", err=True)
+    click.echo(f"{len(non_overlapping(entities(doc)))} highlighted spans -> {path}", err=True)

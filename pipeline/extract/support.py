@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .money import DUI, _split_dui
+from .parties import DUI, split_dui
 from .quantity import clause_start, quantities, sentences, view
 
 SUPPORT = re.compile(r"(?:给予|予以|争取)(?P<gap>[^,:;。\d%]{0,20})(?:经费|资金|奖励|奖金|补助|补贴|资助|奖补|补偿|贴息|项目支持)(?:支持|激励)?")
@@ -56,7 +56,7 @@ def find_support(text: str, offset: int = 0) -> tuple[Support, ...]:
             for d in DUI.finditer(s, lo, m.end()):
                 if d.start() < m.start():
                     dui = d
-            recipient = _split_dui(dui.group("x"))[1] if dui else None
+            recipient = split_dui(dui.group("x"))[1] if dui else None
             a, b = v.span(cs, m.end())
             out.append(Support(text[a:b], a + offset, b + offset, kind, cue, recipient))
     return tuple(out)
