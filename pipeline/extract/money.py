@@ -35,7 +35,9 @@ PURPOSE = re.compile(r"的?(?:给予)?(?:企业)?(?:对[\u4e00-\u9fff]{1,4}?进�
 PER = re.compile(r"单个[\u4e00-\u9fff]{1,6}?每年|单个(?:企业|单位|项目|机构|高校院所|品种|人)|单(?:户|项|品种|台设备|笔)"
                  r"|每年度|每[年项个户家人台件笔月]|年度(?=增长)")
 _N = r"\d+|[一二两三四五六七八九十]"
-DURATION = re.compile(rf"(?:前|后)(?P<a>{_N})年|连续(?P<b>{_N})年(?=每年|给予|奖励|补助|支持|分别)|(?P<c>{_N})年内"
+# 前2年/后3年 count only in the term's own clause; 连续3年, 3年内, 给予五年奖励 anywhere before it.
+PERIOD = re.compile(rf"(?:前|后)({_N})年")
+DURATION = re.compile(rf"连续(?P<b>{_N})年(?=每年|给予|奖励|补助|支持|分别)|(?P<c>{_N})年内"
                       rf"|给予[\u4e00-\u9fff]{{0,4}}?(?P<d>{_N})年(?=奖励|\d)")
 BASE_INTRO = re.compile(r"按照|按其|按|参照其|参照|依据|给予[\u4e00-\u9fff]{0,2}?企业|给予|返还其|返还|不高于|不低于|不超过")
 BUDGET_BASE = re.compile(r"(?:各级|本级|市级|县级|省级)?财政[\u4e00-\u9fff]{0,6}?(?:投入|经费|预算|资金|支出)")
@@ -126,10 +128,12 @@ def _role(s: str, lo: int, hi: int, group: tuple[Quantity, ...], q: Quantity, nx
         return "fund_size"
     if q.qualifier == "at_most" and any(w.startswith(("最高", "最多")) for w in q.words):
         return "cap"
-    if (cpost.startswith("的") and not GIVEN.search(cpost)) or re.match(r"且|至|、(?!\d)", cpost):
-        return "threshold"
-    if re.match(r"的?(?:赔偿|损失)", cpost):
+    if re.match(r"的?(?:赔偿|损失|基础|标准|水平)", cpost):
         return "other"
+    if (cpost.startswith("的") and not GIVEN.search(cpost)) or re.match(r"且|至", cpost):
+        return "threshold"
+    if q.qualifier != "exact" and re.match(r"、(?!\d)", cpost):
+        return "threshold"
     if GRANT.search(pre) or GRANT.search(cpost):
         return "cap" if q.qualifier == "at_most" else "grant"
     if nxt and cpost == "" and GRANT.search(s[max(lo, nxt[0][0].start - 12):nxt[0][-1].end + 8]):
@@ -159,7 +163,7 @@ def _term(v: View, lo: int, hi: int, f: Found, offset: int) -> MoneyTerm:
         pc = clause_start(s, lo, max(lo, cs - 1))
         cond = s[pc:max(pc, cs - 1)] or None
     per = _last(PER, s, cs, g0) or (None if role == "threshold" else _last(PER, s, seg_lo, g0))
-    dur = _last(DURATION, s, seg_lo, g0, whole=False)
+    dur = _last(PERIOD, s, cs, g0, whole=False) or _last(DURATION, s, seg_lo, g0, whole=False)
     purpose = PURPOSE.match(s, f.group[-1].end, hi)
     a, b = v.span(q.start, q.end)
     return MoneyTerm(
@@ -206,7 +210,7 @@ def _base(s: str, lo: int, cs: int, f: Found) -> str | None:
     if q.kind == "times":
         return re.split(r"处|,", s[cs:q.num_start])[-1] or None
     if role == "share":
-        m = re.search(r"占(.+?)的?(?:比例|比重)", s[cs:g0])
+        m = re.search(r"占(.+?)的?(?:比例|比重)", s[cs:g0]) or re.search(r"占(.+?)的$", s[cs:g0])
         return m.group(1) if m else None
     pre = s[cs:q.num_start] if q is f.group[0] else s[cs:g0]
     if not pre.endswith("的") and not re.match(r"的?(?:奖励|资金|补助|补贴|支持)", s[f.group[-1].end:]):

@@ -53,7 +53,8 @@ _SUFFIX = re.compile(r"(?:\(含[^)]{0,3}\))?(?P<w>及以上|以上|及以下|以
 
 
 # A bound word before a base: 不高于承担风险责任的0.5%.
-_FAR_BOUND = re.compile("(" + "|".join(sorted(AT_LEAST + AT_MOST, key=len, reverse=True)) + r")[^,:;。\d%元]{1,12}的$")
+_FAR_BOUND = re.compile("(" + "|".join(sorted(set(AT_LEAST + AT_MOST) - {"超"}, key=len, reverse=True))
+                        + r")[^,:;。\d%元]{1,12}的$")
 
 
 @dataclass(frozen=True)
