@@ -1,0 +1,332 @@
+"""Responsibility notes: who leads and who joins each measure.
+
+Drafts close a measure (or a group of its sentences) with a note naming the
+responsible units, in one of a few styles, full- or half-width:
+
+    （责任单位：A、B、C。列第一位的为牵头单位，下同。）
+    （A、B负责。列第一位者为牵头单位，下同）   （A、B负责）
+    （A牵头，B、C配合）   （牵头单位：X，配合单位：Y、Z，各区、县级市）
+    （A、B，各省级人民政府按职责分工负责）   （A等有关部门和单位负责）   （A会同有关部门负责）
+
+A bracketed span is a note only if all of it parses as such (units, a label or a
+verb, a lead convention); `（技工院校内由…部门负责）` is a clause, not a note. The
+lead comes from the document's own convention (列第一位的为牵头单位; 下同 carries it to
+the notes after), from 牵头 / 牵头单位 / 会同, else it is the first unit, flagged as assumed.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from ..model import Document, Node, Warning
+from ..normalize import fold
+from .aliases import Aliases, builtin_aliases
+from .unitnames import Jurisdiction, is_collective, jurisdiction_of, normalize_units
+
+ROLES = ("lead", "co", "collective")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One responsible unit: `name` as written, its full `normalized` name, its `role`."""
+
+    name: str
+    normalized: str
+    role: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "normalized": self.normalized, "role": self.role,
+                "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True)
+class Responsibility:
+    """One note, brackets included. `convention` is the wording that decided the lead
+    (`列第一位的为牵头单位`, `牵头单位`, `牵头`, `会同`), None when there was none to decide."""
+
+    text: str
+    start: int
+    end: int
+    lead: str | None
+    lead_normalized: str | None
+    lead_assumed: bool
+    convention: str | None
+    units: tuple[Unit, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end, "lead": self.lead,
+                "lead_normalized": self.lead_normalized, "lead_assumed": self.lead_assumed,
+                "convention": self.convention, "units": [u.to_dict() for u in self.units]}
+
+
+# The lead convention: 列第一位的为牵头单位 / 列第一位者为牵头单位 / 排在第一位的部门为牵头部门 …
+_CONVENTION = re.compile(
+    r"(?:(?:列|排)在?)?(?:第一|首)(?:位|个|家)?(?:的|者)?(?:部门|单位)?(?:为|是)牵头(?:单位|部门)")
+_DITTO = re.compile(r"\s*[,;、]?\s*下同")
+_TAIL = re.compile(r"[。,;]\s*(?P<conv>" + _CONVENTION.pattern + r")(?P<ditto>" + _DITTO.pattern + r")?[。.;,\s]*$")
+
+# A clause label and the role it gives its list.
+_LABELS = {
+    "牵头单位": "lead", "牵头部门": "lead", "主办单位": "lead", "主责单位": "lead",
+    "配合单位": "co", "配合部门": "co", "参与单位": "co", "协办单位": "co", "协助单位": "co",
+    "责任单位": None, "责任部门": None, "负责单位": None, "实施单位": None, "责任主体": None,
+}
+_LABEL = re.compile(r"\s*(?P<label>" + "|".join(_LABELS) + r")\s*:\s*")
+# A clause verb and the role it gives its list (None: the convention decides).
+_VERB = re.compile(r"""
+    (?:
+        (?P<lead>牵头(?:负责|落实|抓总)?)                          # A牵头 / A牵头负责
+      | (?P<co>(?:配合|参与|协助|协同)(?:落实|实施)?)                # B、C配合
+      | (?:按照?职责分工|根据职责分工|按职责|依职责|分别|共同|具体)?
+        (?:负责(?:落实|实施)?|落实)                                 # A、B负责 / …按职责分工负责
+    )\s*$""", re.X)
+# Splits inside a list: 、 between units; 会同 after the lead; 等 before a collective.
+_HUITONG = re.compile(r"会同|协同")
+_DENG = re.compile(r"等(?=(?:其他)?(?:有关|相关))|等$")
+_LEVEL_TAIL = re.compile(r"(?:省|自治区|直辖市|市|县级市|县|区|旗|盟|州|乡|镇|乡镇|街道)(?:\(市、区\)|人民政府)?")
+# Characters no unit name holds: they mark a clause of the text.
+_NOT_A_NAME = re.compile(r"(?<!自)由|(?<!所)在|[的将把被从向于如。:;,]|要(?!素)")
+_UNIT_END = re.compile(
+    r"(?:部|委|局|办|署|厅|院|会|行|府|区|县|市|旗|盟|州|镇|乡|处|室|站|所|队|中心|集团|公司|单位|部门|机构"
+    r"|学校|大学|学院|联|团|社|台|馆|校|组|关|政府)$")
+_OPEN = {"(": ")", "【": "】", "[": "]", "〔": "〕"}
+_LINE_LABEL = re.compile(r"(?m)(?:^|(?<=[。;]))[ ]*(?=(?:责任|牵头|负责|配合)(?:单位|部门)\s*:)[^\n]+")
+
+
+def find_notes(text: str, start: int = 0, end: int | None = None, *, convention: str | None = None,
+               jurisdiction: Jurisdiction = Jurisdiction(), aliases: Aliases | None = None,
+               ) -> tuple[Responsibility, ...]:
+    """Every responsibility note in `text[start:end]`, in order, offsets into `text`.
+
+    `convention` is a lead convention already in force (from an earlier 下同);
+    a convention stated with 下同, or in running text, holds for the notes after it.
+    """
+    end = len(text) if end is None else end
+    aliases = aliases if aliases is not None else builtin_aliases()
+    view = fold(text)
+    notes = []
+    last = start
+    for s, e in _candidates(view, start, end):
+        parsed = _parse(view, s, e)
+        if parsed is None:
+            continue
+        for m in _CONVENTION.finditer(view, last, s):
+            convention = text[m.start():m.end()]
+        last = e
+        clauses, stated, ditto = parsed
+        stated_text = text[stated[0]:stated[1]] if stated else None
+        notes.append(_build(text, s, e, clauses, stated_text or convention, jurisdiction, aliases))
+        if stated_text and ditto:
+            convention = stated_text
+    return tuple(notes)
+
+
+def _candidates(view: str, start: int, end: int):
+    """Bracketed spans on one line, outermost only, and unbracketed labelled lines."""
+    spans = []
+    i = start
+    while i < end:
+        close = _OPEN.get(view[i])
+        if close is None:
+            i += 1
+            continue
+        j, depth = i + 1, 1
+        while j < end and view[j] != "\n" and j - i < 600:
+            if view[j] == view[i]:
+                depth += 1
+            elif view[j] == close:
+                depth -= 1
+                if depth == 0:
+                    break
+            j += 1
+        if j < end and depth == 0 and view[j] == close:
+            spans.append((i, j + 1))
+            i = j + 1
+        else:
+            i += 1
+    for m in _LINE_LABEL.finditer(view, start, end):
+        s = m.start() + len(m.group()) - len(m.group().lstrip())
+        e = len(view[:m.end()].rstrip()) if m.end() <= end else end
+        if not any(a <= s < b for a, b in spans):
+            spans.append((s, e))
+    spans.sort()
+    return spans
+
+
+def _parse(view: str, s: int, e: int):
+    """([(role, [(start, end, 会同-lead)])...], span of a stated convention, 下同?) or None."""
+    inner_s, inner_e = (s + 1, e - 1) if view[s] in _OPEN else (s, e)
+    body = view[inner_s:inner_e]
+    stated = ditto = None
+    tail = _TAIL.search(body)
+    if tail:
+        stated = (inner_s + tail.start("conv"), inner_s + tail.end("conv"))
+        ditto = bool(tail.group("ditto"))
+        body = body[: tail.start()]
+    body = body.rstrip("。. ")
+    clauses = []
+    marked = labelled = False
+    for cs, ce in _split(body, ",;。", inner_s):
+        clause = view[cs:ce]
+        role: str | None = None
+        lab = _LABEL.match(clause)
+        if lab:
+            role, marked = _LABELS[lab.group("label")], True
+            labelled = True
+            cs += lab.end()
+            clause = view[cs:ce]
+        verb = _VERB.search(clause)
+        if verb and verb.start() > 0:
+            marked = True
+            role = "lead" if verb.group("lead") else "co" if verb.group("co") else role
+            ce = cs + verb.start()
+        names = _names(view, cs, ce)
+        if names is None:
+            return None
+        clauses.append((role, names))
+    if not marked or not clauses:
+        return None
+    if not labelled and not all(
+            _UNIT_END.search(view[a:b].split("(")[0]) or is_collective(view[a:b])
+            for _, ns in clauses for a, b, _ in ns):
+        return None
+    return clauses, stated, ditto
+
+
+def _split(s: str, seps: str, offset: int) -> list[tuple[int, int]]:
+    """Spans of `s` between separators outside parentheses, shifted by `offset`."""
+    out, depth, last = [], 0, 0
+    for k, ch in enumerate(s):
+        depth += ch == "("
+        depth -= ch == ")"
+        if depth == 0 and ch in seps:
+            out.append((offset + last, offset + k))
+            last = k + 1
+    out.append((offset + last, offset + len(s)))
+    return [(a, b) for a, b in out if s[a - offset:b - offset].strip()]
+
+
+def _names(view: str, s: int, e: int):
+    """[(start, end, lead_by_会同)] of the units in one list, or None if it is no list.
+
+    `A、B会同C负责`: A and B lead, C joins.
+    """
+    hui = _HUITONG.search(view, s, e)
+    groups = [(s, hui.start(), True), (hui.end(), e, False)] if hui else [(s, e, False)]
+    out = []
+    for gs, ge, lead in groups:
+        for a, b in _split(view[gs:ge], "、", gs):
+            deng = _DENG.search(view, a, b)
+            for qa, qb in [(a, deng.start()), (deng.end(), b)] if deng else [(a, b)]:
+                while qa < qb and view[qa].isspace():
+                    qa += 1
+                while qb > qa and view[qb - 1].isspace():
+                    qb -= 1
+                if qa == qb:
+                    continue
+                name = view[qa:qb]
+                if len(name) > 40 or _NOT_A_NAME.search(name.split("(")[0]):
+                    return None
+                out.append((qa, qb, lead))
+    return _join_levels(view, out) if out else None
+
+
+def _join_levels(view: str, names: list) -> list:
+    """Keep `各区、县级市` and `各省、自治区、直辖市人民政府` as one collective unit."""
+    out: list = []
+    for a, b, lead in names:
+        if out and is_collective(view[out[-1][0]:out[-1][1]]) and _LEVEL_TAIL.fullmatch(view[a:b]):
+            out[-1] = (out[-1][0], b, out[-1][2])
+        else:
+            out.append((a, b, lead))
+    return out
+
+
+def _build(text: str, s: int, e: int, clauses, convention: str | None,
+           jurisdiction: Jurisdiction, aliases: Aliases) -> Responsibility:
+    """Assign roles, decide the lead and normalize the names of one parsed note."""
+    spans = [(a, b, role, hui) for role, names in clauses for a, b, hui in names]
+    names = tuple(text[a:b] for a, b, _, _ in spans)
+    normalized = normalize_units(names, jurisdiction, aliases)
+    explicit = [i for i, (_, _, role, hui) in enumerate(spans) if role == "lead" or hui]
+    roles = []
+    for i, (a, b, role, hui) in enumerate(spans):
+        if i in explicit:
+            roles.append("lead")
+        elif is_collective(names[i]):
+            roles.append("collective")
+        else:
+            roles.append(role or "co")
+    how: str | None = None
+    assumed = False
+    if explicit:
+        how = "会同" if any(spans[i][3] and spans[i][2] != "lead" for i in explicit) else "牵头"
+        label = next((lab for lab, r in _LABELS.items() if r == "lead" and lab in fold(text[s:e])), None)
+        how = label or how
+    else:
+        open_ = [i for i, (_, _, role, _) in enumerate(spans) if role is None and roles[i] == "co"]
+        open_ = open_ or [i for i, (_, _, role, _) in enumerate(spans) if role is None]
+        if open_ and roles[open_[0]] == "co":
+            roles[open_[0]] = "lead"
+        how, assumed = convention, convention is None and len(open_) > 1
+    lead = next((i for i, r in enumerate(roles) if r == "lead"), open_[0] if not explicit and open_ else None)
+    units = tuple(Unit(names[i], normalized[i], roles[i], a, b) for i, (a, b, _, _) in enumerate(spans))
+    return Responsibility(
+        text=text[s:e], start=s, end=e,
+        lead=names[lead] if lead is not None else None,
+        lead_normalized=normalized[lead] if lead is not None else None,
+        lead_assumed=assumed, convention=how, units=units)
+
+
+def extract_responsibilities(doc: Document, aliases: Aliases | None = None,
+                             ) -> tuple[dict[str, tuple[Responsibility, ...]], tuple[Warning, ...]]:
+    """Notes keyed by the id of the deepest node whose own text holds them, and warnings.
+
+    W301: a node with no note in its subtree while a sibling of its kind has one.
+    W302: a note whose lead was assumed (several units, no convention, no 牵头).
+    """
+    issuer = doc.issuer or (doc.letter.issuer if doc.letter else None)
+    notes = find_notes(doc.text, 0, len(doc.text), jurisdiction=jurisdiction_of(issuer), aliases=aliases)
+    by_node: dict[str, list[Responsibility]] = {}
+    for note in notes:
+        node = _owner(doc.root, note.start, note.end)
+        by_node.setdefault(node.id, []).append(note)
+    result = {k: tuple(v) for k, v in by_node.items()}
+    warnings = [Warning("W302", f"lead assumed to be the first unit listed: {n.lead}", n.start, n.end)
+                for n in notes if n.lead_assumed]
+    warnings += _missing(doc.root, result)
+    warnings.sort(key=lambda w: (w.start, w.code))
+    return result, tuple(warnings)
+
+
+def _owner(node: Node, s: int, e: int) -> Node:
+    """The deepest node whose own text holds [s, e), else the deepest node holding it."""
+    for child in node.children:
+        if child.start <= s and e <= child.end:
+            return _owner(child, s, e)
+    return node
+
+
+def _missing(root: Node, notes: dict[str, tuple[Responsibility, ...]]) -> list[Warning]:
+    """W301 for each node without a note among same-kind siblings that have one."""
+    has = {n.id for n in root.walk() if any(d.id in notes for d in n.walk())}
+    out = []
+    for parent in root.walk():
+        kinds = {c.kind for c in parent.children if c.id in has}
+        for child in parent.children:
+            if child.kind in kinds and child.id not in has:
+                label = child.num or child.id
+                out.append(Warning("W301", f"{child.kind} {label} has no responsible unit, unlike its siblings",
+                                   child.start, child.own_end))
+    return out
+
+
+def attach(doc: Document, notes: dict[str, tuple[Responsibility, ...]]) -> Document:
+    """`doc` with each node's `responsibilities` set from `notes` (keyed by node id)."""
+    def rebuild(node: Node) -> Node:
+        children = tuple(rebuild(c) for c in node.children)
+        return replace(node, children=children, responsibilities=notes.get(node.id, node.responsibilities))
+    return replace(doc, root=rebuild(doc.root))
