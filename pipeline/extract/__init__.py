@@ -1,1 +1,1 @@
-"""Extractors: pure functions from a segmented `Document` to annotations keyed by node id."""
+"""Extractors: pure functions from a segmented document to standoff annotations."""
