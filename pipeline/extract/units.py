@@ -16,7 +16,7 @@ the notes after), from 牵头 / 牵头单位 / 会同, else it is the first unit
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from ..model import Document, Node, Warning
@@ -288,8 +288,7 @@ def extract_responsibilities(doc: Document, aliases: Aliases | None = None,
     W301: a node with no note in its subtree while a sibling of its kind has one.
     W302: a note whose lead was assumed (several units, no convention, no 牵头).
     """
-    issuer = doc.issuer or (doc.letter.issuer if doc.letter else None)
-    notes = find_notes(doc.text, 0, len(doc.text), jurisdiction=jurisdiction_of(issuer), aliases=aliases)
+    notes = find_notes(doc.text, 0, len(doc.text), jurisdiction=document_jurisdiction(doc), aliases=aliases)
     by_node: dict[str, list[Responsibility]] = {}
     for note in notes:
         node = _owner(doc.root, note.start, note.end)
@@ -302,6 +301,15 @@ def extract_responsibilities(doc: Document, aliases: Aliases | None = None,
     return result, tuple(warnings)
 
 
+def document_jurisdiction(doc: Document) -> Jurisdiction:
+    """The places of the issuer (or of the letter's issuer, or of the title's opening words)."""
+    for name in (doc.issuer, doc.letter.issuer if doc.letter else None, (doc.title or "").split("关于")[0]):
+        jurisdiction = jurisdiction_of(name)
+        if jurisdiction.places:
+            return jurisdiction
+    return Jurisdiction()
+
+
 def _owner(node: Node, s: int, e: int) -> Node:
     """The deepest node whose own text holds [s, e), else the deepest node holding it."""
     for child in node.children:
@@ -311,22 +319,19 @@ def _owner(node: Node, s: int, e: int) -> Node:
 
 
 def _missing(root: Node, notes: dict[str, tuple[Responsibility, ...]]) -> list[Warning]:
-    """W301 for each node without a note among same-kind siblings that have one."""
+    """W301 for each node without a note among same-kind siblings that have one.
+
+    Only kinds that hold notes in their own text count (measures, say, not the
+    parts above them), so a part with no tasks (总体目标) raises nothing.
+    """
+    bearing = {n.kind for n in root.walk() if n.id in notes}
     has = {n.id for n in root.walk() if any(d.id in notes for d in n.walk())}
     out = []
     for parent in root.walk():
-        kinds = {c.kind for c in parent.children if c.id in has}
+        kinds = {c.kind for c in parent.children if c.id in has} & bearing
         for child in parent.children:
             if child.kind in kinds and child.id not in has:
                 label = child.num or child.id
                 out.append(Warning("W301", f"{child.kind} {label} has no responsible unit, unlike its siblings",
                                    child.start, child.own_end))
     return out
-
-
-def attach(doc: Document, notes: dict[str, tuple[Responsibility, ...]]) -> Document:
-    """`doc` with each node's `responsibilities` set from `notes` (keyed by node id)."""
-    def rebuild(node: Node) -> Node:
-        children = tuple(rebuild(c) for c in node.children)
-        return replace(node, children=children, responsibilities=notes.get(node.id, node.responsibilities))
-    return replace(doc, root=rebuild(doc.root))
