@@ -45,7 +45,9 @@ class Unit:
 @dataclass(frozen=True)
 class Responsibility:
     """One note, brackets included. `convention` is the wording that decided the lead
-    (`列第一位的为牵头单位`, `牵头单位`, `牵头`, `会同`), None when there was none to decide."""
+    (`列第一位的为牵头单位`, `牵头单位`, `牵头`, `会同`), None when nothing stated one.
+    A note naming only groups (各省级人民政府负责) has the first group as `lead`; its
+    role stays `collective`."""
 
     text: str
     start: int
@@ -267,11 +269,11 @@ def _build(text: str, s: int, e: int, clauses, convention: str | None,
         label = next((lab for lab, r in _LABELS.items() if r == "lead" and lab in fold(text[s:e])), None)
         how = label or how
     else:
-        open_ = [i for i, (_, _, role, _) in enumerate(spans) if role is None and roles[i] == "co"]
-        open_ = open_ or [i for i, (_, _, role, _) in enumerate(spans) if role is None]
-        if open_ and roles[open_[0]] == "co":
-            roles[open_[0]] = "lead"
-        how, assumed = convention, convention is None and len(open_) > 1
+        single = [i for i, (_, _, role, _) in enumerate(spans) if role is None and roles[i] == "co"]
+        open_ = single or [i for i, (_, _, role, _) in enumerate(spans) if role is None]
+        if single:
+            roles[single[0]] = "lead"
+        how, assumed = convention, convention is None and len(single) > 1
     lead = next((i for i, r in enumerate(roles) if r == "lead"), open_[0] if not explicit and open_ else None)
     units = tuple(Unit(names[i], normalized[i], roles[i], a, b) for i, (a, b, _, _) in enumerate(spans))
     return Responsibility(
