@@ -337,3 +337,11 @@ def _missing(root: Node, notes: dict[str, tuple[Responsibility, ...]]) -> list[W
                 out.append(Warning("W301", f"{child.kind} {label} has no responsible unit, unlike its siblings",
                                    child.start, child.own_end))
     return out
+
+
+def renormalize(doc: Document, aliases: Aliases) -> Document:
+    """`doc` with its notes read again using `aliases` (a user's `--aliases` table)."""
+    from ..assemble import attach
+
+    notes, _ = extract_responsibilities(doc, aliases)
+    return attach(doc, "responsibilities", notes)
