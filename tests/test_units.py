@@ -10,6 +10,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.api import ingest_file, parse
 from pipeline.errors import InputError
@@ -202,6 +204,15 @@ def test_govcn_every_file_is_read_as_a_national_document():
     ("（牵头单位：X局，配合单位：Y局、Z局，各区、县级市）", ["X局", "Y局", "Z局", "各区、县级市"],
      ["lead", "co", "co", "collective"], "X局", False, "牵头单位"),
     ("（A局、B局负责）", ["A局", "B局"], ["lead", "co"], "A局", True, None),
+    # other wordings of the same styles
+    ("（由A局负责）", ["A局"], ["lead"], "A局", False, None),
+    ("（A局、B局等单位负责）", ["A局", "B局"], ["lead", "co"], "A局", True, None),
+    ("（A局及各区人民政府负责）", ["A局", "各区人民政府"], ["lead", "collective"], "A局", False, None),
+    ("（A局、B局分别牵头，各区配合）", ["A局", "B局", "各区"], ["lead", "lead", "collective"], "A局", False, "牵头"),
+    ("（责任单位：A局 B局）", ["A局", "B局"], ["lead", "co"], "A局", True, None),
+    ("（责任单位：A局、B局，排名第一的为牵头单位）", ["A局", "B局"], ["lead", "co"], "A局", False,
+     "排名第一的为牵头单位"),
+    ("（各高等院校负责）", ["各高等院校"], ["collective"], "各高等院校", False, None),
 ])
 def test_note_styles(quote, names, roles, lead, assumed, convention):
     note, = find_notes("段落。" + quote + "下文", jurisdiction=NATIONAL)
@@ -220,6 +231,22 @@ def test_note_styles(quote, names, roles, lead, assumed, convention):
 ])
 def test_brackets_that_are_not_notes(quote):
     assert find_notes("上文" + quote + "下文") == ()
+
+
+def test_labelled_line_with_two_labels():
+    text = "做好工作。\n牵头单位：市科技局 配合单位：市财政局、市商务局\n"
+    note, = find_notes(text, jurisdiction=HOHHOT_JUR)
+    assert [(u.name, u.role) for u in note.units] == [("市科技局", "lead"), ("市财政局", "co"), ("市商务局", "co")]
+    assert note.convention == "牵头单位"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="（）()、，,：:。责任单位牵头配合负责各有关部门市局委办区等下同列第一位的为\n A", max_size=80))
+def test_find_notes_never_raises_and_spans_are_exact(text):
+    for note in find_notes(text, jurisdiction=HOHHOT_JUR):
+        assert text[note.start:note.end] == note.text
+        assert note.units and all(text[u.start:u.end] == u.name for u in note.units)
+        assert all(note.start <= u.start < u.end <= note.end for u in note.units)
 
 
 def test_unbracketed_labelled_line():

@@ -66,7 +66,7 @@ class Responsibility:
 
 # The lead convention: 列第一位的为牵头单位 / 列第一位者为牵头单位 / 排在第一位的部门为牵头部门 …
 _CONVENTION = re.compile(
-    r"(?:(?:列|排)在?)?(?:第一|首)(?:位|个|家)?(?:的|者)?(?:部门|单位)?(?:为|是)牵头(?:单位|部门)")
+    r"(?:(?:列|排)(?:在|名)?)?(?:第一|首)(?:位|个|家)?(?:的|者)?(?:部门|单位)?(?:为|是)牵头(?:单位|部门)")
 _DITTO = re.compile(r"\s*[,;、]?\s*下同")
 _TAIL = re.compile(r"[。,;]\s*(?P<conv>" + _CONVENTION.pattern + r")(?P<ditto>" + _DITTO.pattern + r")?[。.;,\s]*$")
 
@@ -77,17 +77,21 @@ _LABELS = {
     "责任单位": None, "责任部门": None, "负责单位": None, "实施单位": None, "责任主体": None,
 }
 _LABEL = re.compile(r"\s*(?P<label>" + "|".join(_LABELS) + r")\s*:\s*")
+_CLAUSE_SEP = re.compile(r"[,;。]|\s+(?=(?:" + "|".join(_LABELS) + r")\s*:)")
 # A clause verb and the role it gives its list (None: the convention decides).
 _VERB = re.compile(r"""
     (?:
-        (?P<lead>牵头(?:负责|落实|抓总)?)                          # A牵头 / A牵头负责
+        (?P<lead>(?:分别|共同)?牵头(?:负责|落实|抓总)?)              # A牵头 / A牵头负责
       | (?P<co>(?:配合|参与|协助|协同)(?:落实|实施)?)                # B、C配合
       | (?:按照?职责分工|根据职责分工|按职责|依职责|分别|共同|具体)?
         (?:负责(?:落实|实施)?|落实)                                 # A、B负责 / …按职责分工负责
     )\s*$""", re.X)
-# Splits inside a list: 、 between units; 会同 after the lead; 等 before a collective.
+# Splits inside a list: 、 or spaces between units; 会同 after the lead; 及 before a group.
 _HUITONG = re.compile(r"会同|协同")
-_DENG = re.compile(r"等(?=(?:其他)?(?:有关|相关))|等$")
+_SEP = re.compile(r"、|\s+|(?:以及|及|和)(?=各|有关|相关|其他)")
+# `A、B等`, `A等单位` (dropped) and `A等有关部门和单位` (kept, as a group).
+_DENG = re.compile(r"等(?:(?:部门|单位|机构)(?:和|及|、)?(?:部门|单位|机构)?)?$|等(?=(?:其他)?(?:有关|相关))")
+_OPENERS = re.compile(r"[(【\[〔]")
 _LEVEL_TAIL = re.compile(r"(?:省|自治区|直辖市|市|县级市|县|区|旗|盟|州|乡|镇|乡镇|街道)(?:\(市、区\)|人民政府)?")
 # Characters no unit name holds: they mark a clause of the text.
 _NOT_A_NAME = re.compile(r"(?<!自)由|(?<!所)在|[的将把被从向于如。:;,]|要(?!素)")
@@ -128,13 +132,12 @@ def find_notes(text: str, start: int = 0, end: int | None = None, *, convention:
 
 def _candidates(view: str, start: int, end: int):
     """Bracketed spans on one line, outermost only, and unbracketed labelled lines."""
-    spans = []
-    i = start
-    while i < end:
-        close = _OPEN.get(view[i])
-        if close is None:
-            i += 1
+    spans: list[tuple[int, int]] = []
+    for opener in _OPENERS.finditer(view, start, end):
+        i = opener.start()
+        if spans and i < spans[-1][1]:
             continue
+        close = _OPEN[view[i]]
         j, depth = i + 1, 1
         while j < end and view[j] != "\n" and j - i < 600:
             if view[j] == view[i]:
@@ -146,9 +149,6 @@ def _candidates(view: str, start: int, end: int):
             j += 1
         if j < end and depth == 0 and view[j] == close:
             spans.append((i, j + 1))
-            i = j + 1
-        else:
-            i += 1
     for m in _LINE_LABEL.finditer(view, start, end):
         s = m.start() + len(m.group()) - len(m.group().lstrip())
         e = len(view[:m.end()].rstrip()) if m.end() <= end else end
@@ -171,7 +171,9 @@ def _parse(view: str, s: int, e: int):
     body = body.rstrip("。. ")
     clauses = []
     marked = labelled = False
-    for cs, ce in _split(body, ",;。", inner_s):
+    for cs, ce in _pieces(view, inner_s, inner_s + len(body), _CLAUSE_SEP):
+        if not view[cs:ce].strip():
+            continue
         clause = view[cs:ce]
         role: str | None = None
         lab = _LABEL.match(clause)
@@ -198,35 +200,20 @@ def _parse(view: str, s: int, e: int):
     return clauses, stated, ditto
 
 
-def _split(s: str, seps: str, offset: int) -> list[tuple[int, int]]:
-    """Spans of `s` between separators outside parentheses, shifted by `offset`."""
-    out, depth, last = [], 0, 0
-    for k, ch in enumerate(s):
-        depth += ch == "("
-        depth -= ch == ")"
-        if depth == 0 and ch in seps:
-            out.append((offset + last, offset + k))
-            last = k + 1
-    out.append((offset + last, offset + len(s)))
-    return [(a, b) for a, b in out if s[a - offset:b - offset].strip()]
-
-
 def _names(view: str, s: int, e: int):
     """[(start, end, lead_by_会同)] of the units in one list, or None if it is no list.
 
-    `A、B会同C负责`: A and B lead, C joins.
+    `A、B会同C负责`: A and B lead, C joins. A leading 由 (由A负责) is not part of a name.
     """
+    if view.startswith("由", s):
+        s += 1
     hui = _HUITONG.search(view, s, e)
     groups = [(s, hui.start(), True), (hui.end(), e, False)] if hui else [(s, e, False)]
     out = []
     for gs, ge, lead in groups:
-        for a, b in _split(view[gs:ge], "、", gs):
+        for a, b in _pieces(view, gs, ge, _SEP):
             deng = _DENG.search(view, a, b)
             for qa, qb in [(a, deng.start()), (deng.end(), b)] if deng else [(a, b)]:
-                while qa < qb and view[qa].isspace():
-                    qa += 1
-                while qb > qa and view[qb - 1].isspace():
-                    qb -= 1
                 if qa == qb:
                     continue
                 name = view[qa:qb]
@@ -234,6 +221,24 @@ def _names(view: str, s: int, e: int):
                     return None
                 out.append((qa, qb, lead))
     return _join_levels(view, out) if out else None
+
+
+def _pieces(view: str, s: int, e: int, sep: re.Pattern) -> list[tuple[int, int]]:
+    """Spans of `view[s:e]` between matches of `sep` outside parentheses."""
+    out, depth, last = [], 0, s
+    k = s
+    while k < e:
+        ch = view[k]
+        depth += ch == "("
+        depth -= ch == ")"
+        m = sep.match(view, k, e) if depth == 0 else None
+        if m and m.end() > k:
+            out.append((last, k))
+            last = k = m.end()
+            continue
+        k += 1
+    out.append((last, e))
+    return [(a, b) for a, b in out if a < b]
 
 
 def _join_levels(view: str, names: list) -> list:
