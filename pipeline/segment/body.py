@@ -76,7 +76,7 @@ def build(lines: list[Line]) -> Body:
             _place_policy(node, stack)
         (stack[-1].children if stack else top).append(node)
         stack.append(node)
-        prev = None if marker.type in ("zhang", "jie", "bian") else line
+        prev = line if marker.type == "tiao" else None
     return Body(top, problems)
 
 
