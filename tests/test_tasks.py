@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import csv
-import json
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -18,19 +17,12 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
 HOHHOT = CORPUS / "hohhot-2024-keji-qiangshi-draft.txt"
 GUOFA39 = CORPUS / "govcn-2018-guofa39-cujin-jiuye.html"
-GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold" / "hohhot-2024-keji-qiangshi-draft.gold.json"
 
 
 @lru_cache(maxsize=None)
 def doc(path: Path):
     return ingest_file(path)
 
-
-@pytest.fixture(scope="module")
-def gold():
-    if not GOLD.exists():
-        pytest.skip(f"hand annotation not found at {GOLD}")
-    return json.loads(GOLD.read_text(encoding="utf-8"))
 
 
 def test_hohhot_rows_follow_the_measures(gold):

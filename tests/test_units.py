@@ -5,7 +5,6 @@ hand annotation in ../shared/gold). Styles the corpus lacks are quoted from issu
 """
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,7 +24,6 @@ from pipeline.validate import check
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
-GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold" / "hohhot-2024-keji-qiangshi-draft.gold.json"
 HOHHOT = "hohhot-2024-keji-qiangshi-draft.txt"
 HOHHOT_JUR = jurisdiction_of("呼和浩特市科学技术局")
 NATIONAL = jurisdiction_of("国务院")
@@ -39,12 +37,6 @@ def doc(name: str):
 def notes_of(name: str):
     return [r for n in doc(name).nodes() for r in n.responsibilities]
 
-
-@pytest.fixture(scope="module")
-def gold():
-    if not GOLD.exists():
-        pytest.skip(f"hand annotation not found at {GOLD}")
-    return json.loads(GOLD.read_text(encoding="utf-8"))
 
 
 # --- Hohhot draft -------------------------------------------------------------------------
