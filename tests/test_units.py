@@ -278,7 +278,7 @@ def test_measure_without_note_among_siblings_with_notes():
     notes, warnings = extract_responsibilities(d)
     assert len(notes) == 25
     (w,) = [w for w in warnings if w.code == "W301"]
-    assert "measure 18" in w.message and cut[w.start:].startswith("18.")
+    assert w.message.endswith("measure 18") and cut[w.start:].startswith("18.")
 
 
 # --- Normalization ---------------------------------------------------------------------
@@ -311,6 +311,18 @@ def test_jurisdiction_of_the_issuer(issuer, places):
 ])
 def test_normalize_city_lists(names, expected):
     assert normalize_units(names, HOHHOT_JUR, builtin_aliases()) == expected
+
+
+@pytest.mark.parametrize("issuer, names, expected", [
+    ("北京市海淀区人民政府", ("区发改委", "财政局", "市科委"),
+     ("海淀区发展和改革委员会", "海淀区财政局", "北京市科委")),
+    ("内蒙古自治区人民政府办公厅", ("自治区发展改革委", "财政厅", "各盟市人民政府"),
+     ("内蒙古自治区发展和改革委员会", "内蒙古自治区财政厅", "各盟市人民政府")),
+    ("柳河县人民政府", ("县政府办", "财政局", "经济开发区"),
+     ("柳河县人民政府办公室", "柳河县财政局", "柳河经济开发区")),
+])
+def test_normalize_other_levels(issuer, names, expected):
+    assert normalize_units(names, jurisdiction_of(issuer), builtin_aliases()) == expected
 
 
 def test_normalize_national_lists_use_the_central_names_only():

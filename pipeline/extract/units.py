@@ -25,6 +25,10 @@ from .aliases import Aliases, builtin_aliases
 from .unitnames import Jurisdiction, is_collective, jurisdiction_of, normalize_units
 
 ROLES = ("lead", "co", "collective")
+CODES = {
+    "W301": "no responsible unit, unlike its siblings",
+    "W302": "lead assumed to be the first unit listed",
+}
 
 
 @dataclass(frozen=True)
@@ -301,7 +305,7 @@ def extract_responsibilities(doc: Document, aliases: Aliases | None = None,
         node = _owner(doc.root, note.start, note.end)
         by_node.setdefault(node.id, []).append(note)
     result = {k: tuple(v) for k, v in by_node.items()}
-    warnings = [Warning("W302", f"lead assumed to be the first unit listed: {n.lead}", n.start, n.end)
+    warnings = [Warning("W302", f"{CODES['W302']}: {n.lead}", n.start, n.end)
                 for n in notes if n.lead_assumed]
     warnings += _missing(doc.root, result)
     warnings.sort(key=lambda w: (w.start, w.code))
@@ -339,8 +343,7 @@ def _missing(root: Node, notes: dict[str, tuple[Responsibility, ...]]) -> list[W
         for child in parent.children:
             if child.kind in kinds and child.id not in has:
                 label = child.num or child.id
-                out.append(Warning("W301", f"{child.kind} {label} has no responsible unit, unlike its siblings",
-                                   child.start, child.own_end))
+                out.append(Warning("W301", f"{CODES['W301']}: {child.kind} {label}", child.start, child.own_end))
     return out
 
 
