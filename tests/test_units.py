@@ -17,7 +17,7 @@ from pipeline.errors import InputError
 from pipeline.extract.aliases import builtin_aliases, load_aliases, parse_aliases
 from pipeline.extract.unitnames import (jurisdiction_of, normalize_units, register_with_jieba,
                                         userdict_lines)
-from pipeline.extract.units import extract_responsibilities, find_notes
+from pipeline.extract.units import extract_responsibilities, find_notes, unit_names
 from pipeline.load import load, load_bytes
 from pipeline.normalize import fold
 from pipeline.validate import check
@@ -366,7 +366,8 @@ def test_builtin_alias_table_covers_the_common_short_forms():
 def test_jieba_keeps_unit_names_whole():
     import jieba
 
-    found = tuple(u.normalized for note in notes_of(HOHHOT) for u in note.units)
+    found = unit_names(doc(HOHHOT))
+    assert "金山高新区" in found and "呼和浩特金山高新技术产业开发区" in found
     assert "呼和浩特金山高新技术产业开发区 " in "\n".join(userdict_lines(builtin_aliases(), found)) + " "
     register_with_jieba(builtin_aliases(), found)
     words = jieba.lcut("由呼和浩特市人力资源和社会保障局会同呼和浩特金山高新技术产业开发区办理")

@@ -154,8 +154,9 @@ def _candidates(view: str, start: int, end: int):
         if j < end and depth == 0 and view[j] == close:
             spans.append((i, j + 1))
     for m in _LINE_LABEL.finditer(view, start, end):
-        s = m.start() + len(m.group()) - len(m.group().lstrip())
-        e = len(view[:m.end()].rstrip()) if m.end() <= end else end
+        s, e = m.start() + len(m.group()) - len(m.group().lstrip()), min(m.end(), end)
+        while e > s and view[e - 1].isspace():
+            e -= 1
         if not any(a <= s < b for a, b in spans):
             spans.append((s, e))
     spans.sort()
@@ -273,17 +274,20 @@ def _build(text: str, s: int, e: int, clauses, convention: str | None,
             roles.append(role or "co")
     how: str | None = None
     assumed = False
+    first: int | None = None
     if explicit:
-        how = "会同" if any(spans[i][3] and spans[i][2] != "lead" for i in explicit) else "牵头"
-        label = next((lab for lab, r in _LABELS.items() if r == "lead" and lab in fold(text[s:e])), None)
-        how = label or how
+        label = next((lab for lab, r in _LABELS.items() if r == "lead" and re.search(lab + r"\s*:", fold(text[s:e]))),
+                     None)
+        by_verb = "牵头" if any(spans[i][2] == "lead" for i in explicit) else "会同"
+        how = label or by_verb
     else:
         single = [i for i, (_, _, role, _) in enumerate(spans) if role is None and roles[i] == "co"]
-        open_ = single or [i for i, (_, _, role, _) in enumerate(spans) if role is None]
+        groups = [i for i, (_, _, role, _) in enumerate(spans) if role is None]
         if single:
             roles[single[0]] = "lead"
+        first = (single or groups or [None])[0]
         how, assumed = convention, convention is None and len(single) > 1
-    lead = next((i for i, r in enumerate(roles) if r == "lead"), open_[0] if not explicit and open_ else None)
+    lead = next((i for i, r in enumerate(roles) if r == "lead"), first)
     units = tuple(Unit(names[i], normalized[i], roles[i], a, b) for i, (a, b, _, _) in enumerate(spans))
     return Responsibility(
         text=text[s:e], start=s, end=e,
@@ -336,7 +340,17 @@ def _missing(root: Node, notes: dict[str, tuple[Responsibility, ...]]) -> list[W
     parts above them), so a part with no tasks (总体目标) raises nothing.
     """
     bearing = {n.kind for n in root.walk() if n.id in notes}
-    has = {n.id for n in root.walk() if any(d.id in notes for d in n.walk())}
+    has: set[str] = set()
+
+    def mark(node: Node) -> bool:
+        found = node.id in notes
+        for child in node.children:
+            found = mark(child) or found
+        if found:
+            has.add(node.id)
+        return found
+
+    mark(root)
     out = []
     for parent in root.walk():
         kinds = {c.kind for c in parent.children if c.id in has} & bearing
@@ -353,3 +367,14 @@ def renormalize(doc: Document, aliases: Aliases) -> Document:
 
     notes, _ = extract_responsibilities(doc, aliases)
     return attach(doc, "responsibilities", notes)
+
+
+def unit_names(doc: Document) -> tuple[str, ...]:
+    """Every unit name in the document's notes, as written and normalized (for jieba's dictionary)."""
+    names: dict[str, None] = {}
+    for node in doc.nodes():
+        for note in node.responsibilities:
+            for unit in note.to_dict()["units"]:
+                names.setdefault(unit["name"])
+                names.setdefault(unit["normalized"])
+    return tuple(names)
