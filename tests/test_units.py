@@ -165,6 +165,27 @@ def test_govcn_every_note_found_split_and_led(name):
     assert got == GOVCN[name]
 
 
+CN = "一二三四五六七八九十"
+
+
+def cn(n: int) -> str:
+    """1 -> 一, 10 -> 十, 21 -> 二十一."""
+    tens, ones = divmod(n, 10)
+    return (CN[tens - 1] if tens > 1 else "") + ("十" if tens else "") + (CN[ones - 1] if ones else "")
+
+
+@pytest.mark.parametrize("name, nums", [
+    ("govcn-2018-guofa39-cujin-jiuye.html", [f"（{cn(i)}）" for i in range(1, 16)]),
+    ("govcn-2018-guofa42-nongye-jixiehua.html", [f"（{cn(i)}）" for i in range(3, 21)]),
+    ("govcn-2019-guofa3-zonghe-baoshuiqu.html", [str(i) for i in range(1, 22)]),
+    ("govcn-2018-guobanfa117-jili-zhichi.html", [cn(i) for i in range(1, 31)]),
+    (HOHHOT, [str(i) for i in range(1, 27)]),
+])
+def test_each_note_sits_on_its_measure(name, nums):
+    owners = [(n.kind, n.num) for n in doc(name).nodes() for _ in n.responsibilities]
+    assert owners == [("measure", num) for num in nums]
+
+
 def test_govcn_every_file_is_read_as_a_national_document():
     for name in GOVCN:
         assert not jurisdiction_of(doc(name).issuer).places
