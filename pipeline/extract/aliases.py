@@ -12,6 +12,7 @@ Aliases are keyed by their width-folded form, so `（` and `(` match alike.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -68,8 +69,9 @@ def parse_aliases(text: str, name: str = "aliases") -> Aliases:
     return Aliases(tuple(entries))
 
 
+@lru_cache(maxsize=1)
 def builtin_aliases() -> Aliases:
-    """The table shipped with the package."""
+    """The table shipped with the package (read once)."""
     text = resources.files("pipeline").joinpath("data/aliases.tsv").read_text(encoding="utf-8")
     return parse_aliases(text, "aliases.tsv")
 
