@@ -15,8 +15,9 @@ from typing import Iterable, Iterator
 from . import validate
 from .assemble import attach, build_document
 from .emit import dumps, write_atomic
-from .extract.money import extract_money
 from .errors import InputError, PipelineError
+from .extract.money import extract_money
+from .extract.units import extract_responsibilities
 from .feed import feed_records
 from .load import SUPPORTED_SUFFIXES, load, load_bytes
 from .model import Document, Source
@@ -32,6 +33,8 @@ def parse(source: Source) -> Document:
 
 def annotate(doc: Document) -> Document:
     """Run the extractors and attach their results to the nodes."""
+    notes, warnings = extract_responsibilities(doc)
+    doc = attach(doc, "responsibilities", notes, warnings)
     money, support, targets, warnings = extract_money(doc)
     doc = attach(attach(doc, "money", money, warnings), "support", support)
     return replace(doc, targets=targets)
