@@ -1,8 +1,8 @@
 """spaCy view of a document: a `policy_entities` pipeline component and a displaCy page.
 
-For users who work in spaCy, and for reading: money terms (label MONEY_<ROLE>),
-unquantified support (SUPPORT) and targets (TARGET) found by the pipeline's
-own extractors, set as spans on a spaCy `Doc`. Importing this module imports
+For users who work in spaCy, and for reading: responsible units (UNIT_LEAD,
+UNIT), money terms (MONEY_<ROLE>), unquantified support (SUPPORT) and targets
+(TARGET) found by the pipeline's own extractors, set as spans on a spaCy `Doc`. Importing this module imports
 spaCy, so nothing on the ingest path or `policy --help` imports it.
 
     import spacy, pipeline.spacy_view
@@ -12,22 +12,18 @@ spaCy, so nothing on the ingest path or `policy --help` imports it.
 """
 from __future__ import annotations
 
-from dataclasses import replace
-
 from spacy import displacy
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from .api import parse
-from .assemble import attach
-from .extract.money import extract_money
+from .api import annotate, parse
 from .load import load_bytes
 from .model import Document
 
 SPAN_KEY = "policy"
-COLORS = {"TARGET": "#b3e5fc", "SUPPORT": "#ffe0b2", "MONEY_GRANT": "#c8e6c9", "MONEY_RATE": "#dcedc8",
-          "MONEY_CAP": "#ffcdd2", "MONEY_THRESHOLD": "#e1bee7", "MONEY_FINE": "#ef9a9a", "MONEY_FEE": "#f0f4c3",
+COLORS = {"UNIT_LEAD": "#fff59d", "UNIT": "#fffde7", "TARGET": "#b3e5fc", "SUPPORT": "#ffe0b2",
+          "MONEY_GRANT": "#c8e6c9", "MONEY_RATE": "#dcedc8", "MONEY_CAP": "#ffcdd2", "MONEY_THRESHOLD": "#e1bee7", "MONEY_FINE": "#ef9a9a", "MONEY_FEE": "#f0f4c3",
           "MONEY_SHARE": "#d7ccc8", "MONEY_BUDGET_GROWTH": "#b2dfdb", "MONEY_FUND_SIZE": "#c5cae9",
           "MONEY_OTHER": "#eeeeee"}
 
@@ -37,6 +33,8 @@ def entities(doc: Document) -> list[tuple[int, int, str]]:
     (a budget-growth term is also a target)."""
     found = []
     for node in doc.nodes():
+        found += [(u.start, u.end, "UNIT_LEAD" if u.role == "lead" else "UNIT")
+                  for r in node.responsibilities for u in r.units]
         found += [(t.start, t.end, "MONEY_" + t.role.upper()) for t in node.money]
         found += [(s.start, s.end, "SUPPORT") for s in node.support]
     found += [(t.start, t.end, "TARGET") for t in doc.targets]
@@ -53,17 +51,11 @@ def non_overlapping(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, s
     return out
 
 
-def _annotated(text: str) -> Document:
-    doc = parse(load_bytes(text.encode("utf-8"), "spacy.txt"))
-    money, support, targets, _ = extract_money(doc)
-    return replace(attach(attach(doc, "money", money), "support", support), targets=targets)
-
-
 @Language.component("policy_entities")
 def policy_entities(doc: Doc) -> Doc:
-    """Set money terms, support and targets on `doc.spans["policy"]` and `doc.ents`."""
+    """Set units, money terms, support and targets on `doc.spans["policy"]` and `doc.ents` (non-overlapping)."""
     spans = []
-    for start, end, label in entities(_annotated(doc.text)):
+    for start, end, label in entities(annotate(parse(load_bytes(doc.text.encode("utf-8"), "spacy.txt")))):
         span = doc.char_span(start, end, label=label, alignment_mode="expand")
         if span is not None:
             spans.append(span)
@@ -73,7 +65,7 @@ def policy_entities(doc: Doc) -> Doc:
 
 
 def render_html(doc: Document) -> str:
-    """A self-contained HTML page (displaCy, manual mode) with the document's entities highlighted."""
+    """A self-contained HTML page (displaCy, manual mode) with units, money, support and targets highlighted."""
     ents = [{"start": s, "end": e, "label": label} for s, e, label in non_overlapping(entities(doc))]
     data = {"text": doc.text, "ents": ents, "title": doc.title or doc.doc_id}
     return displacy.render(data, style="ent", manual=True, page=True, jupyter=False,

@@ -23,6 +23,7 @@ def test_policy_entities_component_sets_spans():
     labels = [s.label_ for s in doc.spans["policy"]]
     assert labels.count("TARGET") == 9 and labels.count("SUPPORT") == 10
     assert labels.count("MONEY_GRANT") == 14 and labels.count("MONEY_CAP") == 3
+    assert labels.count("UNIT_LEAD") == 26  # one lead per measure (gold: 26 measures with 责任单位)
     cap = next(s for s in doc.ents if s.label_ == "MONEY_CAP")
     assert "最高支持300万元" in cap.text
 
@@ -32,7 +33,8 @@ def test_annotate_writes_self_contained_html(tmp_path):
     result = CliRunner().invoke(cli, ["annotate", str(HOHHOT), "-o", str(out)])
     assert result.exit_code == 0, result.output
     html = out.read_text(encoding="utf-8")
-    assert html.count("<mark") == 42
+    assert html.count("<mark") > 42
+    assert html.count(">MONEY_") == 24 and html.count(">TARGET") == 8  # the budget-growth term shows as money
     assert "<script" not in html and "<link" not in html and "MONEY_RATE" in html
 
 
