@@ -21,6 +21,8 @@ BIG_UNITS = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_00
 NUMERAL_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS)
 
 _WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF1A)} | {0xFF0E: ".", 0xFF0C: ","}
+# The common case, parsed without Decimal: 500, 300万, 20亿.
+_PLAIN = re.compile(r"(\d+)([万亿]?)$")
 # An Arabic number (optional thousands commas and decimals) or one Chinese digit.
 _TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|.", re.S)
 
@@ -53,6 +55,9 @@ def parse_number(numeral: str) -> int | float:
     s = numeral.strip().translate(_WIDTH)
     if not s:
         raise ValueError("empty numeral")
+    plain = _PLAIN.match(s)
+    if plain:
+        return int(plain.group(1)) * BIG_UNITS.get(plain.group(2), 1)
     value = _combine(s)
     return int(value) if value == value.to_integral_value() else float(value)
 

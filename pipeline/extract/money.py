@@ -17,7 +17,7 @@ from typing import Any
 from ..cnnum import parse_int
 from ..model import Document, Warning
 from .money_links import Found, groups, relate
-from .parties import PAYEE, clean, dui_phrase, split_dui
+from .parties import PAYEE, clean, dui_before, dui_phrases, split_dui
 from .quantity import Quantity, View, clause_start, quantities, sentences, view
 
 ROLES = ("grant", "rate", "cap", "threshold", "share", "budget_growth", "fine", "fee", "fund_size", "other")
@@ -40,6 +40,20 @@ PERIOD = re.compile(rf"(?:前|后)({_N})年")
 DURATION = re.compile(rf"连续(?P<b>{_N})年(?=每年|给予|奖励|补助|支持|分别)|(?P<c>{_N})年内"
                       rf"|给予[\u4e00-\u9fff]{{0,4}}?(?P<d>{_N})年(?=奖励|\d)")
 BASE_INTRO = re.compile(r"按照|按其|按|参照其|参照|依据|给予[\u4e00-\u9fff]{0,2}?企业|给予|返还其|返还|不高于|不低于|不超过")
+CLAUSE_END = re.compile(r"[,:]")
+PUNISH = re.compile(r"处|罚款")
+GROWTH = re.compile(r"(?:增长|增加|提高|增幅)$")
+BUDGET = re.compile(r"财政|预算|投入|经费|资金")
+SHARE = re.compile(r"占比|比例|比重|占")
+GIVEN_AFTER = re.compile(r"的?(?:奖励|资金|补助|补贴|支持)")
+FUND, FUND_NOUN = re.compile(r"规模|设立"), re.compile(r"资金|基金")
+REFERENCE = re.compile(r"的?(?:赔偿|损失|基础|标准|水平)")
+FINE_WHO = re.compile(r"可以|处|依法|,")
+EACH = re.compile(r"(?:每项|单个|每个)([\u4e00-\u9fff]{2,12}?)(?=给予|奖励|补助)")
+METRIC_CUT, METRIC_VERB = re.compile(r"的|并且|且|、|支持|可对|对"), re.compile(r"(?:在|达到|达|为|累计)$")
+ARTICLE, TIMES_CUT = re.compile(r"^第\d+条"), re.compile(r"处|,")
+SHARE_OF, SHARE_OF_END = re.compile(r"占(.+?)的?(?:比例|比重)"), re.compile(r"占(.+?)的$")
+BASE_LEAD, YEARS_LEAD = re.compile(r"^(?:其|企业|可以并处|[处并]处|处)"), re.compile(r"^\d+年")
 BUDGET_BASE = re.compile(r"(?:各级|本级|市级|县级|省级)?财政[\u4e00-\u9fff]{0,6}?(?:投入|经费|预算|资金|支出)")
 
 
@@ -100,7 +114,8 @@ def money_terms(text: str, offset: int = 0) -> tuple[MoneyTerm, ...]:
                 role = _role(v.s, lo, hi, group, q, gs[gi + 1:gi + 2])
                 if role:
                     found.append(Found(q, role, group, gi))
-        terms = [_term(v, lo, hi, f, offset) for f in found]
+        duis = dui_phrases(v.s, lo, hi) if found else []
+        terms = [_term(v, lo, hi, f, offset, duis) for f in found]
         out.extend(relate(v.s, lo, found, terms, len(out)))
     return tuple(out)
 
@@ -109,30 +124,30 @@ def _role(s: str, lo: int, hi: int, group: tuple[Quantity, ...], q: Quantity, nx
     """The role of `q` from the words around its list; None for a percentage that is not about money."""
     cs = clause_start(s, lo, group[0].start)
     pre, post = s[cs:group[0].start], s[group[-1].end:hi]
-    cpost = re.split(r"[,:]", post, maxsplit=1)[0]
-    if FINE.search(post) or (q.kind != "pct" and "罚款" in cpost and re.search(r"处|罚款", pre + cpost)):
+    cpost = CLAUSE_END.split(post, maxsplit=1)[0]
+    if FINE.search(post) or (q.kind != "pct" and "罚款" in cpost and PUNISH.search(pre + cpost)):
         return "fine"
     if q.kind == "times":
         return None
     if q.kind == "pct":
         if FEE.search(s[max(lo, group[0].start - 30):group[0].start]) and not GRANT.search(cpost[:6]):
             return "fee"
-        if re.search(r"(?:增长|增加|提高|增幅)$", pre) and re.search(r"财政|预算|投入|经费|资金", s[lo:hi]):
+        if GROWTH.search(pre) and BUDGET.search(s, lo, hi):
             return "budget_growth"
-        if re.search(r"占比|比例|比重|占", pre) and MONEY_WORDS.search(s[lo:hi]):
+        if SHARE.search(pre) and MONEY_WORDS.search(s, lo, hi):
             return "share"
-        if GRANT.search(pre) or GRANT.search(cpost) or re.match(r"的?(?:奖励|资金|补助)", post):
+        if GRANT.search(pre) or GRANT.search(cpost) or GIVEN_AFTER.match(post):
             return "rate"
         return None
-    if cpost.startswith("的") and re.search(r"规模|设立", pre) and re.search(r"资金|基金", cpost):
+    if cpost.startswith("的") and FUND.search(pre) and FUND_NOUN.search(cpost):
         return "fund_size"
     if q.qualifier == "at_most" and any(w.startswith(("最高", "最多")) for w in q.words):
         return "cap"
-    if re.match(r"的?(?:赔偿|损失|基础|标准|水平)", cpost):
+    if REFERENCE.match(cpost):
         return "other"
-    if (cpost.startswith("的") and not GIVEN.search(cpost)) or re.match(r"且|至", cpost):
+    if (cpost.startswith("的") and not GIVEN.search(cpost)) or cpost.startswith(("且", "至")):
         return "threshold"
-    if q.qualifier != "exact" and re.match(r"、(?!\d)", cpost):
+    if q.qualifier != "exact" and cpost.startswith("、") and not cpost[1:2].isdigit():
         return "threshold"
     if GRANT.search(pre) or GRANT.search(cpost):
         return "cap" if q.qualifier == "at_most" else "grant"
@@ -141,18 +156,18 @@ def _role(s: str, lo: int, hi: int, group: tuple[Quantity, ...], q: Quantity, nx
     return "other"
 
 
-def _term(v: View, lo: int, hi: int, f: Found, offset: int) -> MoneyTerm:
+def _term(v: View, lo: int, hi: int, f: Found, offset: int, duis: list[re.Match]) -> MoneyTerm:
     s, q, role, g0 = v.s, f.q, f.role, f.group[0].start
-    dui = dui_phrase(s, lo, hi, g0)
+    dui = dui_before(duis, g0)
     seg_lo = dui.start("x") if dui else lo
     cs = clause_start(s, lo, g0)
     cond = rec = None
     if dui and role == "fine":
-        rec = re.split(r"可以|处|依法|,", dui.group("x"))[0] or None
+        rec = FINE_WHO.split(dui.group("x"))[0] or None
     elif dui:
         cond, rec = split_dui(dui.group("x"))
     elif role not in ("threshold", "fine"):
-        m = re.search(r"(?:每项|单个|每个)([\u4e00-\u9fff]{2,12}?)(?=给予|奖励|补助)", s[cs:g0])
+        m = EACH.search(s, cs, g0)
         rec = m.group(1) if m else None
     payee = PAYEE.search(s, cs, hi)
     if payee and role in GRANTING:
@@ -202,25 +217,25 @@ def _base(s: str, lo: int, cs: int, f: Found) -> str | None:
     if role == "budget_growth":
         return _last(BUDGET_BASE, s, lo, cs + 1)
     if role == "threshold":
-        pre = re.split(r"的|并且|且|、|支持|可对|对", s[cs:g0])[-1]
-        pre = re.sub(r"^第\d+条", "", pre)
-        return re.sub(r"(?:在|达到|达|为|累计)$", "", pre) or None
+        pre = METRIC_CUT.split(s[cs:g0])[-1]
+        pre = ARTICLE.sub("", pre)
+        return METRIC_VERB.sub("", pre) or None
     if q.kind == "yuan":
         return None
     if q.kind == "times":
-        return re.split(r"处|,", s[cs:q.num_start])[-1] or None
+        return TIMES_CUT.split(s[cs:q.num_start])[-1] or None
     if role == "share":
-        m = re.search(r"占(.+?)的?(?:比例|比重)", s[cs:g0]) or re.search(r"占(.+?)的$", s[cs:g0])
+        m = SHARE_OF.search(s[cs:g0]) or SHARE_OF_END.search(s[cs:g0])
         return m.group(1) if m else None
     pre = s[cs:q.num_start] if q is f.group[0] else s[cs:g0]
-    if not pre.endswith("的") and not re.match(r"的?(?:奖励|资金|补助|补贴|支持)", s[f.group[-1].end:]):
+    if not pre.endswith("的") and not GIVEN_AFTER.match(s, f.group[-1].end):
         return None
     intro = None
     for intro in BASE_INTRO.finditer(pre):
         pass
     tail = pre[intro.end():] if intro else pre
-    tail = re.sub(r"^(?:其|企业|可以并处|[处并]处|处)", "", tail).removesuffix("的")
-    return re.sub(r"^\d+年", "", tail) or None
+    tail = BASE_LEAD.sub("", tail).removesuffix("的")
+    return YEARS_LEAD.sub("", tail) or None
 
 
 SKIP_KINDS = ("breadcrumb", "letter", "title", "toc")

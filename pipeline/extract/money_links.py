@@ -8,7 +8,8 @@ rate(s) it limits point at each other.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from typing import NamedTuple
 
 from .parties import clean, split_list
 from .quantity import Quantity, clause_start
@@ -16,8 +17,7 @@ from .quantity import Quantity, clause_start
 JOINERS = ("、", "和", "及", "与")
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(NamedTuple):
     """A quantity with its role, the written list it belongs to and that list's index in the sentence."""
 
     q: Quantity

@@ -17,10 +17,15 @@ NEW = re.compile(r"^(新(?:纳入|入统|获批|认定|引进|设立|列入|增|
 GRADE = re.compile(r"^(.{1,8}?[级类等档])")
 
 
-def dui_phrase(s: str, lo: int, hi: int, i: int) -> re.Match | None:
-    """The last clause-initial 对… phrase starting before position `i` in the sentence `[lo, hi)`."""
+def dui_phrases(s: str, lo: int, hi: int) -> list[re.Match]:
+    """Every clause-initial 对… phrase of the sentence `[lo, hi)`, in order."""
+    return list(DUI.finditer(s, lo, hi)) if "对" in s[lo:hi] else []
+
+
+def dui_before(phrases: list[re.Match], i: int) -> re.Match | None:
+    """The last of `phrases` starting before position `i`."""
     found = None
-    for m in DUI.finditer(s, lo, hi):
+    for m in phrases:
         if m.start() >= i:
             break
         found = m

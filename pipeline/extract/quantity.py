@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..cnnum import parse_amount, parse_number
 from ..normalize import fold
@@ -57,8 +58,7 @@ _FAR_BOUND = re.compile("(" + "|".join(sorted(set(AT_LEAST + AT_MOST) - {"超"},
                         + r")[^,:;。\d%元]{1,12}的$")
 
 
-@dataclass(frozen=True)
-class Quantity:
+class Quantity(NamedTuple):
     """One written quantity in the squeezed view `s` (indices into `s`).
 
     `kind` is `yuan`, `pct` or `times`; `value` for a single number (yuan, a
