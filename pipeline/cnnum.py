@@ -52,7 +52,9 @@ def parse_number(numeral: str) -> int | float:
     "百分之二十" is not handled here (the caller strips 百分之). Integral
     values come back as int. Raises ValueError for anything that is not a numeral.
     """
-    s = numeral.strip().translate(_WIDTH)
+    s = numeral.strip()
+    if not s.isascii():
+        s = s.translate(_WIDTH)
     if not s:
         raise ValueError("empty numeral")
     plain = _PLAIN.match(s)
