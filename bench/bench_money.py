@@ -52,8 +52,9 @@ def main() -> None:
     ours_terms = [t for r in ours for t in r]
     bounded = sum(1 for t in ours_terms if t.qualifier != "exact")
     print(f"sentences: {len(sentences)} (best of {args.repeat} passes)")
+    rates = sum(1 for t in ours_terms if t.rate is not None or t.rate_min is not None)
     print(f"policy-pipeline money_terms: {ours_rate:,.0f} sentences/s; {len(ours_terms)} terms, "
-          f"{bounded} with a bound or range, {sum(1 for t in ours_terms if t.rate is not None or t.rate_min is not None)} rates")
+          f"{bounded} with a bound or range, {rates} rates")
     try:
         with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
             import jionlp  # prints a banner on import

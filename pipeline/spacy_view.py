@@ -23,7 +23,8 @@ from .model import Document
 
 SPAN_KEY = "policy"
 COLORS = {"UNIT_LEAD": "#fff59d", "UNIT": "#fffde7", "TARGET": "#b3e5fc", "SUPPORT": "#ffe0b2",
-          "MONEY_GRANT": "#c8e6c9", "MONEY_RATE": "#dcedc8", "MONEY_CAP": "#ffcdd2", "MONEY_THRESHOLD": "#e1bee7", "MONEY_FINE": "#ef9a9a", "MONEY_FEE": "#f0f4c3",
+          "MONEY_GRANT": "#c8e6c9", "MONEY_RATE": "#dcedc8", "MONEY_CAP": "#ffcdd2", "MONEY_THRESHOLD": "#e1bee7",
+          "MONEY_FINE": "#ef9a9a", "MONEY_FEE": "#f0f4c3",
           "MONEY_SHARE": "#d7ccc8", "MONEY_BUDGET_GROWTH": "#b2dfdb", "MONEY_FUND_SIZE": "#c5cae9",
           "MONEY_OTHER": "#eeeeee"}
 

@@ -152,7 +152,8 @@ def test_liuhe_fund_size_and_rate_range():
     fund = _find(terms, "不低于1亿元")[0]
     assert (fund.role, fund.qualifier, fund.amount_min_yuan) == ("fund_size", "at_least", 100_000_000)
     rng = _find(terms, "5%—20%")[0]
-    assert (rng.role, rng.qualifier, rng.rate_min, rng.rate_max, rng.base) == ("rate", "range", 0.05, 0.2, "固定资产投资")
+    assert (rng.role, rng.qualifier, rng.rate_min, rng.rate_max) == ("rate", "range", 0.05, 0.2)
+    assert rng.base == "固定资产投资"
     old = _find(_terms(LIUHE_OLD), "5%-20%")[0]
     assert (old.rate_min, old.rate_max) == (0.05, 0.2)
 
@@ -253,3 +254,21 @@ def test_extract_money_returns_node_keyed_results(hohhot):
     money, support, targets, warnings = extract_money(hohhot)
     assert set(money) == {n.id for n in hohhot.nodes() if n.money}
     assert len(targets) == 9 and warnings == ()
+
+
+def test_amount_without_unit_is_a_warning():
+    # liuhe old: 使县级“助保金池”风险补偿铺底资金达到1千万以上 (no 元)
+    doc = ingest_file(CORPUS / LIUHE_OLD)
+    (w,) = [w for w in doc.warnings if w.code == "W401"]
+    assert doc.text[w.start:w.end] == "1千万"
+
+
+def test_goal_section_targets_with_fenbie_lists():
+    # guofa42 (二)发展目标: 花生种植、收获机械化率分别达到65%和55%
+    doc = ingest_file(CORPUS / "govcn-2018-guofa42-nongye-jixiehua.html")
+    peanut = [t for t in doc.targets if t.metric == "花生种植、收获机械化率"]
+    assert [(t.value, t.unit, t.year, t.year_inferred) for t in peanut] == [(65, "%", 2025, False),
+                                                                          (55, "%", 2025, False)]
+    power = next(t for t in doc.targets if t.value == 11)
+    assert (power.unit, power.qualifier, power.metric) == ("亿千瓦", "about", "全国农机总动力")
+    assert not any(n.money for n in doc.nodes())

@@ -22,24 +22,29 @@ from .quantity import Quantity, View, clause_start, quantities, sentences, view
 
 ROLES = ("grant", "rate", "cap", "threshold", "share", "budget_growth", "fine", "fee", "fund_size", "other")
 GRANTING = ("grant", "rate", "cap")
+AMOUNT_FIELDS = ("amount_yuan", "amount_min_yuan", "amount_max_yuan")
+RATE_FIELDS = ("rate", "rate_min", "rate_max")
 
 GRANT = re.compile(r"给予|奖励|补助|补贴|资助|支持|奖补|扶持|补偿|返还|贴息|资金|经费")
 FINE = re.compile(r"^的?(?:罚款|罚金)")
 FEE = re.compile(r"费率|收费|利率|费用")
 MONEY_WORDS = re.compile(r"金额|资金|担保|贷款|经费|投入|投资|财政|费|收入|奖励|补助")
 # After 的, a noun that makes the amount the thing given (not a condition): 300万元的奖励.
-GIVEN = re.compile(r"^的?[\u4e00-\u9fff“”]{0,8}?(?:奖励|补助|补贴|资助|支持|奖金|罚款|罚金|赔偿|贷款|增信担保|资金|基金)"
+GIVEN = re.compile(r"^的?[\u4e00-\u9fff“”]{0,8}?"
+                   r"(?:奖励|补助|补贴|资助|支持|奖金|罚款|罚金|赔偿|贷款|增信担保|资金|基金)"
                    r"(?:$|[,:。;])")
 PURPOSE = re.compile(r"的?(?:给予)?(?:企业)?(?:对[\u4e00-\u9fff]{1,4}?进行)?"
                      r"([\u4e00-\u9fff]{0,8}?(?:经费支持|资金支持|奖励支持|支持|奖励|补助|补贴|资助|奖补))")
-PER = re.compile(r"单个[\u4e00-\u9fff]{1,6}?每年|单个(?:企业|单位|项目|机构|高校院所|品种|人)|单(?:户|项|品种|台设备|笔)"
+PER = re.compile(r"单个[\u4e00-\u9fff]{1,6}?每年|单个(?:企业|单位|项目|机构|高校院所|品种|人)"
+                 r"|单(?:户|项|品种|台设备|笔)"
                  r"|每年度|每[年项个户家人台件笔月]|年度(?=增长)")
 _N = r"\d+|[一二两三四五六七八九十]"
 # 前2年/后3年 count only in the term's own clause; 连续3年, 3年内, 给予五年奖励 anywhere before it.
 PERIOD = re.compile(rf"(?:前|后)({_N})年")
 DURATION = re.compile(rf"连续(?P<b>{_N})年(?=每年|给予|奖励|补助|支持|分别)|(?P<c>{_N})年内"
                       rf"|给予[\u4e00-\u9fff]{{0,4}}?(?P<d>{_N})年(?=奖励|\d)")
-BASE_INTRO = re.compile(r"按照|按其|按|参照其|参照|依据|给予[\u4e00-\u9fff]{0,2}?企业|给予|返还其|返还|不高于|不低于|不超过")
+BASE_INTRO = re.compile(r"按照|按其|按|参照其|参照|依据|给予[\u4e00-\u9fff]{0,2}?企业|给予|返还其|返还"
+                        r"|不高于|不低于|不超过")
 CLAUSE_END = re.compile(r"[,:]")
 PUNISH = re.compile(r"处|罚款")
 GROWTH = re.compile(r"(?:增长|增加|提高|增幅)$")
@@ -203,10 +208,10 @@ def _last(pattern: re.Pattern, s: str, a: int, b: int, whole: bool = True) -> st
 
 def _numbers(q: Quantity) -> dict[str, float | None]:
     """The amount or rate fields of a quantity, min/max repeating the number for a one-sided bound."""
-    keys = ("amount_yuan", "amount_min_yuan", "amount_max_yuan") if q.kind == "yuan" else ("rate", "rate_min", "rate_max")
+    keys = AMOUNT_FIELDS if q.kind == "yuan" else RATE_FIELDS
     value, low, high = (None, q.low, q.high) if q.low is not None else (
         q.value, q.value if q.qualifier == "at_least" else None, q.value if q.qualifier == "at_most" else None)
-    out = dict.fromkeys(("amount_yuan", "amount_min_yuan", "amount_max_yuan", "rate", "rate_min", "rate_max"))
+    out = dict.fromkeys(AMOUNT_FIELDS + RATE_FIELDS)
     out.update(zip(keys, (value, low, high)))
     return out
 
@@ -283,6 +288,7 @@ def extract_money(doc: Document) -> tuple[dict[str, tuple], dict[str, tuple], tu
             line = own[own.rfind("\n", 0, m.start()) + 1:m.end() + 40].split("\n")[0]
             if NO_UNIT_CONTEXT.search(line):
                 a = node.start + m.start()
-                warnings.append(Warning("W401", f"amount without a currency unit: {m.group(0)}", a, a + len(m.group(0))))
+                message = f"amount without a currency unit: {m.group(0)}"
+                warnings.append(Warning("W401", message, a, a + len(m.group(0))))
     targets.sort(key=lambda t: t.start)
     return money, support, tuple(targets), tuple(warnings)

@@ -59,8 +59,10 @@ def _distribute(s: str, lo: int, found: list[Found], terms: list) -> list:
             for i in idxs[1:]:
                 t = terms[i]
                 if t.qualifier == "exact":
-                    field, value = (f"amount_{key}_yuan", t.amount_yuan) if t.amount_yuan is not None else (f"rate_{key}", t.rate)
-                    terms[i] = replace(t, qualifier=q0.qualifier, **{field: value})
+                    if t.amount_yuan is not None:
+                        terms[i] = replace(t, qualifier=q0.qualifier, **{f"amount_{key}_yuan": t.amount_yuan})
+                    else:
+                        terms[i] = replace(t, qualifier=q0.qualifier, **{f"rate_{key}": t.rate})
         tiers = [j for j, f in enumerate(found) if f.role == "threshold" and f.gi < gi and len(f.group) == n]
         if len(tiers) == n and len({found[j].gi for j in tiers}) == 1:
             t0 = found[tiers[0]].q
@@ -110,7 +112,8 @@ def _link(terms: list, first: int) -> list:
     if not rates or not caps:
         return terms
     for c in caps:
-        mine = [r for r in rates if r < c and not any(r < c2 < c for c2 in caps)] or [min(rates, key=lambda r: abs(r - c))]
+        mine = [r for r in rates if r < c and not any(r < c2 < c for c2 in caps)]
+        mine = mine or [min(rates, key=lambda r: abs(r - c))]
         terms[c] = replace(terms[c], linked=tuple(first + r for r in mine))
         for r in mine:
             terms[r] = replace(terms[r], linked=terms[r].linked + (first + c,))

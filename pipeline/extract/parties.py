@@ -11,7 +11,8 @@ import re
 DUI = re.compile(r"(?<![^,:。;；!！?？.])(?:其中|同时|并|另外|每年)?对"
                  r"(?P<x>.+?)(?=,|一次性|分别|给予|连续\d|按照|按|参照|每年|收取|奖励|$)")
 # 给予企业 / 奖励企业: the payee named after the verb.
-PAYEE = re.compile(r"(?:给予|奖励)([\u4e00-\u9fff]{0,6}?(?:企业|单位|个人|机构|团队|权利人))(?![\u4e00-\u9fff]{0,2}(?:发展|技术))")
+PAYEE = re.compile(r"(?:给予|奖励)([\u4e00-\u9fff]{0,6}?(?:企业|单位|个人|机构|团队|权利人))"
+                   r"(?![\u4e00-\u9fff]{0,2}(?:发展|技术))")
 # 新纳入重点监测企业: a 新-verb condition written without 的.
 NEW = re.compile(r"^(新(?:纳入|入统|获批|认定|引进|设立|列入|增|建))(.+)$")
 GRADE = re.compile(r"^(.{1,8}?[级类等档])")

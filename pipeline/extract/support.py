@@ -16,7 +16,8 @@ from typing import Any
 from .parties import DUI, split_dui
 from .quantity import clause_start, quantities, sentences, view
 
-SUPPORT = re.compile(r"(?:给予|予以|争取)(?P<gap>[^,:;。\d%]{0,20})(?:经费|资金|奖励|奖金|补助|补贴|资助|奖补|补偿|贴息|项目支持)(?:支持|激励)?")
+SUPPORT = re.compile(r"(?:给予|予以|争取)(?P<gap>[^,:;。\d%]{0,20})"
+                     r"(?:经费|资金|奖励|奖金|补助|补贴|资助|奖补|补偿|贴息|项目支持)(?:支持|激励)?")
 KINDS = (("一事一议", "case_by_case"), ("一定", "discretionary"), ("适当", "discretionary"), ("相应", "matching"),
          ("配套", "matching"), ("等额", "matching"), ("一次性", "one_time"))
 
