@@ -40,3 +40,14 @@ def test_money_bad_input_is_one_line_and_writes_nothing(tmp_path):
 def test_money_has_help():
     result = CliRunner().invoke(cli, ["money", "--help"])
     assert result.exit_code == 0 and "money terms" in result.output
+
+
+def test_money_reads_an_ingested_document_json(tmp_path):
+    runner = CliRunner()
+    runner.invoke(cli, ["ingest", str(HOHHOT), "-q", "-o", str(tmp_path / "json")])
+    ingested = tmp_path / "json" / "hohhot-2024-keji-qiangshi-draft.json"
+    runner.invoke(cli, ["money", str(HOHHOT), "-o", str(tmp_path / "a")])
+    result = runner.invoke(cli, ["money", str(ingested), "-o", str(tmp_path / "b")])
+    assert result.exit_code == 0, result.output
+    name = "hohhot-2024-keji-qiangshi-draft.money.csv"
+    assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
