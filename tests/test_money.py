@@ -168,7 +168,7 @@ def test_liuhe_tiers_map_rates_to_thresholds_in_order():
     rates = terms[i + 3:i + 6]
     assert [t.rate for t in rates] == [0.7, 0.8, 0.9]
     assert all(t.base == "年度地方财政贡献" for t in rates)
-    assert [t.condition for t in rates] == ["固定资产投资1000万元及以上至 5000万元", "固定资产投资5000万元以上至1亿元",
+    assert [t.condition for t in rates] == ["固定资产投资1000万元及以上至5000万元", "固定资产投资5000万元以上至1亿元",
                                            "固定资产投资1亿元以上"]
 
 

@@ -37,7 +37,7 @@ PURPOSE = re.compile(r"的?(?:给予)?(?:企业)?(?:对[\u4e00-\u9fff]{1,4}?进�
                      r"([\u4e00-\u9fff]{0,8}?(?:经费支持|资金支持|奖励支持|支持|奖励|补助|补贴|资助|奖补))")
 PER = re.compile(r"单个[\u4e00-\u9fff]{1,6}?每年|单个(?:企业|单位|项目|机构|高校院所|品种|人)"
                  r"|单(?:户|项|品种|台设备|笔)"
-                 r"|每年度|每[年项个户家人台件笔月]|年度(?=增长)")
+                 r"|(?:每年度|每[年项个户家人台件笔月亩次])+|年度(?=增长)")
 _N = r"\d+|[一二两三四五六七八九十]"
 # 前2年/后3年 count only in the term's own clause; 连续3年, 3年内, 给予五年奖励 anywhere before it.
 PERIOD = re.compile(rf"(?:前|后)({_N})年")
@@ -51,11 +51,11 @@ GROWTH = re.compile(r"(?:增长|增加|提高|增幅)$")
 BUDGET = re.compile(r"财政|预算|投入|经费|资金")
 SHARE = re.compile(r"占比|比例|比重|占")
 GIVEN_AFTER = re.compile(r"的?(?:奖励|资金|补助|补贴|支持)")
-FUND, FUND_NOUN = re.compile(r"规模|设立"), re.compile(r"资金|基金")
+FUND, FUND_NOUN = re.compile(r"规模|设立|安排|统筹|筹集"), re.compile(r"^的?[\u4e00-\u9fff]{0,10}?(?:资金|基金)")
 REFERENCE = re.compile(r"的?(?:赔偿|损失|基础|标准|水平)")
 FINE_WHO = re.compile(r"可以|处|依法|,")
 EACH = re.compile(r"(?:每项|单个|每个)([\u4e00-\u9fff]{2,12}?)(?=给予|奖励|补助)")
-METRIC_CUT, METRIC_VERB = re.compile(r"的|并且|且|、|支持|可对|对"), re.compile(r"(?:在|达到|达|为|累计)$")
+METRIC_CUT, METRIC_VERB = re.compile(r"的|并且|且|、|支持|可对|对"), re.compile(r"(?:首次|累计)?(?:在|达到|达|为)?$")
 ARTICLE, TIMES_CUT = re.compile(r"^第\d+条"), re.compile(r"处|,")
 SHARE_OF, SHARE_OF_END = re.compile(r"占(.+?)的?(?:比例|比重)"), re.compile(r"占(.+?)的$")
 BASE_LEAD, YEARS_LEAD = re.compile(r"^(?:其|企业|可以并处|[处并]处|处)"), re.compile(r"^\d+年")
@@ -137,14 +137,17 @@ def _role(s: str, lo: int, hi: int, group: tuple[Quantity, ...], q: Quantity, nx
     if q.kind == "pct":
         if FEE.search(s[max(lo, group[0].start - 30):group[0].start]) and not GRANT.search(cpost[:6]):
             return "fee"
-        if GROWTH.search(pre) and BUDGET.search(s, lo, hi):
+        condition = cpost.startswith("的") and not GIVEN.search(cpost) and not REFERENCE.match(cpost)
+        if condition and MONEY_WORDS.search(pre):
+            return "threshold"
+        if GROWTH.search(pre) and BUDGET_BASE.search(s, lo, group[0].start):
             return "budget_growth"
         if SHARE.search(pre) and MONEY_WORDS.search(s, lo, hi):
             return "share"
         if GRANT.search(pre) or GRANT.search(cpost) or GIVEN_AFTER.match(post):
             return "rate"
         return None
-    if cpost.startswith("的") and FUND.search(pre) and FUND_NOUN.search(cpost):
+    if FUND.search(pre) and FUND_NOUN.search(cpost):
         return "fund_size"
     if q.qualifier == "at_most" and any(w.startswith(("最高", "最多")) for w in q.words):
         return "cap"
@@ -190,7 +193,8 @@ def _term(v: View, lo: int, hi: int, f: Found, offset: int, duis: list[re.Match]
         text=v.source(q.start, q.end), start=a + offset, end=b + offset, role=role, qualifier=q.qualifier,
         **_numbers(q), base=_base(s, lo, cs, f), per=q.per or (per if role != "rate" else None),
         duration_years=parse_int(dur) if dur and role in GRANTING else None,
-        one_time="一次性" in s[seg_lo:g0] and role in GRANTING,
+        one_time=("一次性" in s[seg_lo:g0] or "一次性" in CLAUSE_END.split(s[f.group[-1].end:hi], maxsplit=1)[0])
+        and role in GRANTING,
         recipient=clean(rec), condition=clean(cond),
         purpose=purpose.group(1) if purpose and role in GRANTING + ("threshold",) else None,
     )

@@ -51,7 +51,7 @@ def _distribute(s: str, lo: int, found: list[Found], terms: list) -> list:
         by_group.setdefault(f.gi, []).append(idx)
     for gi, idxs in by_group.items():
         head = found[idxs[0]]
-        if len(idxs) < 2 or head.role == "threshold":
+        if len(idxs) < 2:
             continue
         n, q0 = len(idxs), head.group[0]
         if q0.qualifier in ("at_least", "at_most") and q0.bound:
@@ -63,12 +63,15 @@ def _distribute(s: str, lo: int, found: list[Found], terms: list) -> list:
                         terms[i] = replace(t, qualifier=q0.qualifier, **{f"amount_{key}_yuan": t.amount_yuan})
                     else:
                         terms[i] = replace(t, qualifier=q0.qualifier, **{f"rate_{key}": t.rate})
+        if head.role == "threshold":
+            continue
         tiers = [j for j, f in enumerate(found) if f.role == "threshold" and f.gi < gi and len(f.group) == n]
         if len(tiers) == n and len({found[j].gi for j in tiers}) == 1:
             t0 = found[tiers[0]].q
-            lead = re.sub(r"^.*?对", "", s[clause_start(s, lo, t0.start):t0.start])
+            lead = re.sub(r"^.*?对", "", s[clause_start(s, lo, t0.start):t0.num_start])
             for i, j in zip(idxs, tiers):
-                terms[i] = replace(terms[i], condition=clean(lead + terms[j].text))
+                tier = found[j].q
+                terms[i] = replace(terms[i], condition=clean(lead + s[tier.num_start:tier.end]))
             continue
         if "分别" not in s[lo:q0.start]:
             continue

@@ -40,7 +40,7 @@ QUANTITY = re.compile(rf"""
 """, re.X)
 
 # Bound words written before the number; longest first.
-AT_LEAST = ("不低于", "不少于", "不得低于", "不得少于", "不小于", "超过", "高于", "多于", "大于", "超")
+AT_LEAST = ("不低于", "不少于", "不得低于", "不得少于", "不小于", "超过", "突破", "高于", "多于", "大于", "超")
 AT_MOST = ("最高不超过", "最高不高于", "最多不超过", "不超过", "不高于", "不得超过", "不得高于", "不大于",
            "最高", "最多", "低于", "少于", "不足", "不满")
 NEUTRAL = ("降至", "降低到", "降低至", "下降到", "控制在")
@@ -55,7 +55,7 @@ _SUFFIX = re.compile(r"(?:\(含[^)]{0,3}\))?(?P<w>及以上|以上|及以下|以
 
 # A bound word before a base: 不高于承担风险责任的0.5%.
 _FAR_BOUND = re.compile("(" + "|".join(sorted(set(AT_LEAST + AT_MOST) - {"超"}, key=len, reverse=True))
-                        + r")[^,:;。\d%元]{1,12}的$")
+                        + r")[^,:;。\d%元]{1,20}(?P<de>的?)$")
 
 
 class Quantity(NamedTuple):
@@ -174,9 +174,9 @@ def _quantity(s: str, m: re.Match, lo: int) -> Quantity | None:
     except ValueError:
         return None
     start, bounds = _prefix(s, lo, m.start())
-    if not bounds and s.startswith("的", m.start() - 1):
-        far = _FAR_BOUND.search(s, max(lo, m.start() - 16), m.start())
-        if far:
+    if not bounds and (g["p"] or g["pa"] or s.startswith("的", m.start() - 1)):
+        far = _FAR_BOUND.search(s, max(lo, m.start() - 24), m.start())
+        if far and (far.group("de") or g["p"] or g["pa"]):
             start, bounds = far.start(), [far.group(1)]
     suf = _SUFFIX.match(s, m.end())
     end = suf.end() if suf.group("w") or suf.group("per") else m.end()
