@@ -33,7 +33,7 @@ MONEY_WORDS = re.compile(r"金额|资金|担保|贷款|经费|投入|投资|财�
 GIVEN = re.compile(r"^的?[\u4e00-\u9fff“”]{0,8}?"
                    r"(?:奖励|补助|补贴|资助|支持|奖金|罚款|罚金|赔偿|贷款|增信担保|资金|基金)"
                    r"(?:$|[,:。;])")
-PURPOSE = re.compile(r"的?(?:给予)?(?:企业)?(?:对[\u4e00-\u9fff]{1,4}?进行)?"
+PURPOSE = re.compile(r"的?(?:给予)?(?:企业)?(?:给予)?(?:对[\u4e00-\u9fff]{1,4}?进行)?"
                      r"([\u4e00-\u9fff]{0,8}?(?:经费支持|资金支持|奖励支持|支持|奖励|补助|补贴|资助|奖补))")
 PER = re.compile(r"单个[\u4e00-\u9fff]{1,6}?每年|单个(?:企业|单位|项目|机构|高校院所|品种|人)"
                  r"|单(?:户|项|品种|台设备|笔)"
@@ -41,10 +41,12 @@ PER = re.compile(r"单个[\u4e00-\u9fff]{1,6}?每年|单个(?:企业|单位|项�
 _N = r"\d+|[一二两三四五六七八九十]"
 # 前2年/后3年 count only in the term's own clause; 连续3年, 3年内, 给予五年奖励 anywhere before it.
 PERIOD = re.compile(rf"(?:前|后)({_N})年")
+# 连续支持3年 written after the amount.
+LATER_DURATION = re.compile(rf"[^。;]*?,连续(?:支持|补贴|补助|奖励|资助|给予)({_N})年")
 DURATION = re.compile(rf"连续(?P<b>{_N})年(?=每年|给予|奖励|补助|支持|分别)|(?P<c>{_N})年内"
                       rf"|给予[\u4e00-\u9fff]{{0,4}}?(?P<d>{_N})年(?=奖励|\d)")
 BASE_INTRO = re.compile(r"按照|按其|按|参照其|参照|依据|给予[\u4e00-\u9fff]{0,2}?企业|给予|返还其|返还"
-                        r"|不高于|不低于|不超过")
+                        r"|不高于|不低于|不超过|为其|为")
 CLAUSE_END = re.compile(r"[,:]")
 PUNISH = re.compile(r"处|罚款")
 GROWTH = re.compile(r"(?:增长|增加|提高|增幅)$")
@@ -137,7 +139,7 @@ def _role(s: str, lo: int, hi: int, group: tuple[Quantity, ...], q: Quantity, nx
     if q.kind == "pct":
         if FEE.search(s[max(lo, group[0].start - 30):group[0].start]) and not GRANT.search(cpost[:6]):
             return "fee"
-        condition = cpost.startswith("的") and not GIVEN.search(cpost) and not REFERENCE.match(cpost)
+        condition = cpost.startswith("的") and not GIVEN.search(cpost.split("给予")[0]) and not REFERENCE.match(cpost)
         if condition and MONEY_WORDS.search(pre):
             return "threshold"
         if GROWTH.search(pre) and BUDGET_BASE.search(s, lo, group[0].start):
@@ -149,11 +151,11 @@ def _role(s: str, lo: int, hi: int, group: tuple[Quantity, ...], q: Quantity, nx
         return None
     if FUND.search(pre) and FUND_NOUN.search(cpost):
         return "fund_size"
-    if q.qualifier == "at_most" and any(w.startswith(("最高", "最多")) for w in q.words):
+    if q.qualifier == "at_most" and any(w.startswith(("最高", "最多", "上限", "封顶")) for w in q.words):
         return "cap"
     if REFERENCE.match(cpost):
         return "other"
-    if (cpost.startswith("的") and not GIVEN.search(cpost)) or cpost.startswith(("且", "至")):
+    if (cpost.startswith("的") and not GIVEN.search(cpost.split("给予")[0])) or cpost.startswith(("且", "至")):
         return "threshold"
     if q.qualifier != "exact" and cpost.startswith("、") and not cpost[1:2].isdigit():
         return "threshold"
@@ -187,6 +189,8 @@ def _term(v: View, lo: int, hi: int, f: Found, offset: int, duis: list[re.Match]
         cond = s[pc:max(pc, cs - 1)] or None
     per = _last(PER, s, cs, g0) or (None if role == "threshold" else _last(PER, s, seg_lo, g0))
     dur = _last(PERIOD, s, cs, g0, whole=False) or _last(DURATION, s, seg_lo, g0, whole=False)
+    later = LATER_DURATION.match(s, f.group[-1].end, hi) if dur is None else None
+    dur = later.group(1) if later else dur
     purpose = PURPOSE.match(s, f.group[-1].end, hi)
     a, b = v.span(q.start, q.end)
     return MoneyTerm(
