@@ -187,20 +187,25 @@ def _term(v: View, lo: int, hi: int, f: Found, offset: int, duis: list[re.Match]
     elif not dui and "分别" in s[lo:g0]:
         pc = clause_start(s, lo, max(lo, cs - 1))
         cond = s[pc:max(pc, cs - 1)] or None
-    per = _last(PER, s, cs, g0) or (None if role == "threshold" else _last(PER, s, seg_lo, g0))
-    dur = _last(PERIOD, s, cs, g0, whole=False) or _last(DURATION, s, seg_lo, g0, whole=False)
-    later = LATER_DURATION.match(s, f.group[-1].end, hi) if dur is None else None
-    dur = later.group(1) if later else dur
-    purpose = PURPOSE.match(s, f.group[-1].end, hi)
+    per = q.per
+    if per is None and role != "rate":
+        per = _last(PER, s, cs, g0) or (None if role == "threshold" else _last(PER, s, seg_lo, g0))
+    end = f.group[-1].end
+    dur, one_time = None, False
+    if role in GRANTING:
+        dur = _last(PERIOD, s, cs, g0, whole=False) or _last(DURATION, s, seg_lo, g0, whole=False)
+        later = LATER_DURATION.match(s, end, hi) if dur is None else None
+        dur = later.group(1) if later else dur
+        ce = s.find(",", end, hi)
+        one_time = "一次性" in s[seg_lo:g0] or "一次性" in s[end:ce if ce >= 0 else hi]
+    purpose = PURPOSE.match(s, end, hi) if role in GRANTING or role == "threshold" else None
     a, b = v.span(q.start, q.end)
     return MoneyTerm(
-        text=v.source(q.start, q.end), start=a + offset, end=b + offset, role=role, qualifier=q.qualifier,
-        **_numbers(q), base=_base(s, lo, cs, f), per=q.per or (per if role != "rate" else None),
-        duration_years=parse_int(dur) if dur and role in GRANTING else None,
-        one_time=("一次性" in s[seg_lo:g0] or "一次性" in CLAUSE_END.split(s[f.group[-1].end:hi], maxsplit=1)[0])
-        and role in GRANTING,
+        text=v.text[a:b], start=a + offset, end=b + offset, role=role, qualifier=q.qualifier,
+        **_numbers(q), base=_base(s, lo, cs, f), per=per,
+        duration_years=parse_int(dur) if dur else None, one_time=one_time,
         recipient=clean(rec), condition=clean(cond),
-        purpose=purpose.group(1) if purpose and role in GRANTING + ("threshold",) else None,
+        purpose=purpose.group(1) if purpose else None,
     )
 
 
