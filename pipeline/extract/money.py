@@ -47,6 +47,7 @@ DURATION = re.compile(rf"连续(?P<b>{_N})年(?=每年|给予|奖励|补助|支�
                       rf"|给予[\u4e00-\u9fff]{{0,4}}?(?P<d>{_N})年(?=奖励|\d)")
 BASE_INTRO = re.compile(r"按照|按其|按|参照其|参照|依据|给予[\u4e00-\u9fff]{0,2}?企业|给予|返还其|返还"
                         r"|不高于|不低于|不超过|为其|为")
+MARKS = re.compile(r"元|%|倍|百分之")
 CLAUSE_END = re.compile(r"[,:]")
 PUNISH = re.compile(r"处|罚款")
 GROWTH = re.compile(r"(?:增长|增加|提高|增幅)$")
@@ -114,6 +115,8 @@ def money_terms(text: str, offset: int = 0) -> tuple[MoneyTerm, ...]:
     v = view(text)
     out: list[MoneyTerm] = []
     for lo, hi in sentences(v.s):
+        if not MARKS.search(v.s, lo, hi):
+            continue
         found = []
         gs = groups(v.s, quantities(v.s, lo, hi))
         for gi, group in enumerate(gs):

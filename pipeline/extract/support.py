@@ -18,6 +18,7 @@ from .quantity import clause_start, quantities, sentences, view
 
 SUPPORT = re.compile(r"(?:给予|予以|争取)(?P<gap>[^,:;。\d%]{0,20})"
                      r"(?:经费|资金|奖励|奖金|补助|补贴|资助|奖补|补偿|贴息|项目支持)(?:支持|激励)?")
+CUE = re.compile(r"给予|予以|争取")
 KINDS = (("一事一议", "case_by_case"), ("一定", "discretionary"), ("适当", "discretionary"), ("相应", "matching"),
          ("配套", "matching"), ("等额", "matching"), ("一次性", "one_time"))
 
@@ -40,10 +41,14 @@ class Support:
 
 def find_support(text: str, offset: int = 0) -> tuple[Support, ...]:
     """Unquantified support in `text`, offsets shifted by `offset`."""
+    if "给予" not in text and "予以" not in text and "争取" not in text:
+        return ()
     v = view(text)
     s = v.s
     out = []
     for lo, hi in sentences(s):
+        if not CUE.search(s, lo, hi):
+            continue
         for m in SUPPORT.finditer(s, lo, hi):
             cs = clause_start(s, lo, m.start())
             ce = min([i for i in (s.find(",", m.end(), hi), s.find(":", m.end(), hi)) if i >= 0] or [hi])
