@@ -255,18 +255,23 @@ def _content_roots(root, skip: set) -> list:
 
 
 def _heading_before(root, content, skip: set):
-    """The nearest heading (h1–h3 or a *title* element) above the content, if any."""
+    """The nearest heading above the content: an `h1`, or a heading or *title*
+    element whose words are in the page's `<title>` (side-column headings are not)."""
+    title_el = root.find(".//title")
+    page_title = _squeeze(title_el.text_content()) if title_el is not None else ""
     found = None
     for el in root.iter():
         if el is content:
             break
-        if el in skip or _tag(el) in {"html", "body"}:
+        if el in skip or _tag(el) in {"html", "body", "title"}:
             continue
-        is_heading = _tag(el) in {"h1", "h2", "h3"} or re.search(
+        tag = _tag(el)
+        is_heading = tag in {"h1", "h2", "h3"} or re.search(
             r"title|biaoti|\bbt\b", f"{el.get('id', '')} {el.get('class', '')}", re.I)
         text = _squeeze(el.text_content())
-        if is_heading and 4 <= len(text) <= 150 and _link_density(el) < 0.5 \
-                and not _skipped(el, skip) and not _contains(el, content):
+        if not is_heading or not 4 <= len(text) <= 150 or _link_density(el) >= 0.5:
+            continue
+        if (tag == "h1" or text in page_title) and not _skipped(el, skip) and not _contains(el, content):
             found = el
     return found
 
