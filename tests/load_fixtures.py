@@ -7,6 +7,7 @@ PDF text layer with page numbers and running headers.
 """
 from __future__ import annotations
 
+import functools
 import io
 import re
 import zipfile
@@ -185,14 +186,15 @@ def pdf_bytes(pages: list[list[str]]) -> bytes:
     return out.getvalue()
 
 
-def zip_bomb() -> bytes:
-    """A DOCX-shaped zip whose document.xml inflates from ~100 KB to 300 MB."""
+@functools.lru_cache(maxsize=None)
+def zip_bomb(megabytes: int = 40) -> bytes:
+    """A DOCX-shaped zip whose document.xml inflates about 1000:1 (40 KB -> 40 MB)."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         archive.writestr("[Content_Types].xml", "<Types/>")
         with archive.open("word/document.xml", "w", force_zip64=True) as handle:
             chunk = b"<" * (1024 * 1024)
-            for _ in range(300):
+            for _ in range(megabytes):
                 handle.write(chunk)
     return out.getvalue()
 

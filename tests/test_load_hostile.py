@@ -1,0 +1,77 @@
+"""Hostile inputs: XXE, billion laughs, zip bomb, oversized, empty, binary: one-line errors."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from load_fixtures import LAUGHS_XML, XXE_XML, docx_with_document_xml, zip_bomb
+from pipeline.errors import InputError
+from pipeline.load import MAX_BYTES, load, load_bytes
+
+
+def hostile_files(tmp_path):
+    """name -> path of each hostile input, written under tmp_path/in."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    files = {
+        "xxe.docx": docx_with_document_xml(XXE_XML),
+        "laughs.docx": docx_with_document_xml(LAUGHS_XML),
+        "laughs.html": LAUGHS_XML.replace(b"w:document", b"html"),
+        "xxe.html": XXE_XML.replace(b"w:document", b"html"),
+        "bomb.docx": zip_bomb(),
+        "empty.txt": b"",
+        "binary.txt": bytes(range(256)) * 64,
+    }
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    with open(folder / "huge.txt", "wb") as handle:
+        handle.truncate(MAX_BYTES + 1)
+    return {path.name: path for path in folder.iterdir()}
+
+
+EXPECTED = {
+    "xxe.docx": "entities", "laughs.docx": "entities", "laughs.html": "entities", "xxe.html": "entities",
+    "bomb.docx": "zip", "empty.txt": "empty", "binary.txt": "binary", "huge.txt": "larger than",
+}
+
+
+def test_each_hostile_file_is_a_one_line_error(tmp_path):
+    files = hostile_files(tmp_path)
+    assert set(files) == set(EXPECTED)
+    for name, path in files.items():
+        with pytest.raises(InputError, match=EXPECTED[name]) as info:
+            load(path)
+        assert "\n" not in str(info.value) and name in str(info.value)
+
+
+def test_zip_bomb_is_refused_before_inflating():
+    data = zip_bomb()
+    assert len(data) < 2 * 1024 * 1024
+    with pytest.raises(InputError, match="zip"):
+        load_bytes(data, "bomb.docx")
+
+
+def test_oversized_bytes_are_refused_without_parsing():
+    with pytest.raises(InputError, match="larger than"):
+        load_bytes(b"a" * (MAX_BYTES + 1), "big.txt")
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.binary(max_size=2048), suffix=st.sampled_from([".txt", ".html", ".docx", ".pdf", ""]))
+def test_arbitrary_bytes_load_or_raise_input_error(data, suffix):
+    try:
+        source = load_bytes(data, "x" + suffix)
+    except InputError as exc:
+        assert "\n" not in str(exc)
+    else:
+        assert source.text
+
+
+@settings(max_examples=100, deadline=None)
+@given(body=st.text(max_size=300))
+def test_arbitrary_markup_text_loads_or_raises_input_error(body):
+    try:
+        load_bytes(f"<html><body><p>{body}</p></body></html>".encode("utf-8", "surrogatepass"), "x.html")
+    except InputError as exc:
+        assert "\n" not in str(exc)

@@ -1,0 +1,130 @@
+"""HTML loading: gov.cn metadata tables, main content, Word-exported HTML, charsets, provenance."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from lxml import html as lxml_html
+
+from load_fixtures import CORPUS, html_page, text_lines
+from pipeline.errors import InputError
+from pipeline.load import load, load_bytes
+from pipeline.normalize import fold
+
+# Read from each page's metadata table and SOURCES.md (number, 成文日期) and the page URL (发布日期).
+GOVCN = [
+    ("govcn-2018-guofa39-cujin-jiuye.html", "国发〔2018〕39号", "2018年11月16日", "2018年12月05日",
+     "国务院关于做好当前和今后一个时期促进就业工作的若干意见", "（此件公开发布）"),
+    ("govcn-2019-guofa3-zonghe-baoshuiqu.html", "国发〔2019〕3号", "2019年01月12日", "2019年01月25日",
+     "国务院关于促进综合保税区高水平开放高质量发展的若干意见", "（此件公开发布）"),
+    ("govcn-2018-guofa42-nongye-jixiehua.html", "国发〔2018〕42号", "2018年12月21日", "2018年12月29日",
+     "国务院关于加快推进农业机械化和农机装备产业转型升级的指导意见", "（此件公开发布）"),
+    ("govcn-2018-guobanfa117-jili-zhichi.html", "国办发〔2018〕117号", "2018年12月06日", "2018年12月10日",
+     "国务院办公厅关于对真抓实干成效明显地方进一步加大激励支持力度的通知", "（此件公开发布）"),
+    ("govcn-2019-guobanfa6-rongzi-danbao.html", "国办发〔2019〕6号", "2019年01月22日", "2019年02月14日",
+     "国务院办公厅关于有效发挥政府性融资担保基金作用切实支持小微企业和“三农”发展的指导意见", "（此件公开发布）"),
+    ("govcn-2019-guofa4-zhiye-jiaoyu-fangan.html", "国发〔2019〕4号", "2019年01月24日", "2019年02月13日",
+     "国务院关于印发国家职业教育改革实施方案的通知", None),
+    ("govcn-2018-guoling707-geshui-shishi-tiaoli.html", "国令第707号", "2018年12月18日", "2018年12月22日",
+     "中华人民共和国个人所得税法实施条例", "第三十六条　本条例自2019年1月1日起施行。"),
+]
+BOILERPLATE = ("扫一扫", "打印", "关闭", "主 题 词", "主题词", "索引号", "javascript", "window.")
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.mark.parametrize("name, number, written, published, title, last", GOVCN)
+def test_govcn_metadata_table_and_main_content(name, number, written, published, title, last):
+    source = load(CORPUS / name)
+    meta = dict(source.metadata)
+    assert set(meta) >= {"索引号", "主题分类", "发文机关", "成文日期", "标题", "发文字号", "发布日期"}
+    assert (meta["发文字号"], meta["成文日期"], meta["发布日期"], meta["标题"]) == (number, written, published, title)
+    assert meta["发文机关"] in {"国务院", "国务院办公厅"}
+    lines = source.text.splitlines()
+    assert title in squeeze("".join(lines[:6])) or name.startswith("govcn-2018-guoling707")
+    assert number.replace("国令", "") in squeeze("".join(lines[:6]))  # the 令 prints 第707号
+    for word in BOILERPLATE:
+        assert word not in source.text
+    if last:
+        assert lines[-1] == last
+
+
+def test_regulation_page_keeps_every_article():
+    text = load(CORPUS / "govcn-2018-guoling707-geshui-shishi-tiaoli.html").text
+    articles = re.findall(r"^第([一二三四五六七八九十]+)条", text, re.M)
+    assert len(articles) == 36
+
+
+def test_word_exported_html_reads_as_plain_lines():
+    source = load(CORPUS / "liuhe-zhongdian-chanye-shishi-yijian-old.html")
+    lines = source.text.splitlines()
+    assert lines[:4] == ["一、财政支持",
+                         "设立规模不低于1亿元的重点产业发展引导资金，列入县财政预算，按照《柳河县中小企业发展引导资金管理办法（试行）》相关规定，用于重点产业发展补助和奖励。",
+                         "二、支持范围", "（一）固定资产投资支持。"]
+    assert "实行“一事一议”。" in source.text
+    assert all(line.strip() == line and line for line in lines)
+    assert "mso" not in source.text and "&nbsp" not in source.text
+
+
+def test_liuhe_2023_articles_and_heading():
+    lines = load(CORPUS / "liuhe-zhongdian-chanye-shishi-yijian-2023.html").text.splitlines()
+    assert lines[:3] == ["中共柳河县委 柳河县人民政府", "关于支持重点产业加快发展的实施意见", "(2023年2月8日)"]
+    numbers = [int(m.group(1).replace(" ", "")) for line in lines
+               if (m := re.match(r"第 ?([\d ]+?) ?条", fold(line)))]
+    assert numbers == list(range(1, 27))
+
+
+def same_lines(got: str, want: list[str]) -> bool:
+    return [" ".join(fold(line).split()) for line in got.splitlines()] == [" ".join(fold(line).split()) for line in want]
+
+
+@pytest.mark.parametrize("charset, declare", [("utf-8", True), ("gb2312", True), ("gbk", True), ("gb18030", False)])
+def test_hohhot_full_page_gives_the_text_lines(charset, declare):
+    lines = text_lines()
+    source = load_bytes(html_page(lines, charset, declare), "hohhot.html")
+    assert same_lines(source.text, lines)
+    assert source.encoding == ("utf-8" if charset == "utf-8" else "gb18030")
+    assert source.text.splitlines()[0] == "首页 > 通知公告 > 政务"
+
+
+def test_blocks_point_at_the_elements_the_lines_came_from():
+    data = (CORPUS / "govcn-2019-guofa3-zonghe-baoshuiqu.html").read_bytes()
+    source = load_bytes(data, "page.html")
+    tree = lxml_html.document_fromstring(data.decode("utf-8")).getroottree()
+    assert len(source.blocks) == len(source.text.splitlines())
+    for start, end, where in source.blocks:
+        element = tree.xpath(where)[0]
+        assert squeeze(source.text[start:end]) in squeeze(element.text_content())
+
+
+def test_br_and_paragraphs_are_line_breaks_and_tables_rows():
+    page = ("<html><body><div><p>一、总体目标<br>到2027年，全市研发投入翻一番。</p>"
+            "<p>附件：重点任务分工表</p><table><tr><td>序号</td><td>任务</td><td>牵头单位</td></tr>"
+            "<tr><td>1</td><td><p>布局重大科技基础设施</p></td><td>市科技局</td></tr></table>"
+            "<script>alert('x')</script><style>p{}</style></div></body></html>")
+    text = load_bytes(page.encode(), "t.html").text
+    assert text == ("一、总体目标\n到2027年，全市研发投入翻一番。\n附件：重点任务分工表\n"
+                    "序号\t任务\t牵头单位\n1\t布局重大科技基础设施\t市科技局\n")
+
+
+def test_heading_outside_content_is_kept_once():
+    body = "".join(f"<p>{i}.第{i}项措施，由市科技局负责，按期完成。</p>" for i in range(1, 8))
+    page = (f"<html><head><title>关于促进科技创新的若干措施_科技局</title></head><body>"
+            f"<div class='side'><h3>通知公告</h3><ul><li><a href='/a'>政务</a></li></ul></div>"
+            f"<h1 class='title'>关于促进科技创新的若干措施</h1><div class='content'>{body}</div></body></html>")
+    lines = load_bytes(page.encode(), "p.html").text.splitlines()
+    assert lines[0] == "关于促进科技创新的若干措施"
+    assert lines[1].startswith("1.") and "通知公告" not in lines
+
+
+def test_html_declaring_entities_is_refused():
+    page = b'<!DOCTYPE html [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><html><body><p>&xxe;</p></body></html>'
+    with pytest.raises(InputError, match="entities"):
+        load_bytes(page, "xxe.html")
+
+
+def test_page_without_text_is_refused():
+    with pytest.raises(InputError, match="no text"):
+        load_bytes(b"<html><body><script>var a=1;</script></body></html>", "empty.html")
