@@ -67,6 +67,8 @@ def load_bytes(data: bytes, name: str) -> Source:
         return Source(name=name, format="pdf", encoding="pdf-text-layer", sha256=digest,
                       text=pdf.text, metadata=pdf.metadata, blocks=pdf.blocks)
     text, encoding = decode_text(data, name)
+    if not text.strip():
+        raise InputError("empty file (only a byte-order mark or spaces)", name)
     return Source(name=name, format="text", encoding=encoding, sha256=digest, text=text)
 
 
