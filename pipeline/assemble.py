@@ -1,0 +1,78 @@
+"""Assemble a `Document` from a loaded source and its segmentation, and attach
+extractor results to nodes by id."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from .extract.references import find_references
+from .model import Document, Node, Source, Warning
+from .segment import Segmented
+from .segment.front import _DATE, iso_date
+
+_STATUS_IN_NAME = ("征求意见稿", "送审稿", "草案", "讨论稿")
+
+
+def doc_id_for(name: str) -> str:
+    """A file-name-derived id: the stem, with characters outside [\\w.-] as `-`."""
+    stem = Path(name).stem if name else "stdin"
+    return re.sub(r"[^\w.\-]+", "-", stem).strip("-") or "document"
+
+
+def build_document(source: Source, seg: Segmented) -> Document:
+    """The unannotated document: tree, front matter fields, references, warnings."""
+    front = seg.front
+    meta = dict(source.metadata)
+    title = front.title or meta.get("标题")
+    letter = front.letter
+    date = front.date or _meta_date(meta.get("成文日期"))
+    closing = next((n for n in seg.root.children if n.kind == "closing"), None)
+    issuer = meta.get("发文机关")
+    if closing is not None:
+        lines = [ln.strip() for ln in source.text[closing.start:closing.end].splitlines() if ln.strip()]
+        dates = [(i, m) for i, ln in enumerate(lines) if (m := _DATE.search(ln))]
+        if dates:
+            i, m = dates[0]
+            date = date or iso_date(m)
+            signer = lines[i - 1] if i > 0 else None
+            issuer = issuer or signer
+    return Document(
+        doc_id=doc_id_for(source.name),
+        source=source,
+        root=seg.root,
+        title=title,
+        status=front.status,
+        doc_number=front.doc_number or meta.get("发文字号"),
+        issuer=issuer or (letter.issuer if letter else None),
+        date=date or (letter.date if letter else None),
+        addressee=front.addressee,
+        breadcrumb=front.breadcrumb,
+        letter=letter,
+        references=find_references(source.text, title),
+        warnings=seg.warnings,
+    )
+
+
+def _meta_date(value: str | None) -> str | None:
+    m = _DATE.search(value or "")
+    return iso_date(m) if m else None
+
+
+def attach(doc: Document, field: str, by_node: dict[str, tuple], warnings: tuple[Warning, ...] = ()) -> Document:
+    """Set `field` on each node named in `by_node`; add `warnings` to the document."""
+    if by_node:
+        root = _replace_in(doc.root, field, by_node)
+        doc = replace(doc, root=root)
+    if warnings:
+        merged = tuple(sorted(doc.warnings + tuple(warnings), key=lambda w: (w.start, w.code, w.end)))
+        doc = replace(doc, warnings=merged)
+    return doc
+
+
+def _replace_in(node: Node, field: str, by_node: dict[str, tuple]) -> Node:
+    children = tuple(_replace_in(c, field, by_node) for c in node.children)
+    changes = {"children": children} if children != node.children else {}
+    if node.id in by_node:
+        changes[field] = tuple(by_node[node.id])
+    return replace(node, **changes) if changes else node

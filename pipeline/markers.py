@@ -1,0 +1,86 @@
+"""Heading marker vocabulary: what a numbered line's marker looks like.
+
+Data only; depth is decided in `segment.body` from the order in which marker
+types appear. Patterns run on the `normalize.fold` view of one line (so `（一）`
+and `(一)`, `１．` and `1.` match alike), after any Markdown `#` prefix.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .cnnum import parse_int
+
+CN = "零〇一二三四五六七八九十百千两"
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+# Regulation levels have a fixed rank; policy levels are ranked by GB/T 9704 order.
+REGULATION_RANK = {"bian": 0, "zhang": 1, "jie": 2, "tiao": 3}
+GBT_RANK = {"dun": 0, "paren_cn": 1, "arabic": 2, "paren_arabic": 3, "circled": 4}
+
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # 第一编 / 第一章 / 第一节 / 第一条, also "第 1 条" with stray spaces
+    ("bian", re.compile(rf"第 ?([{CN}]+|\d[\d ]{{0,4}}) ?编(?![制写辑号])")),
+    ("zhang", re.compile(rf"第 ?([{CN}]+|\d[\d ]{{0,4}}) ?章")),
+    ("jie", re.compile(rf"第 ?([{CN}]+|\d[\d ]{{0,4}}) ?节(?![约能日假点])")),
+    ("tiao", re.compile(rf"第 ?([{CN}]+|\d[\d ]{{0,4}}) ?条(?![例件款目])")),
+    # 一、  (a stray space before 、 occurs in PDF-derived text)
+    ("dun", re.compile(rf"([{CN}]+) ?[、.](?![{CN}]*[、.])")),
+    # (一)
+    ("paren_cn", re.compile(rf"\( ?([{CN}]+) ?\)")),
+    # 1.  1、  but not 3.5 or 2024.
+    ("arabic", re.compile(r"(\d{1,3}) ?[.、](?!\d)")),
+    # (1)
+    ("paren_arabic", re.compile(r"\( ?(\d{1,3}) ?\)")),
+    # ①
+    ("circled", re.compile(rf"([{CIRCLED}])")),
+)
+
+_MD_HEADING = re.compile(r"#{1,6} +")
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A marker found at `start` (offsets relative to the line start)."""
+
+    type: str
+    num: str
+    ordinal: int
+    start: int
+    end: int
+
+    @property
+    def is_regulation(self) -> bool:
+        return self.type in REGULATION_RANK
+
+
+def match_marker(folded_line: str, original_line: str) -> Marker | None:
+    """Marker at the start of a line (leading spaces and `#` allowed), or None.
+
+    `num` is taken from `original_line` as printed, without the separator:
+    `二、` -> `二`, `（一）` -> `（一）`, `1.` -> `1`, `第十九条` -> `第十九条`.
+    """
+    pos = len(folded_line) - len(folded_line.lstrip())
+    md = _MD_HEADING.match(folded_line, pos)
+    if md:
+        pos = md.end()
+    for type_, pattern in _PATTERNS:
+        m = pattern.match(folded_line, pos)
+        if not m:
+            continue
+        digits = m.group(1)
+        if type_ == "circled":
+            ordinal = CIRCLED.index(digits) + 1
+        else:
+            try:
+                ordinal = parse_int(digits.replace("两", "二").replace(" ", ""))
+            except ValueError:
+                continue
+        if type_ in ("dun", "arabic") and ordinal == 0:
+            continue
+        num_end = m.end()
+        if type_ in ("dun", "arabic"):
+            num_end = m.end() - 1
+        num = original_line[m.start():num_end].rstrip()
+        return Marker(type_, num, ordinal, m.start(), m.end())
+    return None

@@ -1,0 +1,108 @@
+"""Segment a text into a lossless tree: front matter, body, closing, attachments.
+
+`segment(text)` never rewrites the text; every node is an offset range into it,
+and the top-level nodes tile `[0, len(text))`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..errors import StructureError
+from ..markers import match_marker
+from ..model import Node, Warning
+from . import body as body_mod
+from .checks import numbering_warnings
+from .closing import find_attachment, find_closing
+from .front import Front, read_front
+from .lines import Line, split_lines
+from .tree import assign_kinds, freeze, split_paragraphs, unique
+
+TOP_TYPES = {"bian", "zhang", "tiao", "dun", "paren_cn", "arabic"}
+
+
+@dataclass(frozen=True)
+class Segmented:
+    root: Node
+    front: Front
+    warnings: tuple[Warning, ...]
+
+
+def segment(text: str, name: str | None = None) -> Segmented:
+    """Split `text` into the document tree; raise StructureError if it has no structure."""
+    lines = split_lines(text)
+    first_pass = read_front(lines, len(lines))
+    skip = max((b[2] for b in first_pass.blocks if b[0] in ("header", "breadcrumb", "letter")), default=0)
+    toc = _find_toc(lines, skip)
+    start_at = toc[1] if toc else skip
+    body_start = _body_start(lines, start_at)
+    if body_start is None:
+        raise StructureError("no structure found: no numbered headings or articles (一、 （一） 1. 第一条)", name)
+    front = read_front(lines, toc[0] if toc else body_start)
+    attach = find_attachment(lines, body_start, len(lines))
+    closing = find_closing(lines, body_start, attach)
+    parsed = body_mod.build(lines[body_start:closing])
+    for raw in parsed.nodes:
+        split_paragraphs(raw)
+    assign_kinds(parsed.nodes)
+
+    blocks: list[tuple[str, int]] = [(kind, lines[first].start) for kind, first, _ in front.blocks]
+    if toc:
+        blocks.append(("toc", lines[toc[0]].start))
+    used: set[str] = set()
+    items: list[tuple[int, object]] = [(start, kind) for kind, start in blocks]
+    items += [(raw.start, raw) for raw in parsed.nodes]
+    if closing < attach:
+        items.append((lines[closing].start, "closing"))
+    if attach < len(lines):
+        items.append((lines[attach].start, "attachment"))
+    items.sort(key=lambda it: it[0])
+    children = []
+    for i, (start, what) in enumerate(items):
+        start = 0 if i == 0 else start
+        end = items[i + 1][0] if i + 1 < len(items) else len(text)
+        if isinstance(what, str):
+            children.append(Node(id=unique(what, used), kind=what, start=start, end=end,
+                                 title=_block_title(what, front)))
+        else:
+            what.start = start
+            children.append(freeze(what, end, text, "", used))
+    root = Node(id="doc", kind="document", start=0, end=len(text), children=tuple(children))
+    return Segmented(root, front, tuple(numbering_warnings(parsed.nodes)))
+
+
+def _block_title(kind: str, front: Front) -> str | None:
+    if kind == "title":
+        return front.title
+    if kind == "letter" and front.letter:
+        return front.letter.title
+    return None
+
+
+def _find_toc(lines: list[Line], start: int) -> tuple[int, int] | None:
+    """A 目录 block: from the 目录 line to where its first entry's heading comes again."""
+    for i in range(start, min(len(lines), start + 80)):
+        if lines[i].folded.replace(" ", "") != "目录":
+            continue
+        first = None
+        for j in range(i + 1, len(lines)):
+            m = match_marker(lines[j].folded, lines[j].text)
+            if m is None:
+                continue
+            if first is None:
+                first = (m.type, m.ordinal)
+            elif (m.type, m.ordinal) == first:
+                return i, j
+        return None
+    return None
+
+
+def _body_start(lines: list[Line], start: int) -> int | None:
+    """The first line numbered 1 at a level that can open a body."""
+    for i in range(start, len(lines)):
+        line = lines[i]
+        if line.blank:
+            continue
+        m = match_marker(line.folded, line.text)
+        if m and m.type in TOP_TYPES and m.ordinal == 1:
+            return i
+    return None

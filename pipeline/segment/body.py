@@ -1,0 +1,137 @@
+"""The body tree: numbered lines become nested nodes, depth from marker order.
+
+Regulation markers (编 > 章 > 节 > 条) have a fixed rank; policy markers
+(一、 （一） 1. （1） ①) nest in the order they first appear, so skipped or
+reused levels still give the tree the document means. Non-marker lines belong to
+the deepest open node; inside an article they start a new paragraph (款).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..markers import REGULATION_RANK, Marker, match_marker
+from .lines import Line, continues
+
+
+@dataclass
+class Raw:
+    """A node under construction: the lines it owns and its children."""
+
+    type: str
+    line: Line
+    marker: Marker | None = None
+    children: list["Raw"] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
+    kind: str = ""
+    start: int = -1
+
+    @property
+    def ordinal(self) -> int | None:
+        return self.marker.ordinal if self.marker else None
+
+
+@dataclass
+class Body:
+    """Top-level raw nodes of the body and the marker lines not taken as headings."""
+
+    nodes: list[Raw]
+    problems: list[tuple[str, str, int, int]]
+
+
+def build(lines: list[Line]) -> Body:
+    """Nest the body lines into raw nodes."""
+    top: list[Raw] = []
+    stack: list[Raw] = []
+    problems: list[tuple[str, str, int, int]] = []
+    last = {"tiao": 0, "zhang": 0, "bian": 0}
+    last_jie = 0
+    prev: Line | None = None
+    for line in lines:
+        if line.blank:
+            if stack:
+                stack[-1].lines.append(line)
+            prev = line
+            continue
+        marker = match_marker(line.folded, line.text)
+        if marker and not _accept(marker, line, prev, stack, last, last_jie):
+            marker = None
+        if marker is None:
+            _add_text(line, prev, stack, top)
+            prev = line
+            continue
+        node = Raw(type=marker.type, line=line, marker=marker, lines=[line], start=line.start)
+        if marker.is_regulation:
+            if marker.type in last:
+                last[marker.type] = marker.ordinal
+            if marker.type == "zhang":
+                last_jie = 0
+            if marker.type == "jie":
+                last_jie = marker.ordinal
+            rank = REGULATION_RANK[marker.type]
+            while stack and (stack[-1].type not in REGULATION_RANK or REGULATION_RANK[stack[-1].type] >= rank):
+                if stack[-1].type not in REGULATION_RANK and not _in_article(stack) and marker.type == "tiao":
+                    break
+                stack.pop()
+        else:
+            _place_policy(node, stack)
+        (stack[-1].children if stack else top).append(node)
+        stack.append(node)
+        prev = line if marker.type == "tiao" else None
+    return Body(top, problems)
+
+
+def _accept(marker: Marker, line: Line, prev: Line | None, stack: list[Raw], last: dict, last_jie: int) -> bool:
+    """Whether a marker-looking line really starts a new unit (not a wrapped sentence)."""
+    after = line.folded[marker.end:marker.end + 1]
+    wrapped = prev is not None and continues(prev, line)
+    if marker.type in ("tiao", "zhang", "bian"):
+        prev_ord = last[marker.type]
+        if marker.ordinal == prev_ord + 1:
+            return not (wrapped and after not in (" ", ""))
+        return prev_ord < marker.ordinal <= prev_ord + 30 and not wrapped and (after in (" ", "") or marker.type != "tiao")
+    if marker.type == "jie":
+        return marker.ordinal in (last_jie + 1, 1) and not wrapped
+    if wrapped:
+        sibling = next((n for n in reversed(stack) if n.type == marker.type), None)
+        return sibling is not None and marker.ordinal == sibling.ordinal + 1
+    return True
+
+
+def _in_article(stack: list[Raw]) -> bool:
+    return any(n.type == "tiao" for n in stack)
+
+
+def _place_policy(node: Raw, stack: list[Raw]) -> None:
+    """Pop the stack so that `node` lands at the level its marker type holds."""
+    art = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].type == "tiao"), None)
+    same = [k for k in range(len(stack)) if stack[k].type == node.type]
+    inside = [k for k in same if art is None or k > art]
+    if inside:
+        del stack[inside[-1]:]
+        return
+    if art is not None:
+        above = [k for k in same if k < art]
+        if above and node.ordinal != 1 and node.ordinal == stack[above[-1]].ordinal + 1:
+            del stack[above[-1]:]
+            return
+        return
+    if same:
+        del stack[same[-1]:]
+
+
+def _add_text(line: Line, prev: Line | None, stack: list[Raw], top: list[Raw]) -> None:
+    """A line without a marker: continuation, new paragraph of an article, or own text."""
+    if not stack:
+        return
+    art = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].type == "tiao"), None)
+    if art is None or (prev is not None and continues(prev, line)):
+        stack[-1].lines.append(line)
+        return
+    if len(stack) - 1 == art and not stack[art].children:
+        stack[art].lines.append(line)
+        return
+    del stack[art + 1:]
+    para = Raw(type="para", line=line, lines=[line], start=line.start)
+    stack[art].children.append(para)
+    stack.append(para)
+

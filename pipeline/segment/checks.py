@@ -1,0 +1,65 @@
+"""Numbering checks over the tree, reported as warnings with stable codes.
+
+W101 numbering gap, W102 duplicate number, W103 number out of sequence,
+W104 a GB/T 9704 level skipped (1. directly under 一、).
+"""
+from __future__ import annotations
+
+from ..markers import GBT_RANK
+from ..model import Node, Warning
+from .body import Raw
+
+CODES = {
+    "W101": "numbering gap",
+    "W102": "duplicate number",
+    "W103": "number out of sequence",
+    "W104": "heading level skipped",
+}
+
+
+def numbering_warnings(top: list[Raw]) -> list[Warning]:
+    """Check each run of same-type siblings; numbering may continue across parents."""
+    warnings: list[Warning] = []
+    last_seen: dict[tuple[str, int], int] = {}
+
+    def visit(nodes: list[Raw], depth: int, parent: Raw | None) -> None:
+        prev: dict[str, int] = {}
+        for raw in nodes:
+            if raw.marker is None:
+                visit(raw.children, depth + 1, raw)
+                continue
+            t, n = raw.type, raw.marker.ordinal
+            key = (t, depth)
+            expected = {prev[t] + 1} if t in prev else {1, last_seen.get(key, 0) + 1}
+            if t == "tiao":
+                expected = {last_seen.get(("tiao", 0), 0) + 1}
+                key = ("tiao", 0)
+            if n not in expected:
+                code = "W102" if n == max(expected) - 1 else ("W101" if n > max(expected) else "W103")
+                span = (raw.line.lo, raw.line.lo + raw.marker.end)
+                warnings.append(Warning(code, f"{CODES[code]}: {raw.marker.num} after "
+                                        f"{max(expected) - 1 if max(expected) > 1 else 'start'}", *span))
+            if parent is not None and parent.marker is not None:
+                pr, cr = GBT_RANK.get(parent.type), GBT_RANK.get(t)
+                if pr is not None and cr is not None and cr > pr + 1 and t not in prev:
+                    warnings.append(Warning("W104", f"{CODES['W104']}: {raw.marker.num} directly under "
+                                            f"{parent.marker.num}", raw.line.lo, raw.line.lo + raw.marker.end))
+            prev[t] = n
+            last_seen[key] = n
+            visit(raw.children, depth + 1, raw)
+
+    visit(top, 0, None)
+    return warnings
+
+
+def coverage_ok(root: Node) -> bool:
+    """Children tile a suffix of every node: the lossless invariant."""
+    for node in root.walk():
+        pos = node.end
+        for child in reversed(node.children):
+            if child.end != pos or child.start > child.end:
+                return False
+            pos = child.start
+        if pos < node.start:
+            return False
+    return True

@@ -1,0 +1,221 @@
+"""Front matter: Markdown header, breadcrumb, cover letter, title block, preamble.
+
+Works on the lines before the body. Returns blocks as line-index ranges plus the
+fields read from them; `segment.__init__` turns blocks into nodes.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..cnnum import parse_int
+from ..model import Letter
+from .lines import Line
+
+STATUS_WORDS = (
+    "征求意见稿", "公开征求意见稿", "送审稿", "修订草案第二次审议稿", "修订草案", "草案", "讨论稿",
+    "修改稿", "审议稿", "代拟稿", "试行", "暂行", "报批稿",
+)
+_STATUS_LINE = re.compile(r"^\((?:[^()]{0,12}?)(" + "|".join(STATUS_WORDS) + r")\)$")
+_DATE = re.compile(r"(\d{4}|[〇零一二三四五六七八九]{4})年(\d{1,2}|[一二三四五六七八九十]{1,3})月(\d{1,2}|[一二三四五六七八九十]{1,3})日")
+_DATE_LINE = re.compile(r"^\(?" + _DATE.pattern + r"\)?$")
+DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[(（【][12]\d{3}[〕\])）】]\s*\d{1,4}\s*号|[\u4e00-\u9fff]{1,8}令第\s*\d{1,4}\s*号")
+_BREADCRUMB = re.compile(r"^(?:(?:当前位置|您的位置|您现在的位置)\s*[:：]?.*|[^>›»]{1,20}(?:\s*[>›»]\s*[^>›»]{1,20}){1,6})$")
+_LETTER_TITLE = re.compile(r"(?:征求|意见|公示|通知|公告).*(?:函|通知|公告|公示|启事)$")
+_DEADLINE = re.compile(
+    r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日\s*(?:(\d{1,2})\s*[:：]\s*(\d{2})|(\d{1,2})\s*时)?\s*(?:前|之前|止|以前)")
+_CONTACT = re.compile(r"联系人\s*[:：]?\s*([\u4e00-\u9fff·]{2,6}?)(?=[,，;；、\s)）]|联系|电话|$)")
+_PHONE = re.compile(r"(?:电话|联系方式|手机)\s*[:：]?\s*((?:\d{3,4}\s*[-－—]\s*)?\d{7,8}|1\d{10})")
+_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
+_ADDRESS = re.compile(r"(?:通讯地址|邮寄地址|地址)\s*[:：]\s*([^,，;；。)）\n]+)")
+_FAX = re.compile(r"传真\s*[:：]?\s*((?:\d{3,4}\s*[-－—]\s*)?\d{7,8})")
+
+
+@dataclass
+class Front:
+    """What the front matter holds: blocks (kind, first line, end line) and fields."""
+
+    blocks: list[tuple[str, int, int]] = field(default_factory=list)
+    title: str | None = None
+    status: str | None = None
+    doc_number: str | None = None
+    date: str | None = None
+    addressee: str | None = None
+    breadcrumb: tuple[str, ...] = ()
+    letter: Letter | None = None
+
+
+def iso_date(m: re.Match[str]) -> str | None:
+    """`2024年10月13日` or `二〇一八年十二月六日` -> `2024-10-13`."""
+    try:
+        y, mo, d = (parse_int(g) for g in m.groups()[:3])
+    except ValueError:
+        return None
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+def is_date_line(line: Line) -> bool:
+    return _DATE_LINE.match(line.folded.replace(" ", "")) is not None
+
+
+def read_front(lines: list[Line], end: int, title_hint: str | None = None) -> Front:
+    """Read front matter from `lines[:end]` (the lines before the body)."""
+    front = Front(title=title_hint)
+    i = _skip_blank(lines, 0, end)
+    i = _header(lines, i, end, front)
+    i = _breadcrumb(lines, i, end, front)
+    i = _letter(lines, i, end, front)
+    i = _title_block(lines, i, end, front)
+    if i < end:
+        front.blocks.append(("preamble", i, end))
+        for j in range(i, end):
+            line = lines[j]
+            if not line.blank:
+                if line.folded.rstrip().endswith(":") and line.width <= 80 and "。" not in line.text:
+                    front.addressee = line.text.rstrip(":： ")
+                break
+    return front
+
+
+def _skip_blank(lines: list[Line], i: int, end: int) -> int:
+    while i < end and lines[i].blank:
+        i += 1
+    return i
+
+
+def _next_nonblank(lines: list[Line], i: int, end: int) -> int:
+    return _skip_blank(lines, i, end)
+
+
+def _header(lines: list[Line], i: int, end: int, front: Front) -> int:
+    """A Markdown export's header: `# title`, amendment lines, up to `<!-- INFO END -->`."""
+    for j in range(i, min(end, i + 60)):
+        if "INFO END" in lines[j].text:
+            for k in range(i, j):
+                if lines[k].text.startswith("# "):
+                    front.title = lines[k].text[2:].strip()
+                    break
+            front.blocks.append(("header", i, j + 1))
+            return j + 1
+    if i < end and lines[i].text.startswith("# "):
+        front.title = lines[i].text[2:].strip()
+        front.blocks.append(("header", i, i + 1))
+        return i + 1
+    return i
+
+
+def _breadcrumb(lines: list[Line], i: int, end: int, front: Front) -> int:
+    i = _skip_blank(lines, i, end)
+    if i >= end or not _BREADCRUMB.match(lines[i].folded):
+        return i
+    crumbs = tuple(c.strip() for c in re.split(r"[>›»]", lines[i].text.split(":", 1)[-1]) if c.strip())
+    front.breadcrumb = crumbs
+    j = _next_nonblank(lines, i + 1, end)
+    stop = i + 1
+    if j < end and crumbs and lines[j].text == crumbs[-1]:
+        stop = j + 1
+    front.blocks.append(("breadcrumb", i, stop))
+    return stop
+
+
+def _letter(lines: list[Line], i: int, end: int, front: Front) -> int:
+    """A cover letter: a 函/通知 title that asks for comments, up to its date and contact lines."""
+    i = _skip_blank(lines, i, end)
+    if i >= end:
+        return i
+    head = lines[i]
+    if not (_LETTER_TITLE.search(head.folded) and ("征求" in head.text or "意见" in head.text)):
+        return i
+    date_idx = next((j for j in range(i + 1, end) if is_date_line(lines[j])), None)
+    if date_idx is None:
+        return i
+    stop = date_idx + 1
+    j = _next_nonblank(lines, stop, end)
+    if j < end and lines[j].folded.startswith("(") and ("联系" in lines[j].text or "电话" in lines[j].text):
+        stop = j + 1
+    body = lines[i + 1:stop]
+    body_text = "\n".join(line.text for line in body)
+    folded = "\n".join(line.folded for line in body)
+    date = iso_date(_DATE.search(lines[date_idx].folded))
+    signer = next((lines[k].text for k in range(date_idx - 1, i, -1) if not lines[k].blank), None)
+    if signer and (signer.endswith(("。", ".")) or len(signer) > 40):
+        signer = None
+    issuer = signer or (head.text.split("关于", 1)[0] or None)
+    first = next((ln for ln in body if not ln.blank), None)
+    addressee = first.text.rstrip(":： ") if first and first.folded.endswith(":") and first.width <= 60 else None
+    deadline = deadline_text = None
+    dm = _DEADLINE.search(folded)
+    if dm:
+        deadline_text = body_text[dm.start():dm.end()]
+        deadline = _deadline_iso(dm, date)
+    contact = _CONTACT.search(folded)
+    phone = _PHONE.search(folded)
+    feedback = tuple(dict.fromkeys(
+        [m.group(0) for m in _EMAIL.finditer(body_text)]
+        + ["传真 " + m.group(1) for m in _FAX.finditer(folded)]
+        + [m.group(1).strip() for m in _ADDRESS.finditer(folded)]))
+    front.letter = Letter(
+        title=head.text, start=head.start, end=lines[stop - 1].end, issuer=issuer, date=date,
+        addressee=addressee, deadline=deadline, deadline_text=deadline_text,
+        contact_name=contact.group(1) if contact else None,
+        contact_phone=re.sub(r"\s", "", phone.group(1)) if phone else None, feedback=feedback)
+    front.blocks.append(("letter", i, stop))
+    return stop
+
+
+def _deadline_iso(m: re.Match[str], letter_date: str | None) -> str | None:
+    year = int(m.group(1)) if m.group(1) else None
+    month, day = int(m.group(2)), int(m.group(3))
+    if year is None and letter_date:
+        ly, lm = int(letter_date[:4]), int(letter_date[5:7])
+        year = ly + 1 if month < lm else ly
+    if year is None or not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    iso = f"{year:04d}-{month:02d}-{day:02d}"
+    hour, minute = (m.group(4), m.group(5)) if m.group(4) else (m.group(6), "00")
+    return f"{iso}T{int(hour):02d}:{int(minute):02d}" if hour else iso
+
+
+def _title_block(lines: list[Line], i: int, end: int, front: Front) -> int:
+    """Title lines (joined), then a status line, a date line and a document number."""
+    i = _skip_blank(lines, i, end)
+    j = i
+    parts: list[str] = []
+    while j < end:
+        line = lines[j]
+        if line.blank:
+            j += 1
+            continue
+        s = line.folded.replace(" ", "")
+        sm = _STATUS_LINE.match(s)
+        if sm and parts:
+            front.status = sm.group(1)
+        elif _DATE_LINE.match(s) and parts:
+            front.date = iso_date(_DATE.search(s))
+        elif DOC_NUMBER.fullmatch(s) and (parts or front.title):
+            front.doc_number = line.text
+        elif not front.status and not front.doc_number and _is_title_line(line) and len(parts) < 4:
+            parts.append(line.text)
+        else:
+            break
+        j += 1
+    if not parts and not front.doc_number:
+        return i
+    if parts:
+        title = "".join(parts)
+        inline = re.search(r"[(（]((?:[^()（）]{0,12}?)(?:" + "|".join(STATUS_WORDS) + r"))[)）]$", title)
+        if inline and not front.status:
+            front.status = next(w for w in STATUS_WORDS if w in inline.group(1))
+            title = title[:inline.start()]
+        front.title = front.title or title
+    while j > i and lines[j - 1].blank:
+        j -= 1
+    front.blocks.append(("title", i, j))
+    return j
+
+
+def _is_title_line(line: Line) -> bool:
+    f = line.folded
+    return line.width <= 40 and not re.search(r"[。,;:!?]", f) and not f.startswith("(")

@@ -1,0 +1,128 @@
+"""Raw nodes to frozen `Node`s: kinds, ids, titles, offsets that tile the text."""
+from __future__ import annotations
+
+import re
+
+from ..model import Node
+from .body import Raw
+from .lines import Line, continues
+
+REGULATION_KIND = {"bian": "book", "zhang": "chapter", "jie": "section", "tiao": "article", "para": "paragraph"}
+ID_PREFIX = {
+    "part": "p", "action": "a", "measure": "m", "item": "i", "book": "bk", "chapter": "ch",
+    "section": "sec", "article": "art", "paragraph": "para",
+}
+GLOBAL_IDS = {"book", "chapter", "article"}
+_HEADING_MAX = 40
+_TITLE_MAX = 50
+
+
+def assign_kinds(nodes: list[Raw], parent_kind: str | None = None, top: bool = True) -> None:
+    """Say what each raw node is, from its marker family, its place and its own text."""
+    for raw in nodes:
+        if raw.type in REGULATION_KIND:
+            raw.kind = REGULATION_KIND[raw.type]
+        elif parent_kind in ("article", "paragraph", "measure", "item"):
+            raw.kind = "item"
+        elif top:
+            raw.kind = "part" if _short_heading(raw.lines[0]) else "measure"
+        elif raw.children and _short_heading(raw.lines[0]) and sum(not ln.blank for ln in raw.lines) == 1:
+            raw.kind = "action"
+        else:
+            raw.kind = "measure"
+        assign_kinds(raw.children, raw.kind, top=False)
+
+
+def _short_heading(line: Line) -> bool:
+    """One short heading: at most 40 characters, no 。 but possibly a final one."""
+    body = line.folded.rstrip("。 ")
+    return line.width <= _HEADING_MAX and "。" not in body
+
+
+def split_paragraphs(raw: Raw) -> None:
+    """Give an article with two or more paragraphs (款) one `para` child each."""
+    for child in raw.children:
+        split_paragraphs(child)
+    if raw.type != "tiao":
+        return
+    groups: list[list[Line]] = []
+    prev = None
+    for line in raw.lines:
+        if line.blank:
+            if groups:
+                groups[-1].append(line)
+            continue
+        if groups and prev is not None and continues(prev, line):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+        prev = line
+    has_paras = any(c.type == "para" for c in raw.children)
+    if len(groups) < 2 and not has_paras:
+        return
+    first_line = raw.lines[0]
+    marker_end = first_line.lo + raw.marker.end
+    while marker_end < first_line.hi and first_line.text[marker_end - first_line.lo].isspace():
+        marker_end += 1
+    paras = []
+    for k, group in enumerate(groups):
+        start = marker_end if k == 0 else group[0].start
+        paras.append(Raw(type="para", line=group[0], lines=group, start=start))
+    leading = []
+    while raw.children and raw.children[0].type != "para":
+        leading.append(raw.children.pop(0))
+    paras[-1].children.extend(leading)
+    raw.children[:0] = paras
+    raw.lines = raw.lines[:1]
+
+
+def freeze(raw: Raw, end: int, text: str, parent_id: str, used: set[str], para_index: int = 0) -> Node:
+    """Build the frozen node for `raw` ending at `end` (the next sibling's start)."""
+    kind = raw.kind or "paragraph"
+    marker = raw.marker
+    if kind == "paragraph":
+        ordinal, num, marker_text = para_index, None, None
+    else:
+        ordinal, num = marker.ordinal, marker.num
+        marker_text = raw.line.text[marker.start:marker.end]
+    prefix = ID_PREFIX.get(kind, kind)
+    local = f"{prefix}{ordinal}"
+    node_id = local if kind in GLOBAL_IDS or not parent_id else f"{parent_id}.{local}"
+    node_id = unique(node_id, used)
+    children = []
+    n_para = 0
+    for i, child in enumerate(raw.children):
+        child_end = raw.children[i + 1].start if i + 1 < len(raw.children) else end
+        if child.type == "para":
+            n_para += 1
+        children.append(freeze(child, child_end, text, node_id, used, n_para))
+    return Node(
+        id=node_id, kind=kind, start=raw.start, end=end, num=num, ordinal=ordinal,
+        marker=marker_text, title=_title(raw, kind, text), children=tuple(children))
+
+
+def unique(node_id: str, used: set[str]) -> str:
+    candidate, n = node_id, 1
+    while candidate in used:
+        n += 1
+        candidate = f"{node_id}_{n}"
+    used.add(candidate)
+    return candidate
+
+
+def _title(raw: Raw, kind: str, text: str) -> str | None:
+    """The short heading before the first 。 on the node's first line, or None."""
+    if kind in ("article", "paragraph") or raw.marker is None:
+        return None
+    line = raw.line
+    rest = line.text[raw.marker.end:].strip()
+    if rest.startswith(("、", ".", "．")):
+        rest = rest[1:].strip()
+    if kind in ("chapter", "section", "book"):
+        pieces = rest.split()
+        return "".join(pieces) if all(len(p) == 1 for p in pieces) else rest or None
+    cut = re.search(r"[。．]", rest)
+    head = rest[:cut.start()] if cut else rest
+    if not head or len(head) > _TITLE_MAX or (not cut and "，" in head and len(head) > _HEADING_MAX):
+        return None
+    return head

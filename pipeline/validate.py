@@ -1,0 +1,64 @@
+"""Validate JSON against the schemas in `schemas/` (draft 2020-12, cross-file `$ref`s).
+
+`check(obj, name)` raises `SchemaError` with the first error as `path: message`;
+`errors(obj, name)` lists them all. Which schema a file needs is read from its shape.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterator
+
+from .errors import SchemaError
+
+BASE = "https://policy-pipeline.org/schemas/"
+
+
+def schema_dir() -> Path:
+    """The `schemas/` folder: beside the package in a checkout, else packaged inside it."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here.parent / "schemas", here / "schemas"):
+        if candidate.is_dir():
+            return candidate
+    return Path(str(resources.files("pipeline") / "schemas"))
+
+
+@lru_cache(maxsize=None)
+def _validator(name: str):
+    from jsonschema import Draft202012Validator, FormatChecker
+    from referencing import Registry, Resource
+
+    resources_ = []
+    for path in sorted(schema_dir().glob("*.schema.json")):
+        contents = json.loads(path.read_text(encoding="utf-8"))
+        resources_.append((contents["$id"], Resource.from_contents(contents)))
+    registry = Registry().with_resources(resources_)
+    schema = registry.contents(BASE + f"{name}.schema.json")
+    return Draft202012Validator(schema, registry=registry, format_checker=FormatChecker())
+
+
+def errors(obj: Any, name: str) -> Iterator[str]:
+    """Each validation error of `obj` against schema `name`, as `path: message`."""
+    for err in sorted(_validator(name).iter_errors(obj), key=lambda e: list(map(str, e.absolute_path))):
+        path = "/".join(str(p) for p in err.absolute_path) or "(root)"
+        yield f"{path}: {err.message[:300]}"
+
+
+def check(obj: Any, name: str) -> None:
+    """Raise SchemaError unless `obj` validates against schema `name`."""
+    for message in errors(obj, name):
+        raise SchemaError(f"does not validate against {name}.schema.json: {message}")
+
+
+def schema_for(obj: Any) -> str | None:
+    """The schema a JSON value claims by its shape: document, feed record or diff."""
+    if isinstance(obj, dict):
+        if "root" in obj and "schema_version" in obj:
+            return "document"
+        if "clauses" in obj and "summary" in obj:
+            return "diff"
+        if "kind" in obj and "doc_id" in obj and "path" in obj:
+            return "feed-record"
+    return None
