@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -18,6 +18,7 @@ from .emit import dumps, write_atomic
 from .errors import InputError, PipelineError
 from .feed import feed_records
 from .load import SUPPORTED_SUFFIXES, load, load_bytes
+from .load.provenance import with_provenance
 from .model import Document, Source
 from .segment import segment
 
@@ -26,7 +27,8 @@ SKIP_NAMES = ("readme", "sources", "license", "changelog", "notice")
 
 def parse(source: Source) -> Document:
     """Segment a loaded source into an unannotated document."""
-    return build_document(source, segment(source.text, source.name))
+    doc = build_document(source, segment(source.text, source.name))
+    return replace(doc, root=with_provenance(doc.root, source.text, source.blocks))
 
 
 def annotate(doc: Document) -> Document:
