@@ -215,3 +215,31 @@ LAUGHS_XML = (b'<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol">'
                          for i in range(1, 10))
               + b']>\n<w:document xmlns:w="' + W_NS.encode() + b'"><w:body><w:p><w:r><w:t>&lol9;</w:t>'
               b'</w:r></w:p></w:body></w:document>')
+
+
+def hostile_files(tmp_path: Path) -> dict[str, Path]:
+    """name -> path of each hostile input, written under tmp_path/in (huge.txt is sparse)."""
+    from pipeline.load import MAX_BYTES
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    files = {
+        "xxe.docx": docx_with_document_xml(XXE_XML),
+        "laughs.docx": docx_with_document_xml(LAUGHS_XML),
+        "laughs.html": LAUGHS_XML.replace(b"w:document", b"html"),
+        "xxe.html": XXE_XML.replace(b"w:document", b"html"),
+        "bomb.docx": zip_bomb(),
+        "empty.txt": b"",
+        "binary.txt": bytes(range(256)) * 64,
+    }
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    with open(folder / "huge.txt", "wb") as handle:
+        handle.truncate(MAX_BYTES + 1)
+    return {path.name: path for path in folder.iterdir()}
+
+
+EXPECTED = {
+    "xxe.docx": "entities", "laughs.docx": "entities", "laughs.html": "entities", "xxe.html": "entities",
+    "bomb.docx": "zip", "empty.txt": "empty", "binary.txt": "binary", "huge.txt": "larger than",
+}

@@ -5,35 +5,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from load_fixtures import LAUGHS_XML, XXE_XML, docx_with_document_xml, zip_bomb
+from load_fixtures import EXPECTED, hostile_files, zip_bomb
 from pipeline.errors import InputError
 from pipeline.load import MAX_BYTES, load, load_bytes
-
-
-def hostile_files(tmp_path):
-    """name -> path of each hostile input, written under tmp_path/in."""
-    folder = tmp_path / "in"
-    folder.mkdir()
-    files = {
-        "xxe.docx": docx_with_document_xml(XXE_XML),
-        "laughs.docx": docx_with_document_xml(LAUGHS_XML),
-        "laughs.html": LAUGHS_XML.replace(b"w:document", b"html"),
-        "xxe.html": XXE_XML.replace(b"w:document", b"html"),
-        "bomb.docx": zip_bomb(),
-        "empty.txt": b"",
-        "binary.txt": bytes(range(256)) * 64,
-    }
-    for name, data in files.items():
-        (folder / name).write_bytes(data)
-    with open(folder / "huge.txt", "wb") as handle:
-        handle.truncate(MAX_BYTES + 1)
-    return {path.name: path for path in folder.iterdir()}
-
-
-EXPECTED = {
-    "xxe.docx": "entities", "laughs.docx": "entities", "laughs.html": "entities", "xxe.html": "entities",
-    "bomb.docx": "zip", "empty.txt": "empty", "binary.txt": "binary", "huge.txt": "larger than",
-}
 
 
 def test_each_hostile_file_is_a_one_line_error(tmp_path):
