@@ -81,7 +81,6 @@ def extract_html(data: bytes, name: str) -> Extracted:
         root = html.document_fromstring(markup, parser=html_parser())
     except (etree.ParserError, ValueError) as exc:
         raise InputError(f"broken HTML ({exc})", name) from None
-    tree = root.getroottree()
     skip = _boilerplate(root)
     metadata, meta_tables = _metadata(root)
     skip.update(meta_tables)
@@ -104,7 +103,7 @@ def extract_html(data: bytes, name: str) -> Extracted:
         _drop_repeated_heading(lines.lines, start)
     if not any(text for text, _ in lines.lines):
         raise InputError("HTML has no text", name)
-    text, blocks = _join(lines.lines, tree)
+    text, blocks = _join(lines.lines)
     return Extracted(text, encoding, tuple(metadata), blocks)
 
 
@@ -363,11 +362,37 @@ def _is_data_table(table) -> bool:
     return len(rows) >= 2 and max(sum(1 for c in r if _tag(c) in {"td", "th"}) for r in rows) >= 2
 
 
-def _join(lines: list, tree) -> tuple[str, tuple[tuple[int, int, str], ...]]:
+def _join(lines: list) -> tuple[str, tuple[tuple[int, int, str], ...]]:
     parts, blocks, pos = [], [], 0
+    paths = _Paths()
     for text, owner in lines:
-        where = tree.getpath(owner) if owner is not None else ""
+        where = paths.of(owner) if owner is not None else ""
         blocks.append((pos, pos + len(text), where))
         parts.append(text + "\n")
         pos += len(text) + 1
     return "".join(parts), tuple(blocks)
+
+
+class _Paths:
+    """Element paths as `getpath` writes them (`/html/body/div[2]/p`), each parent's
+    children numbered once, so a page with thousands of paragraphs stays linear."""
+
+    def __init__(self):
+        self.known: dict = {}
+
+    def of(self, el) -> str:
+        if el not in self.known:
+            parent = el.getparent()
+            if parent is None:
+                self.known[el] = f"/{el.tag}"
+            else:
+                base = self.of(parent)
+                siblings = [c for c in parent if isinstance(c.tag, str)]
+                counts: dict[str, int] = {}
+                for c in siblings:
+                    counts[c.tag] = counts.get(c.tag, 0) + 1
+                seen: dict[str, int] = {}
+                for c in siblings:
+                    seen[c.tag] = seen.get(c.tag, 0) + 1
+                    self.known[c] = f"{base}/{c.tag}" + (f"[{seen[c.tag]}]" if counts[c.tag] > 1 else "")
+        return self.known[el]

@@ -13,6 +13,7 @@ import re
 from ..errors import InputError
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 
 def decode_text(data: bytes, name: str) -> tuple[str, str]:
@@ -46,5 +47,4 @@ def decode(data: bytes, encoding: str, name: str) -> str:
 
 def control_ratio(text: str) -> float:
     """Share of C0 control characters other than line breaks and tabs."""
-    bad = sum(1 for ch in text if ord(ch) < 32 and ch not in "\r\n\t\f")
-    return bad / max(len(text), 1)
+    return len(_CONTROL.findall(text)) / max(len(text), 1)
