@@ -128,3 +128,40 @@ def test_html_declaring_entities_is_refused():
 def test_page_without_text_is_refused():
     with pytest.raises(InputError, match="no text"):
         load_bytes(b"<html><body><script>var a=1;</script></body></html>", "empty.html")
+
+
+# A Word "Save as web page" export: conditional comments, mso-list numbers with spacer spans, <o:p>, GB2312.
+WORD_EXPORT = """<html xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word">
+<head><meta http-equiv=Content-Type content="text/html; charset=gb2312"><meta name=Generator content="Microsoft Word 15">
+<!--[if gte mso 9]><xml><w:WordDocument><w:View>Print</w:View></w:WordDocument></xml><![endif]-->
+<style><!-- p.MsoNormal {mso-style-parent:""; margin:0cm;} --></style></head>
+<body lang=ZH-CN style='tab-interval:21.0pt'><div class=WordSection1 style='layout-grid:15.6pt'>
+<p class=MsoNormal align=center style='text-align:center'><b><span style='font-size:22.0pt;font-family:方正小标宋简体'>关于促进科技创新的若干措施<span lang=EN-US><o:p></o:p></span></span></b></p>
+<p class=MsoNormal><span lang=EN-US><o:p>&nbsp;</o:p></span></p>
+<p class=MsoListParagraph style='margin-left:32.0pt;text-indent:-32.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span style='font-family:黑体;mso-list:Ignore'>一、<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp; </span></span><![endif]><span style='font-family:黑体'>总体要求<span lang=EN-US><o:p></o:p></span></span></p>
+<p class=MsoNormal style='text-indent:32.0pt;mso-char-indent-count:2.0'><span style='font-family:仿宋_GB2312'>到<span lang=EN-US>2027</span>年，全市研发投入年均增长<span lang=EN-US>10%</span>以上。<span lang=EN-US><o:p></o:p></span></span></p>
+<p class=MsoListParagraph style='mso-list:l0 level1 lfo1'><![if !supportLists]><span style='mso-list:Ignore'>二、<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp; </span></span><![endif]>重点任务</p>
+<table class=MsoTableGrid border=1><tr><td><p class=MsoNormal>序号</p></td><td><p class=MsoNormal>任务</p></td><td><p class=MsoNormal>牵头单位</p></td></tr>
+<tr><td><p class=MsoNormal>1</p></td><td><p class=MsoNormal>建设科创平台</p></td><td><p class=MsoNormal>市科技局</p><p class=MsoNormal>市发改委</p></td></tr></table>
+</div></body></html>"""
+
+
+def test_word_save_as_web_page_keeps_list_numbers_and_drops_word_markup():
+    source = load_bytes(WORD_EXPORT.encode("gb18030"), "word.htm")
+    assert source.encoding == "gb18030"
+    assert source.text == ("关于促进科技创新的若干措施\n一、总体要求\n到2027年，全市研发投入年均增长10%以上。\n"
+                           "二、重点任务\n序号\t任务\t牵头单位\n1\t建设科创平台\t市科技局 市发改委\n")
+    assert [where for _, _, where in source.blocks][:2] == ["/html/body/div/p[1]", "/html/body/div/p[3]"]
+
+
+def test_br_separated_content_beside_a_link_column_with_attachment_links():
+    lines = ["一、总体目标", "到2027年，全市研发投入翻一番，高新技术企业数量达到1000家。", "二、重点任务",
+             "（一）建设平台。支持高校、院所建设重点实验室，给予最高300万元支持。",
+             "（二）培育企业。对首次认定的高新技术企业，给予20万元奖励。"]
+    links = "".join(f"<li><a href='/{i}'>栏目链接{i}，更多内容</a></li>" for i in range(20))
+    page = ("<html><head><title>关于促进科技创新的若干措施</title></head><body><div class='wrap'>"
+            f"<div class='side'><ul>{links}</ul></div><h2>关于促进科技创新的若干措施</h2>"
+            "<div id='zoom'>" + "<br>".join(lines) + "</div>"
+            "<p>附件：<a href='/f.doc'>1.重点任务分工表.doc</a></p></div></body></html>")
+    text = load_bytes(page.encode(), "x.html").text
+    assert text.splitlines() == ["关于促进科技创新的若干措施", *lines, "附件：1.重点任务分工表.doc"]

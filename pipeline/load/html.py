@@ -224,12 +224,13 @@ def _score_candidates(root, skip: set) -> dict:
         if len(text) < 10:
             continue
         score = 1 + len(_CLAUSE_PUNCT.findall(text)) + min(len(text) / 100, 3)
-        parent = el.getparent()
+        # a block of <br>-separated lines is a container of paragraphs itself
+        target = el if len(el.findall("br")) >= 2 else el.getparent()
         for share in (1.0, 0.5, 0.25):
-            if parent is None:
+            if target is None:
                 break
-            scores[parent] = scores.get(parent, 0.0) + score * share
-            parent = parent.getparent()
+            scores[target] = scores.get(target, 0.0) + score * share
+            target = target.getparent()
     return {el: s * (1 - _link_density(el)) for el, s in scores.items()}
 
 
@@ -240,7 +241,8 @@ def _link_density(el) -> float:
 
 
 def _content_roots(root, skip: set) -> list:
-    """The best-scored container, plus siblings that score close to it."""
+    """The best-scored container, plus siblings that score close to it or hold the
+    attachment note (附件：1.…), which pages often set apart as a list of links."""
     scores = _score_candidates(root, skip)
     if not scores:
         body = root.find("body")
@@ -250,7 +252,14 @@ def _content_roots(root, skip: set) -> list:
     if parent is None:
         return [top]
     floor = max(10.0, scores[top] * 0.25)
-    return [el for el in parent if el is top or (el not in skip and scores.get(el, 0) >= floor)]
+    return [el for el in parent if el is top or (el not in skip and (
+        scores.get(el, 0) >= floor or _attachment_note(el)))]
+
+
+def _attachment_note(el) -> bool:
+    """A short block starting 附件 (the GB/T 9704 attachment note), often links only."""
+    text = _squeeze(el.text_content())
+    return text.startswith("附件") and len(text) < 300
 
 
 def _heading_before(root, content, skip: set):
