@@ -97,3 +97,32 @@ def test_articles_with_spaced_numbers_under_policy_groups():
     assert [a.ordinal for a in kinds(doc, "article")] == list(range(1, 27))
     assert doc.title == "中共柳河县委 柳河县人民政府关于支持重点产业加快发展的实施意见"
     assert doc.date == "2023-02-08"
+
+
+@pytest.mark.parametrize("name,title,number", [
+    ("govcn-2018-guofa39-cujin-jiuye.html", "国务院关于做好当前和今后一个时期促进就业工作的若干意见", "国发〔2018〕39号"),
+    ("govcn-2018-guobanfa117-jili-zhichi.html",
+     "国务院办公厅关于对真抓实干成效明显地方进一步加大激励支持力度的通知", "国办发〔2018〕117号"),
+    ("govcn-2019-guofa3-zonghe-baoshuiqu.html", "国务院关于促进综合保税区高水平开放高质量发展的若干意见", "国发〔2019〕3号"),
+])
+def test_title_joined_across_lines_and_document_number(name, title, number):
+    doc = ingested(name)
+    assert (doc.title, doc.doc_number) == (title, number)
+    assert doc.addressee == "各省、自治区、直辖市人民政府，国务院各部委、各直属机构"
+
+
+def test_a_notice_that_issues_a_plan_is_its_cover_letter():
+    doc = ingested("govcn-2019-guofa4-zhiye-jiaoyu-fangan.html")
+    assert doc.letter.title == "国务院关于印发国家职业教育改革实施方案的通知"
+    assert (doc.letter.issuer, doc.letter.date) == ("国务院", "2019-01-24")
+    assert doc.title == "国家职业教育改革实施方案"
+    assert doc.doc_number == "国发〔2019〕4号"
+    assert len(kinds(doc, "part")) == 7
+
+
+def test_a_decree_wraps_the_regulation():
+    doc = ingested("govcn-2018-guoling707-geshui-shishi-tiaoli.html")
+    assert doc.letter.title == "中华人民共和国国务院令第707号"
+    assert doc.title == "中华人民共和国个人所得税法实施条例"
+    assert doc.date == "2018-12-18"
+    assert len(kinds(doc, "article")) == 36

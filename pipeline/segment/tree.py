@@ -7,7 +7,7 @@ from ..model import Node
 from .body import Raw
 from .lines import Line, continues
 
-REGULATION_KIND = {"bian": "book", "zhang": "chapter", "jie": "section", "tiao": "article", "para": "paragraph"}
+REGULATION_KIND = {"bufen": "part", "bian": "book", "zhang": "chapter", "jie": "section", "tiao": "article", "para": "paragraph"}
 ID_PREFIX = {
     "part": "p", "action": "a", "measure": "m", "item": "i", "book": "bk", "chapter": "ch",
     "section": "sec", "article": "art", "paragraph": "para",
@@ -15,6 +15,7 @@ ID_PREFIX = {
 GLOBAL_IDS = {"book", "chapter", "article"}
 _HEADING_MAX = 40
 _TITLE_MAX = 50
+_CLAUSE_MAX = 24
 
 
 def assign_kinds(nodes: list[Raw], parent_kind: str | None = None, top: bool = True) -> None:
@@ -26,7 +27,8 @@ def assign_kinds(nodes: list[Raw], parent_kind: str | None = None, top: bool = T
             raw.kind = "item"
         elif top:
             raw.kind = "part" if _short_heading(raw.lines[0]) else "measure"
-        elif raw.children and _short_heading(raw.lines[0]) and sum(not ln.blank for ln in raw.lines) == 1:
+        elif (parent_kind != "action" and raw.children and _short_heading(raw.lines[0])
+              and sum(not ln.blank for ln in raw.lines) == 1):
             raw.kind = "action"
         else:
             raw.kind = "measure"
@@ -123,6 +125,7 @@ def _title(raw: Raw, kind: str, text: str) -> str | None:
         return "".join(pieces) if all(len(p) == 1 for p in pieces) else rest or None
     cut = re.search(r"[。．]", rest)
     head = rest[:cut.start()] if cut else rest
-    if not head or len(head) > _TITLE_MAX or (not cut and "，" in head and len(head) > _HEADING_MAX):
+    sentence_like = re.search(r"[，,；;]", head) and len(head) > _CLAUSE_MAX
+    if not head or len(head) > _TITLE_MAX or sentence_like:
         return None
     return head
