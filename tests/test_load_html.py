@@ -165,3 +165,14 @@ def test_br_separated_content_beside_a_link_column_with_attachment_links():
             "<p>附件：<a href='/f.doc'>1.重点任务分工表.doc</a></p></div></body></html>")
     text = load_bytes(page.encode(), "x.html").text
     assert text.splitlines() == ["关于促进科技创新的若干措施", *lines, "附件：1.重点任务分工表.doc"]
+
+
+def test_wrong_western_charset_and_a_stray_byte_still_read_as_chinese():
+    body = "<html><head><meta charset='iso-8859-1'></head><body><p>一、总体目标</p><p>到2027年，研发投入翻一番。</p></body></html>"
+    assert load_bytes(body.encode("gb18030"), "a.html").text == "一、总体目标\n到2027年，研发投入翻一番。\n"
+    declared = body.replace("iso-8859-1", "gb2312").replace("</body>", "<p>" + "正文。" * 400 + "</p></body>")
+    data = declared.encode("gb18030").replace("翻一番".encode("gb18030"), b"\xff" + "翻一番".encode("gb18030"))
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("gb18030")
+    lines = load_bytes(data, "b.html").text.splitlines()
+    assert lines[:2] == ["一、总体目标", "到2027年，研发投入\ufffd翻一番。"]

@@ -52,6 +52,7 @@ _BREADCRUMB = re.compile(r"^(?:当前位置|您的位置|您现在的位置|所�
 _CRUMB_SPLIT = re.compile(r"\s*(?:>|＞|»|›|→|/)\s*")
 _CLAUSE_PUNCT = re.compile(r"[，,。；;：、]")
 _SPACES = re.compile(r"[ \t\r\n\f]+")
+_SINGLE_BYTE = frozenset({"iso-8859-1", "latin1", "latin-1", "windows-1252", "cp1252", "us-ascii", "ascii"})
 _INFO_LABELS = ("发布时间", "发布日期", "来源", "信息来源", "发布机构", "文号", "作者")
 META_LABELS = frozenset({
     "索引号", "主题分类", "发文机关", "成文日期", "标题", "发文字号", "发布日期", "主题词",
@@ -114,7 +115,9 @@ def decode_markup(data: bytes, name: str) -> tuple[str, str]:
     m = _META_CHARSET.search(data[:4096])
     declared = (m.group(1) or m.group(2)).decode("ascii").lower() if m else None
     if declared in {"gb2312", "gbk", "gb18030", "gb_2312-80", "x-gbk", "cp936"}:
-        return decode(data, "gb18030", name), "gb18030"
+        return _lenient(data, "gb18030", name), "gb18030"
+    if declared in _SINGLE_BYTE and not data.isascii():
+        declared = None  # a Western charset on a page with Chinese text: the declaration is wrong
     if declared and declared not in {"utf-8", "utf8"}:
         try:
             return data.decode(declared), declared
@@ -123,6 +126,18 @@ def decode_markup(data: bytes, name: str) -> tuple[str, str]:
     if b"\x00" in data:
         raise InputError("binary file (contains NUL bytes), not HTML", name)
     return decode_text(data, name)
+
+
+def _lenient(data: bytes, encoding: str, name: str) -> str:
+    """Decode, tolerating a few bad bytes (one in a thousand) as U+FFFD: pages
+    pasted together from several sources often carry a stray byte or two."""
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        text = data.decode(encoding, errors="replace")
+        if text.count("\ufffd") * 1000 > len(text):
+            return decode(data, encoding, name)
+        return text
 
 
 def _tag(el) -> str:
