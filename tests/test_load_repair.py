@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from load_fixtures import CORPUS
 from pipeline.load.repair import paragraph_spans, rejoin
@@ -52,3 +54,14 @@ def test_rejoin_glues_cjk_without_space_and_latin_with_one():
         "第一条　为了维护社会治安秩序,保障公共安全,保护公共民、法人和其他组织的合法权益,规范公安机关及其人民警"
         "察履行职责,依照 WTO 规则和 the Public Security Administration Punishments Law 制定本法.",
         "第二条　短行。", "第三条　为了维护社会治安秩序,保障公共安全,保护公共财产.", "第四条　另一条。"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet="第一条二三十款、,.。;保护公民权益 \u3000\r", max_size=40), max_size=30))
+def test_paragraph_spans_are_ordered_and_cover_every_non_space_character(lines):
+    text = "\n".join(lines)
+    spans = paragraph_spans(text)
+    assert all(0 <= s < e <= len(text) for s, e in spans)
+    assert all(a[1] < b[0] for a, b in zip(spans, spans[1:]))
+    inside = "".join(text[s:e] for s, e in spans)
+    assert re.sub(r"\s", "", inside) == re.sub(r"\s", "", text)

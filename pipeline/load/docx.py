@@ -25,6 +25,7 @@ _SKIP = frozenset({
     "del", "delText", "instrText", "drawing", "pict", "object", "footnoteReference",
     "endnoteReference", "commentReference", "rPr", "pPr", "sectPr", "fldChar", "txbxContent",
     "AlternateContent", "tblPr", "tcPr", "trPr", "tblGrid", "bookmarkStart", "bookmarkEnd",
+    "sdtPr", "sdtEndPr", "rt", "moveFrom",
 })
 _CORE = {
     "{http://purl.org/dc/elements/1.1/}title": "title",
