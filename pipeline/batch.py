@@ -10,7 +10,6 @@ everything in this process (no pool), which is also the fallback for one file.
 from __future__ import annotations
 
 import os
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from typing import Callable
 
@@ -72,6 +71,8 @@ def run(paths: list[str], out_dir: str, jobs: int | None = None,
         for i, p in pooled:
             done(i, ingest_one(p, out_dir))
     else:
+        from concurrent.futures import ProcessPoolExecutor, as_completed  # not on `policy --help`
+
         with ProcessPoolExecutor(max_workers=min(jobs, len(pooled))) as pool:
             futures = {pool.submit(ingest_one, p, out_dir): i for i, p in pooled}
             for future in as_completed(futures):
