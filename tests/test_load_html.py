@@ -87,6 +87,7 @@ def test_hohhot_full_page_gives_the_text_lines(charset, declare):
     assert same_lines(source.text, lines)
     assert source.encoding == ("utf-8" if charset == "utf-8" else "gb18030")
     assert source.text.splitlines()[0] == "首页 > 通知公告 > 政务"
+    assert dict(source.metadata) == {"网页标题": lines[2]}
 
 
 def test_blocks_point_at_the_elements_the_lines_came_from():

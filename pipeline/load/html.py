@@ -8,7 +8,8 @@ site's ids. Kept: the nearest heading above the content if the content does not
 start with it, and a breadcrumb line (`首页 > 通知公告 > 政务`) because the
 segmenter reads it as front matter. Dropped: scripts, styles, hidden elements,
 navigation, share/print bars, footers. The metadata table of gov.cn-style pages
-(索引号, 发文机关, 成文日期, 标题, 发文字号, 发布日期, …) goes to `metadata`.
+(索引号, 发文机关, 成文日期, 标题, 发文字号, 发布日期, …) goes to `metadata`, and
+the page's `<title>` as `网页标题` (often the document title plus the site name).
 
 Text layout: one line per block (`<p>`, `<div>`, `<li>`, headings, `<br>`);
 HTML whitespace collapsed inside a line, lines stripped, empty lines dropped;
@@ -84,6 +85,9 @@ def extract_html(data: bytes, name: str) -> Extracted:
         raise InputError(f"broken HTML ({exc})", name) from None
     skip = _boilerplate(root)
     metadata, meta_tables = _metadata(root)
+    page_title = root.find(".//title")
+    if page_title is not None and " ".join(page_title.text_content().split()):
+        metadata.append(("网页标题", " ".join(page_title.text_content().split())))
     skip.update(meta_tables)
     crumb, crumb_el = _breadcrumb(root, skip)
     if crumb_el is not None:
