@@ -111,3 +111,7 @@ def test_task_table_rows_expose_fields_with_offsets():
 def test_a_table_without_task_columns_is_not_a_task_table():
     text = load_bytes(docx_with_table([], ["指标", "2024年", "2027年"], [["研发投入", "30亿元", "60亿元"]]), "t.docx").text
     assert task_rows(text) == ()
+
+
+def test_an_empty_numbered_paragraph_still_counts_but_is_not_a_line():
+    assert load_bytes(docx_auto(["一、甲", "二、", "三、丙"]), "a.docx").text == "一、甲\n三、丙\n"

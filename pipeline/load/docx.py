@@ -154,8 +154,8 @@ class _Reader:
         parts: list[str] = []
         _runs(p, parts)
         text = "".join(parts)
-        marker = self.marker(p)
-        return marker + text.lstrip(" \t") if marker else text
+        marker = self.marker(p)  # advances the list even for an empty paragraph, as Word counts it
+        return marker + text.lstrip(" \t") if marker and text.strip() else text
 
     def marker(self, p) -> str:
         ppr = p.find(W + "pPr")
