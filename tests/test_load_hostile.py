@@ -49,3 +49,18 @@ def test_arbitrary_markup_text_loads_or_raises_input_error(body):
         load_bytes(f"<html><body><p>{body}</p></body></html>".encode("utf-8", "surrogatepass"), "x.html")
     except InputError as exc:
         assert "\n" not in str(exc)
+
+
+def test_the_xml_parser_itself_resolves_no_entity_even_without_the_refusal():
+    from lxml import etree
+
+    from load_fixtures import LAUGHS_XML, XXE_XML
+    from pipeline.load.guard import xml_parser
+
+    root = etree.fromstring(XXE_XML, parser=xml_parser())
+    assert "root:" not in "".join(root.itertext())  # /etc/passwd was not read
+    try:
+        root = etree.fromstring(LAUGHS_XML, parser=xml_parser())
+    except etree.XMLSyntaxError:
+        return
+    assert len("".join(root.itertext())) < 1000
