@@ -115,3 +115,16 @@ def test_a_table_without_task_columns_is_not_a_task_table():
 
 def test_an_empty_numbered_paragraph_still_counts_but_is_not_a_line():
     assert load_bytes(docx_auto(["一、甲", "二、", "三、丙"]), "a.docx").text == "一、甲\n三、丙\n"
+
+
+def test_task_table_in_the_attachment_of_the_hohhot_docx_names_its_measures():
+    from pipeline import api
+
+    data = docx_with_table(text_lines() + ["附件", "重点任务分工表"], TASK_HEADER, TASK_ROWS)
+    doc = api.ingest_source(load_bytes(data, "hohhot-with-table.docx"))
+    attachment = next(n for n in doc.root.children if n.kind == "attachment")
+    rows = task_rows(doc.text)
+    assert all(attachment.start <= r.start and r.end <= attachment.end for r in rows)
+    titles = {n.title: n for n in doc.nodes() if n.kind == "measure"}
+    assert [titles[r.task.text].ordinal for r in rows] == [int(r.seq.text) for r in rows] == [1, 2]
+    assert attachment.provenance == "body/p[57]"
