@@ -127,4 +127,4 @@ def test_task_table_in_the_attachment_of_the_hohhot_docx_names_its_measures():
     assert all(attachment.start <= r.start and r.end <= attachment.end for r in rows)
     titles = {n.title: n for n in doc.nodes() if n.kind == "measure"}
     assert [titles[r.task.text].ordinal for r in rows] == [int(r.seq.text) for r in rows] == [1, 2]
-    assert attachment.provenance == "body/p[57]"
+    assert attachment.provenance == f"body/p[{len(text_lines()) + 1}]"  # the paragraph 附件
