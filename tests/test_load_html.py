@@ -177,3 +177,10 @@ def test_wrong_western_charset_and_a_stray_byte_still_read_as_chinese():
         data.decode("gb18030")
     lines = load_bytes(data, "b.html").text.splitlines()
     assert lines[:2] == ["一、总体目标", "到2027年，研发投入\ufffd翻一番。"]
+
+
+def test_ordered_list_items_get_the_numbers_a_browser_shows():
+    page = ("<html><body><ol style='list-style-type:cjk-ideographic'><li>总体目标</li><li>重点任务"
+            "<ol start='3'><li>建设平台。</li><li>培育企业。<ul><li>说明</li></ul></li></ol></li></ol></body></html>")
+    assert load_bytes(page.encode(), "ol.html").text.splitlines() == [
+        "一、总体目标", "二、重点任务", "3. 建设平台。", "4. 培育企业。", "说明"]

@@ -14,8 +14,9 @@ the page's `<title>` as `网页标题` (often the document title plus the site n
 Text layout: one line per block (`<p>`, `<div>`, `<li>`, headings, `<br>`);
 HTML whitespace collapsed inside a line, lines stripped, empty lines dropped;
 a data table (no nested table) becomes one line per row with cells joined by a
-tab. Word-exported HTML is read as such: `<o:p>` is inline, `mso-list:Ignore`
-spans keep their list number without the spacer. Every line records the element
+tab; an `<ol>` item gets the number the browser would show (`1. `, `一、`).
+Word-exported HTML is read as such: `<o:p>` is inline, `mso-list:Ignore` spans
+keep their list number without the spacer. Every line records the element
 path it came from (`/html/body/div[2]/p[3]`) in `blocks`.
 """
 from __future__ import annotations
@@ -360,6 +361,8 @@ class _Lines:
         if is_block:
             self.brk()
             block = el
+        if tag == "li":
+            self.add(_list_marker(el), block)
         self.add(el.text, block)
         for child in el:
             self.walk(child, block)
@@ -380,6 +383,33 @@ class _Lines:
                 cells.append(" ".join(text for text, _ in inner.lines))
             if any(cells):
                 self.lines.append(("\t".join(cells), row))
+
+
+_OL_FORMATS = {
+    "1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman",
+    "decimal": "decimal", "lower-alpha": "lowerLetter", "lower-latin": "lowerLetter",
+    "upper-alpha": "upperLetter", "upper-latin": "upperLetter", "lower-roman": "lowerRoman",
+    "upper-roman": "upperRoman", "cjk-ideographic": "chineseCounting", "simp-chinese-informal": "chineseCounting",
+    "cjk-decimal": "decimal",
+}
+
+
+def _list_marker(li) -> str:
+    """The number a browser shows before an `<ol>` item (`1.`, `a.`, `一、`), which the
+    markup does not hold; `list-style: none` lists and `<ul>` show none."""
+    from .numbering import format_number
+
+    ol = li.getparent()
+    if ol is None or _tag(ol) != "ol":
+        return ""
+    style = re.search(r"list-style(?:-type)?\s*:\s*([\w-]+)", (ol.get("style") or "") + (li.get("style") or ""))
+    kind = style.group(1) if style else ol.get("type", "1")
+    if kind == "none" or kind not in _OL_FORMATS:
+        return ""
+    start = int(ol.get("start")) if (ol.get("start") or "").lstrip("-").isdigit() else 1
+    n = start + [c for c in ol if _tag(c) == "li"].index(li)
+    fmt = _OL_FORMATS[kind]
+    return format_number(n, fmt) + ("、" if fmt == "chineseCounting" else ". ")
 
 
 def _is_data_table(table) -> bool:
