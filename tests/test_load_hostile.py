@@ -64,3 +64,22 @@ def test_the_xml_parser_itself_resolves_no_entity_even_without_the_refusal():
     except etree.XMLSyntaxError:
         return
     assert len("".join(root.itertext())) < 1000
+
+
+def test_zip_with_too_many_entries_or_not_a_word_file_is_refused():
+    import io
+    import zipfile
+
+    from pipeline.load.guard import MAX_ZIP_ENTRIES
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for i in range(MAX_ZIP_ENTRIES + 1):
+            archive.writestr(f"word/media/{i}.bin", b"")
+    with pytest.raises(InputError, match="entries"):
+        load_bytes(out.getvalue(), "many.docx")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+    with pytest.raises(InputError, match="not a Word document"):
+        load_bytes(out.getvalue(), "sheet.docx")
