@@ -20,6 +20,7 @@ from .extract.money import extract_money
 from .extract.units import extract_responsibilities
 from .feed import feed_records
 from .load import SUPPORTED_SUFFIXES, load, load_bytes
+from .load.provenance import with_provenance
 from .model import Document, Source
 from .segment import segment
 
@@ -28,7 +29,8 @@ SKIP_NAMES = ("readme", "sources", "license", "changelog", "notice")
 
 def parse(source: Source) -> Document:
     """Segment a loaded source into an unannotated document."""
-    return build_document(source, segment(source.text, source.name))
+    doc = build_document(source, segment(source.text, source.name))
+    return replace(doc, root=with_provenance(doc.root, source.text, source.blocks))
 
 
 def annotate(doc: Document) -> Document:
