@@ -21,7 +21,7 @@ _AMT = rf"(?:{_AR}(?:[十百千]?[万亿]|[十百千](?=元)){{0,2}}|{_CN})"
 _DASH = r"(?:至|到|[-—–~―]{1,2})"
 
 QUANTITY = re.compile(rf"""
-    (?=[\d零〇一二两三四五六七八九十百])                                # cheap first-character test
+    (?=[\d零〇一二两三四五六七八九十百千万亿.,至到—–~―\-]{{0,24}}?[元%倍]|百分之)  # a unit ahead: cheap rejection
     (?:
     # 1000万元及以上至5000万元, 10万元—100万元, 10—100万元 (unit on the second only)
       (?P<ya>{_AMT})(?P<yau>元)?(?:及以上|以上)?{_DASH}(?P<yb>{_AMT})元
