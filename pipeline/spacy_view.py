@@ -18,6 +18,9 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from .api import annotate, parse
+from .errors import PipelineError
+from .extract.money import money_terms
+from .extract.support import find_support
 from .load import load_bytes
 from .model import Document
 
@@ -52,11 +55,21 @@ def non_overlapping(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, s
     return out
 
 
+def text_entities(text: str) -> list[tuple[int, int, str]]:
+    """`entities` of a text; one with no headings to segment (a sentence) gets its money terms and support."""
+    try:
+        return entities(annotate(parse(load_bytes(text.encode("utf-8"), "spacy.txt"))))
+    except PipelineError:
+        found = [(t.start, t.end, "MONEY_" + t.role.upper()) for t in money_terms(text)]
+        found += [(s.start, s.end, "SUPPORT") for s in find_support(text)]
+        return sorted(found)
+
+
 @Language.component("policy_entities")
 def policy_entities(doc: Doc) -> Doc:
     """Set units, money terms, support and targets on `doc.spans["policy"]` and `doc.ents` (non-overlapping)."""
     spans = []
-    for start, end, label in entities(annotate(parse(load_bytes(doc.text.encode("utf-8"), "spacy.txt")))):
+    for start, end, label in text_entities(doc.text):
         span = doc.char_span(start, end, label=label, alignment_mode="expand")
         if span is not None:
             spans.append(span)

@@ -28,6 +28,18 @@ def test_policy_entities_component_sets_spans():
     assert "最高支持300万元" in cap.text
 
 
+def test_policy_entities_on_a_single_sentence():
+    import spacy
+
+    import pipeline.spacy_view  # noqa: F401
+
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    nlp.add_pipe("policy_entities")
+    # guobanfa6 (八): a sentence on its own has no headings to segment
+    doc = nlp("引导合作机构逐步将平均担保费率降至1%以下。")
+    assert [(s.text, s.label_) for s in doc.ents] == [("降至1%以下", "MONEY_FEE")]
+
+
 def test_annotate_writes_self_contained_html(tmp_path):
     out = tmp_path / "page.html"
     result = CliRunner().invoke(cli, ["annotate", str(HOHHOT), "-o", str(out)])
