@@ -272,3 +272,11 @@ def test_goal_section_targets_with_fenbie_lists():
     power = next(t for t in doc.targets if t.value == 11)
     assert (power.unit, power.qualifier, power.metric) == ("亿千瓦", "about", "全国农机总动力")
     assert not any(n.money for n in doc.nodes())
+
+
+def test_schema_roles_match_the_extractor():
+    from pipeline.extract.money import ROLES
+
+    defs = json.loads((ROOT / "schemas" / "defs.schema.json").read_text(encoding="utf-8"))["$defs"]
+    assert tuple(defs["money_term"]["properties"]["role"]["enum"]) == ROLES
+    assert set(defs["money_term"]["required"]) == set(money_terms("给予10万元奖励")[0].to_dict())
