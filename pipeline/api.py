@@ -16,6 +16,7 @@ from . import validate
 from .assemble import attach, build_document
 from .emit import dumps, write_atomic
 from .errors import InputError, PipelineError
+from .extract.tasktable import table_responsibilities
 from .extract.units import extract_responsibilities
 from .feed import feed_records
 from .load import SUPPORTED_SUFFIXES, load, load_bytes
@@ -36,6 +37,7 @@ def annotate(doc: Document) -> Document:
     """Run the extractors and attach their results to the nodes."""
     notes, warnings = extract_responsibilities(doc)
     doc = attach(doc, "responsibilities", notes, warnings)
+    doc = attach(doc, "responsibilities", *table_responsibilities(doc))
     return doc
 
 
