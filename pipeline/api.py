@@ -19,7 +19,7 @@ from .errors import InputError, PipelineError
 from .extract.tasktable import table_responsibilities
 from .extract.units import extract_responsibilities
 from .feed import feed_records
-from .load import SUPPORTED_SUFFIXES, load, load_bytes
+from .load import SUPPORTED_SUFFIXES, load, load_stream
 from .load.provenance import with_provenance
 from .model import Document, Source
 from .segment import segment
@@ -48,7 +48,7 @@ def ingest_source(source: Source) -> Document:
 def ingest_file(path: str | Path) -> Document:
     """Load, segment and annotate one file (`-` reads standard input)."""
     if str(path) == "-":
-        return ingest_source(load_bytes(sys.stdin.buffer.read(), "stdin.txt"))
+        return ingest_source(load_stream(sys.stdin.buffer))
     return ingest_source(load(path))
 
 
