@@ -7,7 +7,7 @@ and the unit cell (co, or collective for 各旗县区 / 有关部门), normalize
 the notes (`normalize_units`, one list per row so 市科技局、发展和改革委员会 carries
 市 on). The row names its measure by title (`布局一批重大科技基础设施`, or the whole
 measure text) or by number: a `3.` printed in the task cell, or the 序号 when the
-table numbers its rows by measure (every row matched by title has 序号 = the
+table numbers its rows by measure (its rows matched by title all have 序号 = the
 measure's number). Numbers count only where the document's measure numbers are
 unique. A row that names no measure is not attached; it raises W303.
 
@@ -28,12 +28,13 @@ from ..model import Document, Node, Warning
 from ..normalize import fold
 from .aliases import Aliases, builtin_aliases
 from .units import _CONVENTION, CODES as NOTE_CODES, Responsibility, Unit, document_jurisdiction
-from .unitnames import is_collective, normalize_units
+from .unitnames import Jurisdiction, is_collective, normalize_units
 
 CODES = {"W303": "task-table row names no measure"}
 _LEAD_MARK = re.compile(r"\s*\(\s*牵头\s*\)$")
 _NOT_KEY = re.compile(r"[\W_]+")
 _MIN_TITLE = 4
+_LABEL_CHARS = 40
 
 
 @dataclass(frozen=True)
@@ -59,14 +60,14 @@ def table_responsibilities(doc: Document, aliases: Aliases | None = None,
     aliases = aliases if aliases is not None else builtin_aliases()
     jurisdiction = document_jurisdiction(doc)
     convention = _stated_convention(doc.text)
-    lead_headers = _lead_headers(doc.text)
+    table_of, lead_headers = _table_facts(doc.text)
     measures = [n for n in doc.nodes() if n.kind == "measure" and not _overlaps(n, rows)]
-    targets = _targets(rows, measures)
+    targets = _targets(rows, table_of, measures)
     added: dict[str, list[Any]] = {}
     warnings: list[Warning] = []
     for row, node in zip(rows, targets):
         if node is None:
-            label = row.task.text if row.task else (row.seq.text if row.seq else "")
+            label = row.task.text[:_LABEL_CHARS] if row.task else (row.seq.text if row.seq else "")
             warnings.append(Warning("W303", f"{CODES['W303']}: {label}", row.start, row.end))
             continue
         note = _note(doc.text, row, lead_headers.get(row.start), convention, jurisdiction, aliases)
@@ -84,15 +85,18 @@ def _overlaps(node: Node, rows: tuple[TaskRow, ...]) -> bool:
     return any(node.start < r.end and r.start < node.end for r in rows)
 
 
-def _lead_headers(text: str) -> dict[int, str]:
-    """Row start -> the header text of its table's lead column (the wording that makes it lead)."""
-    out: dict[int, str] = {}
-    for table in tables(text):
+def _table_facts(text: str) -> tuple[dict[int, int], dict[int, str]]:
+    """Row start -> index of its table, and -> the header of its table's lead column (the
+    wording that makes the cell lead), for the rows of tables that have one."""
+    table_of: dict[int, int] = {}
+    lead_header: dict[int, str] = {}
+    for number, table in enumerate(tables(text)):
         index = columns(table.rows[0]).get("lead")
-        if index is not None:
-            for row in table.rows[1:]:
-                out[row[0].start] = table.rows[0][index].text
-    return out
+        for row in table.rows[1:]:
+            table_of[row[0].start] = number
+            if index is not None:
+                lead_header[row[0].start] = table.rows[0][index].text
+    return table_of, lead_header
 
 
 def _stated_convention(text: str) -> str | None:
@@ -137,8 +141,8 @@ def _by_title(heading: str, measures: list[Node]) -> Node | None:
     return near[0] if len(near) == 1 else None
 
 
-def _targets(rows: tuple[TaskRow, ...], measures: list[Node]) -> list[Node | None]:
-    """The measure each row names, or None."""
+def _targets(rows: tuple[TaskRow, ...], table_of: dict[int, int], measures: list[Node]) -> list[Node | None]:
+    """The measure each row names, or None (`table_of`: row start -> its table)."""
     numbers: dict[int, list[Node]] = {}
     for m in measures:
         if m.ordinal is not None:
@@ -146,20 +150,20 @@ def _targets(rows: tuple[TaskRow, ...], measures: list[Node]) -> list[Node | Non
     unique = {k: v[0] for k, v in numbers.items() if len(v) == 1}
     parts = [_task_parts(r.task) for r in rows]
     titled = [_by_title(heading, measures) for _, heading in parts]
-    agree = [(_seq(r), m.ordinal) for r, m in zip(rows, titled) if m is not None]
-    seq_is_number = bool(agree) and all(s == o for s, o in agree)
+    disagree = {table_of[r.start] for r, m in zip(rows, titled) if m is not None and _seq(r) != m.ordinal}
+    by_number = {table_of[r.start] for r, m in zip(rows, titled) if m is not None} - disagree
     out: list[Node | None] = []
     for row, (printed, _), node in zip(rows, parts, titled):
         if node is None and printed is not None:
             node = unique.get(printed)
-        if node is None and seq_is_number and _seq(row) is not None:
+        if node is None and table_of[row.start] in by_number and _seq(row) is not None:
             node = unique.get(_seq(row))
         out.append(node)
     return out
 
 
-def _note(text: str, row: TaskRow, lead_header: str | None, convention: str | None, jurisdiction,
-          aliases: Aliases) -> TableResponsibility | None:
+def _note(text: str, row: TaskRow, lead_header: str | None, convention: str | None,
+          jurisdiction: Jurisdiction, aliases: Aliases) -> TableResponsibility | None:
     """The row's units with roles and normalized names; None when it names no unit."""
     spans: list[tuple[Cell, str | None]] = []
     if row.lead:
