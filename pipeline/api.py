@@ -17,9 +17,10 @@ from .assemble import attach, build_document
 from .emit import dumps, write_atomic
 from .errors import InputError, PipelineError
 from .extract.money import extract_money
+from .extract.tasktable import table_responsibilities
 from .extract.units import extract_responsibilities
 from .feed import feed_records
-from .load import SUPPORTED_SUFFIXES, load, load_bytes
+from .load import SUPPORTED_SUFFIXES, load, load_stream
 from .load.provenance import with_provenance
 from .model import Document, Source
 from .segment import segment
@@ -37,6 +38,7 @@ def annotate(doc: Document) -> Document:
     """Run the extractors and attach their results to the nodes."""
     notes, warnings = extract_responsibilities(doc)
     doc = attach(doc, "responsibilities", notes, warnings)
+    doc = attach(doc, "responsibilities", *table_responsibilities(doc))
     money, support, targets, warnings = extract_money(doc)
     doc = attach(attach(doc, "money", money, warnings), "support", support)
     return replace(doc, targets=targets)
@@ -49,7 +51,7 @@ def ingest_source(source: Source) -> Document:
 def ingest_file(path: str | Path) -> Document:
     """Load, segment and annotate one file (`-` reads standard input)."""
     if str(path) == "-":
-        return ingest_source(load_bytes(sys.stdin.buffer.read(), "stdin.txt"))
+        return ingest_source(load_stream(sys.stdin.buffer))
     return ingest_source(load(path))
 
 
