@@ -408,3 +408,76 @@ def test_ingest_does_not_import_jieba():
 def test_notes_validate_against_the_schema():
     for name in [HOHHOT, *GOVCN]:
         check(doc(name).to_dict(), "document")
+
+
+# --- Styles from further real documents -------------------------------------------------
+
+def test_unbracketed_label_ends_at_its_sentence():
+    # 莆田市《关于支持“双招双引”的十条意见》: the label follows the measure on the same line.
+    text = ("最高给予 5000 万元资助。责任单位：市委组织部、市科技局。2.对实际投资 2 亿元或年纳税总额"
+            " 5000 万元以上的招商项目，给予自主认定四类人才指标 1名。责任单位：市发改委、市财政局、市工信局、市商务局。")
+    first, second = find_notes(text, jurisdiction=jurisdiction_of("莆田市人民政府"))
+    assert first.text == "责任单位：市委组织部、市科技局"
+    assert [u.normalized for u in first.units] == ["中共莆田市委组织部", "莆田市科学技术局"]
+    assert second.text == "责任单位：市发改委、市财政局、市工信局、市商务局"
+    assert second.lead == "市发改委" and second.lead_assumed
+
+
+def test_unbracketed_label_takes_the_convention_after_it():
+    text = "加快推进。\n责任单位：市科学技术局、财政局。列第一位的为牵头单位，下同。\n二、推进。责任单位：市教育局、市财政局。"
+    first, second = find_notes(text, jurisdiction=HOHHOT_JUR)
+    assert first.text.endswith("列第一位的为牵头单位，下同")
+    assert (first.lead, first.lead_assumed) == ("市科学技术局", False)
+    assert (second.lead, second.lead_assumed, second.convention) == ("市教育局", False, "列第一位的为牵头单位")
+
+
+GUANGZHOU = jurisdiction_of("广州市人民政府")
+
+
+@pytest.mark.parametrize("note, lead, co, collective", [
+    # 中共广州市委 广州市人民政府《关于推进人才集聚工程的实施意见》(2012), one note per project.
+    ("（牵头单位：市发展改革委，配合单位：市委组织部、市人力资源和社会保障局，各区、县级市）",
+     "广州市发展和改革委员会", ["中共广州市委组织部", "广州市人力资源和社会保障局"], ["各区、县级市"]),
+    ("（牵头单位：团市委，配合单位：市人力资源和社会保障局）",
+     "共青团广州市委员会", ["广州市人力资源和社会保障局"], []),
+    ("（牵头单位：市委政法委，配合单位：市法院、市检察院、市公安局、市司法局、市法制办，各区、县级市）",
+     "中共广州市委政法委员会", ["广州市法院", "广州市检察院", "广州市公安局", "广州市司法局", "广州市法制办"],
+     ["各区、县级市"]),
+    ("（牵头单位：市农业局，配合单位：市科协，各有关区、县级市）",
+     "广州市农业局", ["广州市科学技术协会"], ["各有关区、县级市"]),
+    ("（牵头单位：市委组织部，配合单位：各项目牵头单位，各区、县级市）",
+     "中共广州市委组织部", [], ["各项目牵头单位", "各区、县级市"]),
+    ("（牵头单位：市人力资源和社会保障局）", "广州市人力资源和社会保障局", [], []),
+    ("（牵头单位：市委组织部，配合单位：市科技和信息化局、市人力资源和社会保障局、市财政局、越秀区）",
+     "中共广州市委组织部", ["广州市科技和信息化局", "广州市人力资源和社会保障局", "广州市财政局", "广州市越秀区"], []),
+])
+def test_lead_and_co_labels_with_district_groups(note, lead, co, collective):
+    found, = find_notes("实施如下重点项目。" + note, jurisdiction=GUANGZHOU)
+    assert found.text == note
+    assert (found.lead_normalized, found.lead_assumed, found.convention) == (lead, False, "牵头单位")
+    assert [u.normalized for u in found.units if u.role == "co"] == co
+    assert [u.normalized for u in found.units if u.role == "collective"] == collective
+
+
+def test_responsibility_list_with_deng_and_a_district_group():
+    # 上海市优化营商环境 2023 measures: `等；各区政府` closes the list of city bodies.
+    note = ("（责任单位：市高院、市公安局、市规划资源局、上海银保监局、上海证监局、市税务局、"
+            "市人力资源社会保障局、市住房城乡建设管理委、市通信管理局等；各区政府）")
+    found, = find_notes("查询涉案信息。" + note, jurisdiction=jurisdiction_of("上海市人民政府"))
+    names = [u.name for u in found.units]
+    assert names[0] == "市高院" and names[-2:] == ["市通信管理局", "各区政府"]
+    assert [u.role for u in found.units][-1] == "collective"
+    assert "上海银保监局" in [u.normalized for u in found.units]
+    assert found.lead_assumed
+
+
+def test_running_text_huitong_is_not_a_note_in_the_lingang_opinions():
+    lingang = "shanghai-2016-lingang-shuangte-ruogan-yijian.html"
+    assert "由市财政局会同浦东新区" in doc(lingang).text
+    assert notes_of(lingang) == []
+    assert not [w for w in doc(lingang).warnings if w.code in ("W301", "W302")]
+
+
+def test_articles_that_name_an_authority_hold_no_notes():
+    # 第十四条 …由市场监督管理部门依照《消费者权益保护法》第五十六条予以处罚: a clause, not a note.
+    assert notes_of("rule-qinhai-xiaofeizhe-quanyi-chufa-banfa-2015.txt") == []

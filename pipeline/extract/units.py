@@ -103,7 +103,11 @@ _UNIT_END = re.compile(
     r"(?:部|委|局|办|署|厅|院|会|行|府|区|县|市|旗|盟|州|镇|乡|处|室|站|所|队|中心|集团|公司|单位|部门|机构"
     r"|学校|大学|学院|联|团|社|台|馆|校|组|关|政府)$")
 _OPEN = {"(": ")", "【": "】", "[": "]", "〔": "〕"}
-_LINE_LABEL = re.compile(r"(?m)(?:^|(?<=[。;]))[ ]*(?=(?:责任|牵头|负责|配合)(?:单位|部门)\s*:)[^\n]+")
+# An unbracketed label runs to the end of its sentence (`…资助。责任单位：A、B。2.对…`), taking
+# a lead convention stated right after it (`责任单位：A、B。列第一位的为牵头单位。`).
+_LINE_LABEL = re.compile(
+    r"(?m)(?:^|(?<=[。;]))[ ]*(?=(?:责任|牵头|负责|配合)(?:单位|部门)\s*:)[^\n。]+"
+    r"(?:。[ ]*" + _CONVENTION.pattern + _DITTO.pattern + r"?)?")
 
 
 def find_notes(text: str, start: int = 0, end: int | None = None, *, convention: str | None = None,
