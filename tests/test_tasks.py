@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import json
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -174,6 +175,39 @@ def test_cli_units_over_several_files():
 
 
 def test_commands_have_help():
-    for name in ("tasks", "units"):
+    for name in ("tasks", "units", "ingest", "feed"):
         result = CliRunner().invoke(cli, [name, "--help"])
         assert result.exit_code == 0 and "--aliases" in result.output
+
+
+def test_ingest_and_feed_take_user_aliases(tmp_path):
+    aliases = tmp_path / "aliases.tsv"
+    aliases.write_text("科学技术局\t科学技术和信息化局\tlocal\n", encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(cli, ["ingest", "-q", "-o", str(tmp_path / "docs"), "--aliases", str(aliases), str(HOHHOT)])
+    assert result.exit_code == 0, result.output
+    doc = json.loads((tmp_path / "docs" / "hohhot-2024-keji-qiangshi-draft.json").read_text(encoding="utf-8"))
+    leads = [r["lead_normalized"] for n in _walk(doc["root"]) for r in n["responsibilities"]]
+    # measure 1's note lists 市科学技术局 first (列第一位的为牵头单位)
+    assert leads[0] == "呼和浩特市科学技术和信息化局"
+    assert "呼和浩特市科学技术局" not in leads
+    for source in (str(HOHHOT), str(tmp_path / "docs" / "hohhot-2024-keji-qiangshi-draft.json")):
+        fed = runner.invoke(cli, ["feed", "--aliases", str(aliases), source])
+        assert fed.exit_code == 0, fed.output
+        assert "呼和浩特市科学技术和信息化局" in fed.output and "呼和浩特市科学技术局\"" not in fed.output
+    plain = runner.invoke(cli, ["feed", str(HOHHOT)])
+    assert "呼和浩特市科学技术局\"" in plain.output
+
+
+def test_ingest_with_a_bad_alias_file_writes_nothing(tmp_path):
+    aliases = tmp_path / "aliases.tsv"
+    aliases.write_text("科学技术局\t科学技术和信息化局\tbureau\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["ingest", "-o", str(tmp_path / "docs"), "--aliases", str(aliases), str(HOHHOT)])
+    assert result.exit_code == 1 and "line 1" in result.output
+    assert not (tmp_path / "docs").exists()
+
+
+def _walk(node):
+    yield node
+    for child in node["children"]:
+        yield from _walk(child)

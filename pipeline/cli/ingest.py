@@ -9,9 +9,11 @@ import click
 
 from .. import api, validate
 from ..errors import InputError, PipelineError
+from ..extract.aliases import load_aliases
 from . import cli, reports_errors
 
 PROGRESS_FROM = 8
+ALIASES_HELP = "Extra unit-name aliases: TSV lines alias<TAB>full name<TAB>kind (see pipeline/data/aliases.tsv)."
 
 
 @cli.command()
@@ -19,14 +21,16 @@ PROGRESS_FROM = 8
 @click.option("-o", "--out", "out_dir", default="outputs", show_default=True, type=click.Path(file_okay=False),
               help="Folder for the document JSON files.")
 @click.option("-q", "--quiet", is_flag=True, help="No summary lines.")
+@click.option("--aliases", type=click.Path(dir_okay=False), help=ALIASES_HELP)
 @reports_errors
-def ingest(paths: tuple[str, ...], out_dir: str, quiet: bool) -> None:
+def ingest(paths: tuple[str, ...], out_dir: str, quiet: bool, aliases: str | None) -> None:
     """Ingest policy texts (files, folders, - for stdin) into validated document JSON.
 
     Writes one <doc_id>.json per document into OUT (atomically; byte-identical on
     rerun) and prints one summary line per document. A file that fails is
     reported and the others go on; the exit code is 1 if any failed.
     """
+    table = load_aliases(aliases) if aliases else None
     inputs = api.expand_inputs(paths)
     todo = [i for i in inputs if not i.skipped]
     for item in inputs:
@@ -38,7 +42,7 @@ def ingest(paths: tuple[str, ...], out_dir: str, quiet: bool) -> None:
     with click.progressbar(todo, label="ingesting", file=sys.stderr) if show_bar else _Plain(todo) as items:
         for item in items:
             try:
-                doc = api.ingest_file(item.path)
+                doc = api.ingest_file(item.path, table)
                 target = api.write_document(doc, out_dir)
             except PipelineError as exc:
                 failures.append(str(exc))
@@ -105,13 +109,15 @@ def _first_words(text: str, marker: str | None, width: int = 30) -> str:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
+@click.option("--aliases", type=click.Path(dir_okay=False), help=ALIASES_HELP)
 @reports_errors
-def feed(paths: tuple[str, ...]) -> None:
+def feed(paths: tuple[str, ...], aliases: str | None) -> None:
     """Write JSON Lines to stdout: one validated record per node of each document."""
+    table = load_aliases(aliases) if aliases else None
     for item in api.expand_inputs(paths):
         if item.skipped:
             continue
-        doc = api.load_document(item.path)
+        doc = api.load_document(item.path, table)
         for line in api.feed_lines(doc):
             click.echo(line)
 
