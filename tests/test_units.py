@@ -481,3 +481,12 @@ def test_running_text_huitong_is_not_a_note_in_the_lingang_opinions():
 def test_articles_that_name_an_authority_hold_no_notes():
     # 第十四条 …由市场监督管理部门依照《消费者权益保护法》第五十六条予以处罚: a clause, not a note.
     assert notes_of("rule-qinhai-xiaofeizhe-quanyi-chufa-banfa-2015.txt") == []
+
+
+def test_labels_run_together_without_a_separator():
+    # Export of a Word draft seen in the wild: `责任单位：区政府责任单位：商务局` on one line after the body.
+    note, = find_notes("推进工作。\n责任单位：区政府责任单位：商务局\n", jurisdiction=GUANGZHOU)
+    assert [u.name for u in note.units] == ["区政府", "商务局"]
+    note, = find_notes("推进。（牵头单位：市发展改革委配合单位：市财政局、市商务局）", jurisdiction=GUANGZHOU)
+    assert [(u.normalized, u.role) for u in note.units] == [
+        ("广州市发展和改革委员会", "lead"), ("广州市财政局", "co"), ("广州市商务局", "co")]

@@ -81,7 +81,8 @@ _LABELS = {
     "责任单位": None, "责任部门": None, "负责单位": None, "实施单位": None, "责任主体": None,
 }
 _LABEL = re.compile(r"\s*(?P<label>" + "|".join(_LABELS) + r")\s*:\s*")
-_CLAUSE_SEP = re.compile(r"[,;。]|\s+(?=(?:" + "|".join(_LABELS) + r")\s*:)")
+# Clauses end at , ; 。 or where a label starts, spaced or not (`责任单位：区政府责任单位：商务局`).
+_CLAUSE_SEP = re.compile(r"[,;。]|\s*(?=(?:" + "|".join(_LABELS) + r")\s*:)")
 # A clause verb and the role it gives its list (None: the convention decides).
 _VERB = re.compile(r"""
     (?:
@@ -241,9 +242,10 @@ def _pieces(view: str, s: int, e: int, sep: re.Pattern) -> list[tuple[int, int]]
         depth += ch == "("
         depth -= ch == ")"
         m = sep.match(view, k, e) if depth == 0 else None
-        if m and m.end() > k:
+        if m and (m.end() > k or k > last):
             out.append((last, k))
-            last = k = m.end()
+            last = m.end()
+            k = max(m.end(), k + 1)
             continue
         k += 1
     out.append((last, e))
