@@ -490,3 +490,11 @@ def test_labels_run_together_without_a_separator():
     note, = find_notes("推进。（牵头单位：市发展改革委配合单位：市财政局、市商务局）", jurisdiction=GUANGZHOU)
     assert [(u.normalized, u.role) for u in note.units] == [
         ("广州市发展和改革委员会", "lead"), ("广州市财政局", "co"), ("广州市商务局", "co")]
+
+
+def test_city_and_county_governments_together_are_a_group():
+    # 山西省 energy and environment notice (2020): half-width brackets, 牵头 then a group that 负责落实.
+    text = "各市县建成区要 全部划定为“禁煤区”。(省生态环境厅牵头，市县政府负责落实) 严格落实散煤禁烧规定"
+    note, = find_notes(text, jurisdiction=jurisdiction_of("山西省人民政府"))
+    assert [(u.normalized, u.role) for u in note.units] == [("山西省生态环境厅", "lead"), ("市县政府", "collective")]
+    assert (note.convention, note.lead_assumed) == ("牵头", False)
