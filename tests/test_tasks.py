@@ -211,3 +211,17 @@ def _walk(node):
     yield node
     for child in node["children"]:
         yield from _walk(child)
+
+
+def test_time_limits_fill_their_column_and_validate():
+    text = ("关于加快科技创新的若干措施\n一、重点任务\n（一）推进科技创新。加快建设创新平台。（市科技局牵头，市财政局配合，2025年底前完成）\n"
+            "（二）优化创新环境。持续改善服务。（责任单位：市发展改革委；完成时限：长期坚持）\n")
+    from pipeline.api import document_json, ingest_source
+    from pipeline.load import load_bytes
+    doc = ingest_source(load_bytes(text.encode("utf-8"), "cuoshi.txt"))
+    rows = task_rows(doc)
+    assert [(r.number, r.lead, r.co, r.deadline) for r in rows] == [
+        ("（一）", ("市科技局",), ("市财政局",), "2025年底前完成"),
+        ("（二）", ("市发展改革委",), (), "长期坚持")]
+    assert "完成时限" in HEADERS and rows[0].cells()[HEADERS.index("完成时限")] == "2025年底前完成"
+    assert '"deadline": "长期坚持"' in document_json(doc)

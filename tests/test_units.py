@@ -498,3 +498,24 @@ def test_city_and_county_governments_together_are_a_group():
     note, = find_notes(text, jurisdiction=jurisdiction_of("山西省人民政府"))
     assert [(u.normalized, u.role) for u in note.units] == [("山西省生态环境厅", "lead"), ("市县政府", "collective")]
     assert (note.convention, note.lead_assumed) == ("牵头", False)
+
+
+@pytest.mark.parametrize("note, units, lead, deadline", [
+    ("（责任单位：市科技局；完成时限：2024年12月底）", ["市科技局"], "市科技局", "2024年12月底"),
+    ("（市发展改革委牵头，2025年底前完成）", ["市发展改革委"], "市发展改革委", "2025年底前完成"),
+    ("（牵头单位：市科技局；配合单位：市财政局；时间节点：2024年6月底前）", ["市科技局", "市财政局"], "市科技局",
+     "2024年6月底前"),
+    ("（市科技局、市财政局按职责分工负责，持续推进）", ["市科技局", "市财政局"], "市科技局", "持续推进"),
+    ("（2024年底前，市科技局牵头，市财政局配合）", ["市科技局", "市财政局"], "市科技局", "2024年底前"),
+    ("（责任单位：市科技局 完成时限：长期坚持）", ["市科技局"], "市科技局", "长期坚持"),
+])
+def test_a_time_limit_in_the_note_is_kept_apart_from_the_units(note, units, lead, deadline):
+    # The 任务分工 habit of closing a note with its time limit; before, such notes were lost whole.
+    found, = find_notes("推进重点工作。" + note, jurisdiction=GUANGZHOU)
+    assert found.text == note
+    assert [u.name for u in found.units] == units
+    assert (found.lead, found.deadline) == (lead, deadline)
+
+
+def test_a_bracket_holding_only_a_time_is_no_note():
+    assert find_notes("推进重点工作（2024年底前完成）。", jurisdiction=GUANGZHOU) == ()

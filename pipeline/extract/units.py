@@ -16,7 +16,7 @@ the notes after), from 牵头 / 牵头单位 / 会同, else it is the first unit
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..model import Document, Node, Warning
@@ -61,11 +61,13 @@ class Responsibility:
     lead_assumed: bool
     convention: str | None
     units: tuple[Unit, ...]
+    deadline: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "start": self.start, "end": self.end, "lead": self.lead,
                 "lead_normalized": self.lead_normalized, "lead_assumed": self.lead_assumed,
-                "convention": self.convention, "units": [u.to_dict() for u in self.units]}
+                "convention": self.convention, "units": [u.to_dict() for u in self.units],
+                "deadline": self.deadline}
 
 
 # The lead convention: 列第一位的为牵头单位 / 列第一位者为牵头单位 / 排在第一位的部门为牵头部门 …
@@ -81,8 +83,18 @@ _LABELS = {
     "责任单位": None, "责任部门": None, "负责单位": None, "实施单位": None, "责任主体": None,
 }
 _LABEL = re.compile(r"\s*(?P<label>" + "|".join(_LABELS) + r")\s*:\s*")
+# A time limit that shares the note: `完成时限：2024年底`, `2025年底前完成`, `持续推进`.
+_TIME_LABELS = ("完成时限", "完成时间", "完成期限", "时间节点", "时限要求", "时间安排", "(?<!完成)时限")
+_TIME_LABEL = re.compile(r"\s*(?:" + "|".join(_TIME_LABELS) + r")\s*:\s*")
+_TIME = re.compile(r"""\s*(?:
+    (?=[^\n]*(?:\d|季度|年底|年内))
+    (?:\d{4}\s*年?|\d{1,2}\s*月|\d{1,2}\s*日|[上下]半年|第?[一二三四]季度|年[底末内]|月[底末]|[底末]
+       |以前|之前|前|起|开始|至|到|[、—\-~])+
+    (?:完成|实施|落实|推进|建成|启动|见效|取得成效|基本完成)?
+  | (?:持续|长期|常态化|分年度|分阶段|逐步|逐年)(?:推进|坚持|实施|开展|落实)?
+)\s*$""", re.X)
 # Clauses end at , ; 。 or where a label starts, spaced or not (`责任单位：区政府责任单位：商务局`).
-_CLAUSE_SEP = re.compile(r"[,;。]|\s*(?=(?:" + "|".join(_LABELS) + r")\s*:)")
+_CLAUSE_SEP = re.compile(r"[,;。]|\s*(?=(?:" + "|".join((*_LABELS, *_TIME_LABELS)) + r")\s*:)")
 # A clause verb and the role it gives its list (None: the convention decides).
 _VERB = re.compile(r"""
     (?:
@@ -131,9 +143,10 @@ def find_notes(text: str, start: int = 0, end: int | None = None, *, convention:
         for m in _CONVENTION.finditer(view, last, s):
             convention = text[m.start():m.end()]
         last = e
-        clauses, stated, ditto = parsed
+        clauses, stated, ditto, deadline = parsed
         stated_text = text[stated[0]:stated[1]] if stated else None
-        notes.append(_build(text, s, e, clauses, stated_text or convention, jurisdiction, aliases))
+        note = _build(text, s, e, clauses, stated_text or convention, jurisdiction, aliases)
+        notes.append(replace(note, deadline=text[deadline[0]:deadline[1]]) if deadline else note)
         if stated_text and ditto:
             convention = stated_text
     return tuple(notes)
@@ -169,7 +182,8 @@ def _candidates(view: str, start: int, end: int):
 
 
 def _parse(view: str, s: int, e: int):
-    """([(role, [(start, end, 会同-lead)])...], span of a stated convention, 下同?) or None."""
+    """([(role, [(start, end, 会同-lead)])...], span of a stated convention, 下同?, span of a
+    time limit) or None."""
     inner_s, inner_e = (s + 1, e - 1) if view[s] in _OPEN else (s, e)
     body = view[inner_s:inner_e]
     stated = ditto = None
@@ -181,10 +195,16 @@ def _parse(view: str, s: int, e: int):
     body = body.rstrip("。. ")
     clauses = []
     marked = labelled = False
+    deadline = None
     for cs, ce in _pieces(view, inner_s, inner_s + len(body), _CLAUSE_SEP):
         if not view[cs:ce].strip():
             continue
         clause = view[cs:ce]
+        time_label = _TIME_LABEL.match(clause)
+        if time_label or _TIME.match(clause):
+            a = cs + (time_label.end() if time_label else len(clause) - len(clause.lstrip()))
+            deadline = deadline or (a, cs + len(clause.rstrip()))
+            continue
         role: str | None = None
         lab = _LABEL.match(clause)
         if lab:
@@ -207,7 +227,7 @@ def _parse(view: str, s: int, e: int):
             _UNIT_END.search(view[a:b].split("(")[0]) or is_collective(view[a:b])
             for _, ns in clauses for a, b, _ in ns):
         return None
-    return clauses, stated, ditto
+    return clauses, stated, ditto, deadline
 
 
 def _names(view: str, s: int, e: int):
