@@ -519,3 +519,30 @@ def test_a_time_limit_in_the_note_is_kept_apart_from_the_units(note, units, lead
 
 def test_a_bracket_holding_only_a_time_is_no_note():
     assert find_notes("推进重点工作（2024年底前完成）。", jurisdiction=GUANGZHOU) == ()
+
+
+JILIN = jurisdiction_of("吉林省人民政府")
+BARE = ("各项任务列第一位的为牵头单位。\n1.加强基础研究。增加投入。（省科技厅、省财政厅）\n"
+        "2.推进成果转化。建设平台（省科技厅、省教育厅、各市州人民政府）。\n"
+        "3.由省发展和改革委员会（省发展改革委）负责统筹。（详见附件）\n"
+        "4.支持高校院所（吉林大学、东北师范大学）。\n")
+
+
+def test_bare_unit_lists_closing_a_sentence_are_notes_under_a_convention():
+    first, second = find_notes(BARE, jurisdiction=JILIN)
+    assert first.text == "（省科技厅、省财政厅）" and second.text.startswith("（省科技厅、省教育厅")
+    assert [(u.normalized, u.role) for u in first.units] == [("吉林省科学技术厅", "lead"), ("吉林省财政厅", "co")]
+    assert second.units[-1].role == "collective"
+    assert not first.lead_assumed and first.convention == "列第一位的为牵头单位"
+
+
+def test_bare_unit_lists_need_a_convention_and_body_names():
+    assert find_notes(BARE.split("\n", 1)[1], jurisdiction=JILIN) == ()   # no convention stated
+    # an abbreviation inside a sentence and a list of universities are never notes
+    texts = [n.text for n in find_notes(BARE, jurisdiction=JILIN)]
+    assert "（省发展改革委）" not in texts and "（吉林大学、东北师范大学）" not in texts
+
+
+def test_person_clauses_are_skipped():
+    note, = find_notes("强化服务。（责任领导：张三；责任单位：省科技厅、省财政厅）", jurisdiction=JILIN)
+    assert [u.name for u in note.units] == ["省科技厅", "省财政厅"]

@@ -93,8 +93,11 @@ _TIME = re.compile(r"""\s*(?:
     (?:完成|实施|落实|推进|建成|启动|见效|取得成效|基本完成)?
   | (?:持续|长期|常态化|分年度|分阶段|逐步|逐年)(?:推进|坚持|实施|开展|落实)?
 )\s*$""", re.X)
+# A person, not a unit: `责任领导：张三`, `责任人：…` (skipped).
+_PERSON_LABELS = ("责任领导", "分管领导", "牵头领导", "责任人", "联系人")
+_PERSON_LABEL = re.compile(r"\s*(?:" + "|".join(_PERSON_LABELS) + r")\s*:")
 # Clauses end at , ; 。 or where a label starts, spaced or not (`责任单位：区政府责任单位：商务局`).
-_CLAUSE_SEP = re.compile(r"[,;。]|\s*(?=(?:" + "|".join((*_LABELS, *_TIME_LABELS)) + r")\s*:)")
+_CLAUSE_SEP = re.compile(r"[,;。]|\s*(?=(?:" + "|".join((*_LABELS, *_TIME_LABELS, *_PERSON_LABELS)) + r")\s*:)")
 # A clause verb and the role it gives its list (None: the convention decides).
 _VERB = re.compile(r"""
     (?:
@@ -116,6 +119,8 @@ _UNIT_END = re.compile(
     r"(?:部|委|局|办|署|厅|院|会|行|府|区|县|市|旗|盟|州|镇|乡|处|室|站|所|队|中心|集团|公司|单位|部门|机构"
     r"|学校|大学|学院|联|团|社|台|馆|校|组|关|政府)$")
 _OPEN = {"(": ")", "【": "】", "[": "]", "〔": "〕"}
+# How a government body's name starts, for bare lists (`（省科技厅、省财政厅）`, not `（吉林大学、东北师范大学）`).
+_GOV_NAME = re.compile(r"自治区|省|市|州|盟|县|旗|区|国家|国务院|中央|中共|团(?:省|市|州|县|区)委|各|有关|相关")
 # An unbracketed label runs to the end of its sentence (`…资助。责任单位：A、B。2.对…`), taking
 # a lead convention stated right after it (`责任单位：A、B。列第一位的为牵头单位。`).
 _LINE_LABEL = re.compile(
@@ -137,11 +142,14 @@ def find_notes(text: str, start: int = 0, end: int | None = None, *, convention:
     notes = []
     last = start
     for s, e in _candidates(view, start, end):
-        parsed = _parse(view, s, e)
+        running = convention
+        for m in _CONVENTION.finditer(view, last, s):
+            running = text[m.start():m.end()]
+        closes_sentence = (s > start and view[s - 1] in "。;") or e >= end or view[e] in "。;\n"
+        parsed = _parse(view, s, e, bare_ok=closes_sentence and view[s] in _OPEN, in_force=running is not None)
         if parsed is None:
             continue
-        for m in _CONVENTION.finditer(view, last, s):
-            convention = text[m.start():m.end()]
+        convention = running
         last = e
         clauses, stated, ditto, deadline = parsed
         stated_text = text[stated[0]:stated[1]] if stated else None
@@ -181,9 +189,14 @@ def _candidates(view: str, start: int, end: int):
     return spans
 
 
-def _parse(view: str, s: int, e: int):
+def _parse(view: str, s: int, e: int, bare_ok: bool = False, in_force: bool = False):
     """([(role, [(start, end, 会同-lead)])...], span of a stated convention, 下同?, span of a
-    time limit) or None."""
+    time limit) or None.
+
+    A bracket needs a label or a verb (责任单位：, 负责, 牵头…) to be a note, except a bare
+    list of units closing a sentence (`…能力。（省科技厅、省财政厅）`) while a lead
+    convention holds: `bare_ok` says the bracket closes a sentence, `in_force` that a
+    convention was stated before it."""
     inner_s, inner_e = (s + 1, e - 1) if view[s] in _OPEN else (s, e)
     body = view[inner_s:inner_e]
     stated = ditto = None
@@ -200,6 +213,8 @@ def _parse(view: str, s: int, e: int):
         if not view[cs:ce].strip():
             continue
         clause = view[cs:ce]
+        if _PERSON_LABEL.match(clause):
+            continue
         time_label = _TIME_LABEL.match(clause)
         if time_label or _TIME.match(clause):
             a = cs + (time_label.end() if time_label else len(clause) - len(clause.lstrip()))
@@ -221,7 +236,9 @@ def _parse(view: str, s: int, e: int):
         if names is None:
             return None
         clauses.append((role, names))
-    if not marked or not clauses:
+    bare = bare_ok and (in_force or stated is not None) and all(
+        _GOV_NAME.match(view[a:b]) for _, ns in clauses for a, b, _ in ns)
+    if not clauses or not (marked or bare):
         return None
     if not labelled and not all(
             _UNIT_END.search(view[a:b].split("(")[0]) or is_collective(view[a:b])
