@@ -7,9 +7,12 @@ responsible units, in one of a few styles, full- or half-width:
     （A、B负责。列第一位者为牵头单位，下同）   （A、B负责）
     （A牵头，B、C配合）   （牵头单位：X，配合单位：Y、Z，各区、县级市）
     （A、B，各省级人民政府按职责分工负责）   （A等有关部门和单位负责）   （A会同有关部门负责）
+    …资助。责任单位：A、B。   （A牵头，2025年底前完成）   （责任单位：A；完成时限：2024年底）
 
 A bracketed span is a note only if all of it parses as such (units, a label or a
-verb, a lead convention); `（技工院校内由…部门负责）` is a clause, not a note. The
+verb, a lead convention, a time limit kept as `deadline`, a 责任领导 skipped); a bare
+list `（A、B）` closing a sentence counts only while a lead convention holds;
+`（技工院校内由…部门负责）` is a clause, not a note. The
 lead comes from the document's own convention (列第一位的为牵头单位; 下同 carries it to
 the notes after), from 牵头 / 牵头单位 / 会同, else it is the first unit, flagged as assumed.
 """
