@@ -155,3 +155,17 @@ def test_two_rules_second_title_is_its_own_node():
     last = next(n for n in doc.nodes() if n.id == "p9.m31")
     assert "进一步支持文化企业发展的规定" not in doc.text[last.start:last.end]
     assert not [w for w in doc.warnings if w.code == "W103"]
+
+
+@pytest.mark.xfail(strict=True, reason="front.py read_front (lines 80-85): the first preamble line ending in ： is taken as "
+                                       "addressee, here the opening sentence 为进一步深化…特制定以下规定：")
+def test_two_rules_opening_sentence_is_not_an_addressee():
+    assert "特制定以下规定" not in (ingested(TWO_RULES).addressee or "")
+
+
+@pytest.mark.xfail(strict=True, reason="closing: `本意见由县旅游产业发展领导小组负责解释，自2019年1月1日起执行，暂定三年。` "
+                                       "after the last measure stays inside measure p6.m20")
+def test_lvyou_interpretation_and_effect_clause_is_outside_the_last_measure():
+    doc = ingested(LVYOU)
+    last = next(n for n in doc.nodes() if n.id == "p6.m20")
+    assert "起执行" not in doc.text[last.start:last.end]
