@@ -508,6 +508,8 @@ def test_city_and_county_governments_together_are_a_group():
     ("（市科技局、市财政局按职责分工负责，持续推进）", ["市科技局", "市财政局"], "市科技局", "持续推进"),
     ("（2024年底前，市科技局牵头，市财政局配合）", ["市科技局", "市财政局"], "市科技局", "2024年底前"),
     ("（责任单位：市科技局 完成时限：长期坚持）", ["市科技局"], "市科技局", "长期坚持"),
+    ("（市政务服务数据管理局负责，5个工作日内）", ["市政务服务数据管理局"], "市政务服务数据管理局", "5个工作日内"),
+    ("（各区政府负责，年内完成）", ["各区政府"], "各区政府", "年内完成"),
 ])
 def test_a_time_limit_in_the_note_is_kept_apart_from_the_units(note, units, lead, deadline):
     # The 任务分工 habit of closing a note with its time limit; before, such notes were lost whole.
