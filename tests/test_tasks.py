@@ -99,7 +99,7 @@ def test_money_column_reads_any_term_with_to_dict():
     def put(node):
         if node.id == m6.id:
             return replace(node, money=(_Term("最高支持300万元"), _Term("20%")))
-        return replace(node, children=tuple(put(c) for c in node.children))
+        return replace(node, money=(), children=tuple(put(c) for c in node.children))
 
     rows = task_rows(replace(d, root=put(d.root)))
     assert rows[5].money == "最高支持300万元；20%"
@@ -225,3 +225,13 @@ def test_time_limits_fill_their_column_and_validate():
         ("（二）", ("市发展改革委",), (), "长期坚持")]
     assert "完成时限" in HEADERS and rows[0].cells()[HEADERS.index("完成时限")] == "2025年底前完成"
     assert '"deadline": "长期坚持"' in document_json(doc)
+
+
+def test_ingest_aliases_reach_parallel_workers(tmp_path):
+    aliases = tmp_path / "aliases.tsv"
+    aliases.write_text("科学技术局\t科学技术和信息化局\tlocal\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["ingest", "-q", "-j", "2", "-o", str(tmp_path / "docs"), "--aliases", str(aliases),
+                                      str(HOHHOT), str(GUOFA39)])
+    assert result.exit_code == 0, result.output
+    written = (tmp_path / "docs" / "hohhot-2024-keji-qiangshi-draft.json").read_text(encoding="utf-8")
+    assert "呼和浩特市科学技术和信息化局" in written and "\"呼和浩特市科学技术局\"" not in written
