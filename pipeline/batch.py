@@ -20,6 +20,7 @@ from typing import Callable
 from . import api
 from .assemble import doc_id_for
 from .errors import InputError, PipelineError
+from .extract.aliases import Aliases
 
 _UNSAFE = re.compile(r"[^\w.\-]+")  # the alphabet of `assemble.doc_id_for`
 
@@ -80,10 +81,11 @@ def _candidates(path: str) -> list[str]:
     return out
 
 
-def ingest_one(path: str, out_dir: str, doc_id: str | None = None) -> Outcome:
+def ingest_one(path: str, out_dir: str, doc_id: str | None = None,
+               aliases: Aliases | None = None) -> Outcome:
     """Ingest and write one file (as `doc_id` when given); a `PipelineError` or a bug becomes a failed outcome."""
     try:
-        doc = api.ingest_file(path)
+        doc = api.ingest_file(path, aliases)
         if doc_id is not None and doc_id != doc.doc_id:
             doc = replace(doc, doc_id=doc_id)
         target = api.write_document(doc, out_dir)
@@ -103,10 +105,11 @@ def default_jobs() -> int:
 
 
 def run(paths: list[str], out_dir: str, jobs: int | None = None,
-        progress: Callable[[Outcome], None] | None = None) -> list[Outcome]:
+        progress: Callable[[Outcome], None] | None = None, aliases: Aliases | None = None) -> list[Outcome]:
     """Ingest `paths` into `out_dir` with up to `jobs` processes; outcomes in input order.
 
-    Raises `InputError` before any work when two inputs cannot get distinct ids.
+    `aliases` (a user's table from `load_aliases`) goes to every worker. Raises
+    `InputError` before any work when two inputs cannot get distinct ids.
     """
     jobs = jobs or default_jobs()
     ids = doc_ids(paths)
@@ -120,15 +123,15 @@ def run(paths: list[str], out_dir: str, jobs: int | None = None,
     pooled = [(i, p) for i, p in enumerate(paths) if p != "-"]
     for i, p in enumerate(paths):
         if p == "-":
-            done(i, ingest_one(p, out_dir, ids[i]))
+            done(i, ingest_one(p, out_dir, ids[i], aliases))
     if jobs == 1 or len(pooled) <= 1:
         for i, p in pooled:
-            done(i, ingest_one(p, out_dir, ids[i]))
+            done(i, ingest_one(p, out_dir, ids[i], aliases))
     else:
         from concurrent.futures import ProcessPoolExecutor, as_completed  # not on `policy --help`
 
         with ProcessPoolExecutor(max_workers=min(jobs, len(pooled))) as pool:
-            futures = {pool.submit(ingest_one, p, out_dir, ids[i]): i for i, p in pooled}
+            futures = {pool.submit(ingest_one, p, out_dir, ids[i], aliases): i for i, p in pooled}
             for future in as_completed(futures):
                 try:
                     outcome = future.result()
