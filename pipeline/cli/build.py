@@ -5,8 +5,9 @@ import sys
 
 import click
 
-from ..build import build as run_build
-from . import cli, reports_errors
+from . import cli, lazy_module, reports_errors
+
+job = lazy_module("pipeline.build")
 
 
 @cli.command()
@@ -23,7 +24,7 @@ def build(corpus: str, out_dir: str, jobs: int | None) -> None:
     table and annotated page of each policy document, and the diff reports of
     the version chains listed in CORPUS/VERSIONS. Exit 1 if anything failed.
     """
-    report = run_build(corpus, out_dir, jobs)
+    report = job.build(corpus, out_dir, jobs)
     for o in report.outcomes:
         if o.ok:
             click.echo(f"{o.doc_id}: {o.summary}")

@@ -7,10 +7,13 @@ from pathlib import Path
 
 import click
 
-from .. import api, batch, validate
+from .. import validate
 from ..errors import InputError
 from ..extract.aliases import load_aliases
-from . import cli, reports_errors
+from . import cli, lazy_module, reports_errors
+
+api = lazy_module("pipeline.api")
+batch = lazy_module("pipeline.batch")
 
 PROGRESS_FROM = 8
 ALIASES_HELP = "Extra unit-name aliases: TSV lines alias<TAB>full name<TAB>kind (see pipeline/data/aliases.tsv)."

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import click
 
-from .. import api
 from ..extract.aliases import load_aliases
 from ..tasks import FORMATS, UNIT_HEADERS, task_rows, to_csv, to_markdown, unit_counts, write_tasks
-from . import cli, reports_errors
+from . import cli, lazy_module, reports_errors
 from .ingest import ALIASES_HELP
+
+api = lazy_module("pipeline.api")
 
 
 def _load(path: str, aliases: str | None):
