@@ -9,7 +9,8 @@ from pathlib import Path
 from .extract.references import find_references
 from .model import Document, Node, Source, Warning
 from .segment import Segmented
-from .segment.front import _DATE, iso_date
+from .normalize import fold
+from .segment.front import _DATE, iso_date, notice_letter
 
 _STATUS_IN_NAME = ("征求意见稿", "送审稿", "草案", "讨论稿")
 
@@ -25,10 +26,10 @@ def build_document(source: Source, seg: Segmented) -> Document:
     front = seg.front
     meta = {**front.metadata, **dict(source.metadata)}
     title = front.title or meta.get("标题")
-    letter = front.letter
+    letter = front.letter or notice_letter(source.text, fold(source.text), front.title)
     date = front.date or _meta_date(meta.get("成文日期"))
     closing = next((n for n in seg.root.children if n.kind == "closing"), None)
-    issuer = meta.get("发文机关")
+    issuer = meta.get("发文机关") or front.issuer
     if closing is not None:
         lines = [ln.strip() for ln in source.text[closing.start:closing.end].splitlines() if ln.strip()]
         dates = [(i, m) for i, ln in enumerate(lines) if (m := _DATE.search(ln))]

@@ -96,7 +96,7 @@ class Reference:
 class Letter:
     """The cover letter (函/通知/公告) of a web-published comment draft."""
 
-    title: str
+    title: str | None
     start: int
     end: int
     issuer: str | None = None

@@ -1,12 +1,9 @@
 """The corpus documents added for further styles, checked against a reading of each text.
 
-Expected values are typed from the documents (see corpus/SOURCES.md). Tests marked
-xfail(strict=True) state what a careful reader sees where the segmenter or the front
-matter (the lead's modules) does not yet; they flip to passing when it does.
+Expected values are typed from the documents (see corpus/SOURCES.md).
 """
 from __future__ import annotations
 
-import pytest
 
 from conftest import ingested, kinds
 from pipeline.tasks import task_rows
@@ -84,8 +81,6 @@ def test_rule_articles_items_and_paragraphs():
     assert paragraphs["第十条"] == 2 and paragraphs["第十六条"] == 2 and paragraphs["第十九条"] == 2
 
 
-@pytest.mark.xfail(strict=True, reason="front.py: the LawRefBook line `2015年1月5日 国家工商行政管理总局令第73号公布` "
-                                       "under the title is not read as date and order number")
 def test_rule_adoption_line_gives_number_and_date():
     doc = ingested(RULE)
     assert (doc.doc_number, doc.date) == ("国家工商行政管理总局令第73号", "2015-01-05")
@@ -100,23 +95,17 @@ def test_zhuhai_notice_opening_is_the_preamble():
     assert doc.text[preamble.start:preamble.end].rstrip().endswith("公众可以通过以下途径和方式提出反馈意见：")
 
 
-@pytest.mark.xfail(strict=True, reason="segmenter: `一、电子邮箱…` becomes part p1 but its sibling `二、通信地址…` "
-                                       "becomes measure m2")
 def test_zhuhai_feedback_channels_are_siblings_of_one_kind():
     doc = ingested(ZHUHAI)
     first, second = [n for n in doc.root.children if n.num in ("一", "二")]
     assert first.kind == second.kind
 
 
-@pytest.mark.xfail(strict=True, reason="closing.py _ATTACHMENT allows at most 40 characters after 附件：; "
-                                       "this attachment title is longer, so it stays inside 二、")
 def test_zhuhai_attachment_line_is_an_attachment():
     doc = ingested(ZHUHAI)
     assert doc.root.children[-1].kind == "attachment"
 
 
-@pytest.mark.xfail(strict=True, reason="front.py: a notice without its title line or date line is no letter, and "
-                                       "_DEADLINE does not read `截止时间为2019年11月13日`")
 def test_zhuhai_letter_fields():
     letter = ingested(ZHUHAI).letter
     assert letter is not None
@@ -147,9 +136,6 @@ def test_two_rules_parts_and_measures_of_each_rule():
     assert [r for n in ingested(TWO_RULES).nodes() for r in n.responsibilities] == []
 
 
-@pytest.mark.xfail(strict=True, reason="segmenter: the second 规定's centred title and preamble (进一步支持文化企业发展的规定 / "
-                                       "为进一步深化…特制定以下规定：) end up inside measure p9.m31 of the first, and the "
-                                       "restart 一、 after 九、 is reported as W103")
 def test_two_rules_second_title_is_its_own_node():
     doc = ingested(TWO_RULES)
     last = next(n for n in doc.nodes() if n.id == "p9.m31")
@@ -157,14 +143,10 @@ def test_two_rules_second_title_is_its_own_node():
     assert not [w for w in doc.warnings if w.code == "W103"]
 
 
-@pytest.mark.xfail(strict=True, reason="front.py read_front (lines 80-85): the first preamble line ending in ： is taken as "
-                                       "addressee, here the opening sentence 为进一步深化…特制定以下规定：")
 def test_two_rules_opening_sentence_is_not_an_addressee():
     assert "特制定以下规定" not in (ingested(TWO_RULES).addressee or "")
 
 
-@pytest.mark.xfail(strict=True, reason="closing: `本意见由县旅游产业发展领导小组负责解释，自2019年1月1日起执行，暂定三年。` "
-                                       "after the last measure stays inside measure p6.m20")
 def test_lvyou_interpretation_and_effect_clause_is_outside_the_last_measure():
     doc = ingested(LVYOU)
     last = next(n for n in doc.nodes() if n.id == "p6.m20")

@@ -7,7 +7,6 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from pipeline.api import ingest_file

@@ -1,7 +1,7 @@
 """Numbering warnings on edited copies of real documents."""
 import re
 
-from conftest import HOHHOT
+from conftest import HOHHOT, ingested
 from pipeline import api
 from pipeline.load import load_bytes
 
@@ -34,3 +34,8 @@ def test_a_skipped_level_is_reported():
     assert ("W104", "1.") in codes(doc)
     measures = [n for n in doc.nodes() if n.kind == "measure"]
     assert len(measures) == 26 and measures[0].id == "p2.m1"
+
+
+def test_a_document_that_always_goes_from_part_to_numbered_measure_skips_no_level():
+    doc = ingested("liuhe-lvyou-shishi-yijian-2019.html")
+    assert [w for w in doc.warnings if w.code == "W104"] == []

@@ -52,6 +52,7 @@ def segment(text: str, name: str | None = None) -> Segmented:
     used: set[str] = set()
     items: list[tuple[int, object]] = [(start, kind) for kind, start in blocks]
     items += [(raw.start, raw) for raw in top]
+    doc_index = {id(raw): k for k, raw in enumerate((r for r in top if r.type == "doc"), start=2)}
     if closing < attach:
         items.append((lines[closing].start, "closing"))
     if attach < len(lines):
@@ -66,7 +67,7 @@ def segment(text: str, name: str | None = None) -> Segmented:
                                  title=_block_title(what, front)))
         else:
             what.start = start
-            children.append(freeze(what, end, text, "", used))
+            children.append(freeze(what, end, text, "", used, doc_index.get(id(what), 0)))
     root = Node(id="doc", kind="document", start=0, end=len(text), children=tuple(children))
     return Segmented(root, front, tuple(numbering_warnings(top)))
 

@@ -64,11 +64,38 @@ def build(lines: list[Line]) -> list[Raw]:
                     break
                 stack.pop()
         else:
+            doc = _restart(node, stack, top)
+            if doc is not None:
+                top.append(doc)
+                stack[:] = [doc]
             _place_policy(node, stack)
         (stack[-1].children if stack else top).append(node)
         stack.append(node)
         prev = line if marker.type == "tiao" else None
     return top
+
+
+def _restart(node: Raw, stack: list[Raw], top: list[Raw]) -> Raw | None:
+    """A second document issued together with the first (一、 again after 九、, under a title line).
+
+    Returns a `doc` node holding the title line and the lines after it, taken from
+    the deepest open node, or None when numbering does not restart under a title.
+    """
+    siblings = stack[0].children if stack and stack[0].type == "doc" else top
+    same = [n for n in siblings if n.type == node.type]
+    if node.ordinal != 1 or not same or same[-1].ordinal < 2 or not stack or _in_article(stack):
+        return None
+    holder = stack[-1]
+    content = [k for k, ln in enumerate(holder.lines) if not ln.blank]
+    for pos in range(len(content) - 1, max(len(content) - 4, 0), -1):
+        k = content[pos]
+        line, before = holder.lines[k], holder.lines[content[pos - 1]]
+        title_like = line.width <= 40 and not any(ch in line.folded for ch in "。:;,")
+        if title_like and before.folded[-1] in "。.;；" and match_marker(line.folded, line.text) is None:
+            moved = holder.lines[k:]
+            del holder.lines[k:]
+            return Raw(type="doc", line=line, lines=moved, start=line.start)
+    return None
 
 
 def _accept(marker: Marker, line: Line, prev: Line | None, stack: list[Raw], last: dict, last_jie: int) -> bool:

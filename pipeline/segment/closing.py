@@ -7,7 +7,10 @@ from ..markers import match_marker
 from .front import is_date_line
 from .lines import Line
 
-_ATTACHMENT = re.compile(r"^附件\s*[0-9一二三四五六七八九十]*\s*[:：]?\s*\S{0,40}$")
+_ATTACHMENT = re.compile(r"^附件\s*[0-9一二三四五六七八九十]*\s*[:：]?\s*\S.{0,79}$|^附件\s*[0-9一二三四五六七八九十]*\s*[:：]?$")
+# 本意见由…负责解释，自2019年1月1日起执行 / 本办法自发布之日起施行
+_EFFECT = re.compile(r"^本(?:意见|办法|方案|规定|通知|措施|细则|政策|规划|计划|决定|实施意见|若干措施)"
+                     r".{0,80}(?:负责解释|起施行|起执行|起实施|有效期|起生效)")
 _CLOSING_PAREN = re.compile(r"^\(.{1,20}\)$")
 
 
@@ -21,9 +24,14 @@ def find_attachment(lines: list[Line], start: int, end: int) -> int:
 
 
 def find_closing(lines: list[Line], start: int, end: int) -> int:
-    """Index where the closing block (signature and date lines) begins, or `end`."""
+    """Index where the closing block begins, or `end`.
+
+    The block is the run of trailing lines made of signature, date and
+    (此件公开发布)-style lines, holding a date line or opened by a clause such as
+    `本意见自…起施行` (which a numbered clause of the body never is).
+    """
     i = end
-    found_date = False
+    found = False
     first = end
     while i > start:
         line = lines[i - 1]
@@ -31,12 +39,16 @@ def find_closing(lines: list[Line], start: int, end: int) -> int:
             i -= 1
             continue
         if is_date_line(line):
-            found_date = True
+            found = True
+        elif _EFFECT.match(line.folded.strip()):
+            found = True
+            first = i - 1
+            break
         elif not _closing_like(line):
             break
         first = i - 1
         i -= 1
-    return first if found_date else end
+    return first if found else end
 
 
 def _closing_like(line: Line) -> bool:

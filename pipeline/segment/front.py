@@ -24,11 +24,18 @@ _BREADCRUMB = re.compile(r"^(?:(?:当前位置|您的位置|您现在的位置)\
 _LETTER_END = re.compile(r"(?:函|通知|公告|通告|公示|启事|令)$")
 _DEADLINE = re.compile(
     r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日\s*(?:(\d{1,2})\s*[:：]\s*(\d{2})|(\d{1,2})\s*时)?\s*(?:前|之前|止|以前)")
+_DEADLINE_AFTER = re.compile(
+    r"(?:截止|截至)(?:时间|日期)?\s*(?:为|是|至|到)?\s*[:：]?\s*(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日"
+    r"\s*(?:(\d{1,2})\s*[:：]\s*(\d{2})|(\d{1,2})\s*时)?")
 _CONTACT = re.compile(r"联系人\s*[:：]?\s*([\u4e00-\u9fff·]{2,6}?)(?=[,，;；、\s)）]|联系|电话|$)")
 _PHONE = re.compile(r"(?:电话|联系方式|手机)\s*[:：]?\s*((?:\d{3,4}\s*[-－—]\s*)?\d{7,8}|1\d{10})")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
-_ADDRESS = re.compile(r"(?:通讯地址|邮寄地址|地址)\s*[:：]\s*([^,，;；。)）\n]+)")
+_ADDRESS = re.compile(r"(?:通讯地址|通信地址|邮寄地址|地址)\s*[:：]\s*([^,，;；。()（）\n]+)")
 _ADOPTION = re.compile(r"^\(.*\d{4}年.*(?:发布|通过|修订|修正|施行|公布).*\)$")
+_ORDER = re.compile(r"\s*([\u4e00-\u9fff]{2,20}?)令\s*第\s*\d{1,4}\s*号")
+_MEETING = re.compile(r"\s*([\u4e00-\u9fff]{2,30}?(?:人民代表大会常务委员会|人民代表大会|人民政府|国务院))第[^\s]{1,8}次")
+_NOT_ADDRESSEE = re.compile(r"如下|以下|下列|制定|现将|为了|^为|根据|按照")
+_ADDRESSEE_WORD = re.compile(r"政府|部门|单位|机构|委员会|局|厅|委|办|院|公司|学校|企业|同志|人员|社会|公众")
 _META_LABEL = re.compile(r"^(索引号|主题分类|发文机关|成文日期|标题|发文字号|发布日期|主题词|发布机构|文号|生效日期|有效性)[:：]\s*(.*)$")
 _FAX = re.compile(r"传真\s*[:：]?\s*((?:\d{3,4}\s*[-－—]\s*)?\d{7,8})")
 
@@ -42,6 +49,7 @@ class Front:
     status: str | None = None
     doc_number: str | None = None
     date: str | None = None
+    issuer: str | None = None
     addressee: str | None = None
     breadcrumb: tuple[str, ...] = ()
     letter: Letter | None = None
@@ -80,10 +88,17 @@ def read_front(lines: list[Line], end: int, letter_limit: int | None = None) -> 
         for j in range(i, end):
             line = lines[j]
             if not line.blank:
-                if line.folded.rstrip().endswith(":") and line.width <= 80 and "。" not in line.text:
+                if is_addressee(line):
                     front.addressee = line.text.rstrip(":： ")
                 break
     return front
+
+
+def is_addressee(line: Line) -> bool:
+    """`各省、自治区、直辖市人民政府，国务院各部委：` yes; `为进一步深化…特制定以下规定：` no."""
+    f = line.folded.rstrip()
+    return (f.endswith(":") and line.width <= 80 and "。" not in f and not _NOT_ADDRESSEE.search(f)
+            and (f.startswith("各") or _ADDRESSEE_WORD.search(f) is not None))
 
 
 def _skip_blank(lines: list[Line], i: int, end: int) -> int:
@@ -134,14 +149,28 @@ def _is_value(key: str, line: Line, lines: list[Line], j: int, end: int) -> bool
     return k < end and _META_LABEL.match(re.sub(r"\s", "", lines[k].folded)) is not None
 
 
+def _history_line(line: Line, front: Front) -> None:
+    """`2015年1月5日 国家工商行政管理总局令第73号公布`: the latest adoption or revision line
+    gives the date, and its order number (with the issuer before 令) when it has one."""
+    m = _DATE.search(line.folded)
+    if not m or not re.search(r"公布|发布|修订|修正|通过", line.text):
+        return
+    front.date = iso_date(m)
+    order = _ORDER.match(line.text, m.end())
+    meeting = _MEETING.match(line.text, m.end())
+    front.doc_number = re.sub(r"\s", "", order.group(0)) if order else None
+    front.issuer = order.group(1) if order else (meeting.group(1) if meeting else None)
+
+
 def _header(lines: list[Line], i: int, end: int, front: Front) -> int:
     """A Markdown export's header: `# title`, amendment lines, up to `<!-- INFO END -->`."""
     for j in range(i, min(end, i + 60)):
         if "INFO END" in lines[j].text:
             for k in range(i, j):
-                if lines[k].text.startswith("# "):
+                if lines[k].text.startswith("# ") and front.title is None:
                     front.title = lines[k].text[2:].strip()
-                    break
+                else:
+                    _history_line(lines[k], front)
             front.blocks.append(("header", i, j + 1))
             return j + 1
     if i < end and lines[i].text.startswith("# "):
@@ -208,25 +237,45 @@ def _letter(lines: list[Line], i: int, end: int, front: Front) -> int:
     if nonblank and DOC_NUMBER.fullmatch(nonblank[0].folded.replace(" ", "")):
         front.doc_number = nonblank.pop(0).text
     first = nonblank[0] if nonblank else None
-    addressee = first.text.rstrip(":： ") if first and first.folded.endswith(":") and first.width <= 60 else None
+    addressee = first.text.rstrip(":： ") if first and is_addressee(first) else None
+    front.letter = Letter(title=head_text, start=head.start, end=lines[stop - 1].end, issuer=issuer, date=date,
+                          addressee=addressee, **comment_fields(body_text, folded, date))
+    front.blocks.append(("letter", i, stop))
+    return stop
+
+
+def comment_fields(text: str, folded: str, letter_date: str | None) -> dict:
+    """Deadline, contact and feedback channels of a call for comments.
+
+    `folded` is `normalize.fold(text)`; a deadline without a year takes the
+    letter's year (the next year when its month is earlier than the letter's).
+    """
     deadline = deadline_text = None
-    dm = _DEADLINE.search(folded)
+    dm = _DEADLINE.search(folded) or _DEADLINE_AFTER.search(folded)
     if dm:
-        deadline_text = body_text[dm.start():dm.end()]
-        deadline = _deadline_iso(dm, date)
+        deadline_text = text[dm.start():dm.end()]
+        deadline = _deadline_iso(dm, letter_date)
     contact = _CONTACT.search(folded)
     phone = _PHONE.search(folded)
     feedback = tuple(dict.fromkeys(
-        [m.group(0) for m in _EMAIL.finditer(body_text)]
-        + ["传真 " + m.group(1) for m in _FAX.finditer(folded)]
-        + [m.group(1).strip() for m in _ADDRESS.finditer(folded)]))
-    front.letter = Letter(
-        title=head_text, start=head.start, end=lines[stop - 1].end, issuer=issuer, date=date,
-        addressee=addressee, deadline=deadline, deadline_text=deadline_text,
-        contact_name=contact.group(1) if contact else None,
-        contact_phone=re.sub(r"\s", "", phone.group(1)) if phone else None, feedback=feedback)
-    front.blocks.append(("letter", i, stop))
-    return stop
+        [m.group(0) for m in _EMAIL.finditer(text)]
+        + ["传真 " + text[m.start(1):m.end(1)] for m in _FAX.finditer(folded)]
+        + [text[m.start(1):m.end(1)].strip() for m in _ADDRESS.finditer(folded)]))
+    return {
+        "deadline": deadline, "deadline_text": deadline_text,
+        "contact_name": contact.group(1) if contact else None,
+        "contact_phone": re.sub(r"\s", "", phone.group(1)) if phone else None, "feedback": feedback,
+    }
+
+
+def notice_letter(text: str, folded: str, title: str | None) -> Letter | None:
+    """A call for comments that is the whole text (no separate cover letter), or None."""
+    if not re.search(r"征求.{0,8}意见|意见.{0,4}反馈|反馈意见", folded):
+        return None
+    fields = comment_fields(text, folded, None)
+    if not (fields["deadline"] or fields["contact_phone"] or fields["feedback"]):
+        return None
+    return Letter(title=title, start=0, end=len(text), **fields)
 
 
 def _deadline_iso(m: re.Match[str], letter_date: str | None) -> str | None:

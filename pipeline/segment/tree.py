@@ -10,7 +10,7 @@ from .lines import Line, continues
 REGULATION_KIND = {"bufen": "part", "bian": "book", "zhang": "chapter", "jie": "section", "tiao": "article", "para": "paragraph"}
 ID_PREFIX = {
     "part": "p", "action": "a", "measure": "m", "item": "i", "book": "bk", "chapter": "ch",
-    "section": "sec", "article": "art", "paragraph": "para",
+    "section": "sec", "article": "art", "paragraph": "para", "subdocument": "d",
 }
 GLOBAL_IDS = {"book", "chapter", "article"}
 _HEADING_MAX = 40
@@ -19,20 +19,40 @@ _CLAUSE_MAX = 24
 
 
 def assign_kinds(nodes: list[Raw], parent_kind: str | None = None, top: bool = True) -> None:
-    """Say what each raw node is, from its marker family, its place and its own text."""
+    """Say what each raw node is, from its marker family, its place and its own text.
+
+    Top-level siblings of one marker type share a kind: parts when all are short
+    headings or one is a heading over children, else measures (a notice's 一、… items).
+    """
+    parts_at_top = {
+        t: all(_short_heading(r.lines[0]) for r in group)
+        or any(r.children and _short_heading(r.lines[0]) for r in group)
+        for t, group in _by_type(nodes).items()
+    } if top else {}
     for raw in nodes:
+        if raw.type == "doc":
+            raw.kind = "subdocument"
+            assign_kinds(raw.children)
+            continue
         if raw.type in REGULATION_KIND:
             raw.kind = REGULATION_KIND[raw.type]
         elif parent_kind in ("article", "paragraph", "measure", "item"):
             raw.kind = "item"
         elif top:
-            raw.kind = "part" if _short_heading(raw.lines[0]) else "measure"
+            raw.kind = "part" if parts_at_top[raw.type] else "measure"
         elif (parent_kind != "action" and raw.children and _short_heading(raw.lines[0])
               and sum(not ln.blank for ln in raw.lines) == 1):
             raw.kind = "action"
         else:
             raw.kind = "measure"
         assign_kinds(raw.children, raw.kind, top=False)
+
+
+def _by_type(nodes: list[Raw]) -> dict[str, list[Raw]]:
+    groups: dict[str, list[Raw]] = {}
+    for raw in nodes:
+        groups.setdefault(raw.type, []).append(raw)
+    return groups
 
 
 def _short_heading(line: Line) -> bool:
@@ -82,7 +102,7 @@ def freeze(raw: Raw, end: int, text: str, parent_id: str, used: set[str], para_i
     """Build the frozen node for `raw` ending at `end` (the next sibling's start)."""
     kind = raw.kind or "paragraph"
     marker = raw.marker
-    if kind == "paragraph":
+    if marker is None:
         ordinal, num, marker_text = para_index, None, None
     else:
         ordinal, num = marker.ordinal, marker.num
@@ -92,12 +112,12 @@ def freeze(raw: Raw, end: int, text: str, parent_id: str, used: set[str], para_i
     node_id = local if kind in GLOBAL_IDS or not parent_id else f"{parent_id}.{local}"
     node_id = unique(node_id, used)
     children = []
-    n_para = 0
+    counted = {"para": 0, "doc": 1}
     for i, child in enumerate(raw.children):
         child_end = raw.children[i + 1].start if i + 1 < len(raw.children) else end
-        if child.type == "para":
-            n_para += 1
-        children.append(freeze(child, child_end, text, node_id, used, n_para))
+        if child.type in counted:
+            counted[child.type] += 1
+        children.append(freeze(child, child_end, text, node_id, used, counted.get(child.type, 0)))
     return Node(
         id=node_id, kind=kind, start=raw.start, end=end, num=num, ordinal=ordinal,
         marker=marker_text, title=_title(raw, kind, text), children=tuple(children))
@@ -114,6 +134,8 @@ def unique(node_id: str, used: set[str]) -> str:
 
 def _title(raw: Raw, kind: str, text: str) -> str | None:
     """The short heading before the first 。 on the node's first line, or None."""
+    if kind == "subdocument":
+        return raw.line.text
     if kind in ("article", "paragraph") or raw.marker is None:
         return None
     line = raw.line
