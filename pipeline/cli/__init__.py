@@ -33,7 +33,7 @@ def reports_errors(func):
     return wrapper
 
 
-from . import ingest  # noqa: E402,F401  (registers commands)
+from . import diff, ingest  # noqa: E402,F401  (registers commands)
 
 
 def main() -> None:

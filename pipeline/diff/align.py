@@ -1,0 +1,330 @@
+"""Pair the units of two versions: clauses first, then their containers and items.
+
+For one level, in order of trust: identical text (hash of the comparison key);
+the same place, i.e. the unpaired stretch between two identical anchors, with
+similar text; content similarity over the rest, with candidates pruned through
+a character-bigram index; finally split (one old clause whose text reappears in
+two new ones) and merged (the reverse), by bigram containment. Containers are
+then paired by their heading text and by where their clauses went; items are
+paired inside each pair of clauses. No step scores all pairs of a document, so
+the cost stays near linear in its size.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Sequence
+
+from rapidfuzz.fuzz import ratio
+
+from .units import Unit
+
+GAP_THRESHOLD = 0.5          # same place: similar enough to be the same clause
+CONTENT_THRESHOLD = 0.6      # anywhere else: must be clearly the same clause
+MAX_GAP_PAIRS = 2500         # larger stretches go to the indexed content step
+CANDIDATES = 8               # candidates scored per unit in the content step
+CONTAINED = 0.7              # share of a fragment's bigrams found in a whole (split/merge)
+SPLIT_GAIN = 0.15            # coverage a second part must add to its whole
+MIN_FRAGMENT = 8             # shorter keys never count as fragments
+
+
+@dataclass(frozen=True)
+class Link:
+    """Old units paired with new units (indexes into each document's unit list).
+
+    One side empty: added or deleted. Several on one side: split or merged.
+    `how` names the step that made the pair.
+    """
+
+    old: tuple[int, ...]
+    new: tuple[int, ...]
+    how: str
+
+
+def similarity(a: str, b: str) -> float:
+    """Normalized Indel similarity of two keys, 0..1 (1 for identical)."""
+    if a == b:
+        return 1.0
+    return ratio(a, b) / 100.0
+
+
+def align(old: Sequence[Unit], new: Sequence[Unit]) -> list[Link]:
+    """All links between two documents' units, every unit in exactly one link."""
+    clause_links = _align_level(_level(old, "clause"), _level(new, "clause"), split=True)
+    container_links = _align_containers(old, new, clause_links)
+    item_links = _align_items(old, new, clause_links)
+    return container_links + clause_links + item_links
+
+
+def _level(units: Sequence[Unit], level: str) -> list[Unit]:
+    return [u for u in units if u.level == level]
+
+
+def _align_level(old: list[Unit], new: list[Unit], split: bool = False,
+                 hint: dict[int, int] | None = None) -> list[Link]:
+    pairs: dict[int, int] = {}
+    how: dict[int, str] = {}
+    _exact(old, new, pairs, how)
+    for i, j in (hint or {}).items():
+        if i not in pairs and j not in pairs.values():
+            pairs[i], how[i] = j, "structure"
+    _gaps(old, new, pairs, how)
+    _content(old, new, pairs, how)
+    groups = _split_merge(old, new, pairs, how) if split else []
+    return _links(old, new, pairs, how, groups)
+
+
+def _exact(old: list[Unit], new: list[Unit], pairs: dict[int, int], how: dict[int, str]) -> None:
+    buckets: dict[str, list[int]] = defaultdict(list)
+    for j, u in enumerate(new):
+        if u.key:
+            buckets[u.key].append(j)
+    for i, u in enumerate(old):
+        cands = buckets.get(u.key)
+        if not cands:
+            continue
+        j = next((c for c in cands if new[c].node.id == u.node.id), cands[0])
+        cands.remove(j)
+        pairs[i], how[i] = j, "exact"
+
+
+def _anchors(pairs: dict[int, int]) -> list[tuple[int, int]]:
+    """Longest chain of pairs increasing on both sides (patience-style LIS)."""
+    items = sorted(pairs.items())
+    tails: list[int] = []
+    tail_at: list[int] = []
+    prev: list[int] = []
+    for k, (_, j) in enumerate(items):
+        pos = bisect_left(tails, j)
+        if pos == len(tails):
+            tails.append(j)
+            tail_at.append(k)
+        else:
+            tails[pos] = j
+            tail_at[pos] = k
+        prev.append(tail_at[pos - 1] if pos else -1)
+    chain: list[tuple[int, int]] = []
+    k = tail_at[-1] if tail_at else -1
+    while k >= 0:
+        chain.append(items[k])
+        k = prev[k]
+    return chain[::-1]
+
+
+def _gaps(old: list[Unit], new: list[Unit], pairs: dict[int, int], how: dict[int, str]) -> None:
+    taken = set(pairs.values())
+    bounds = [(-1, -1)] + _anchors(pairs) + [(len(old), len(new))]
+    for (ai, aj), (bi, bj) in zip(bounds, bounds[1:]):
+        og = [i for i in range(ai + 1, bi) if i not in pairs]
+        ng = [j for j in range(aj + 1, bj) if j not in taken]
+        if not og or not ng or len(og) * len(ng) > MAX_GAP_PAIRS:
+            continue
+        scored = []
+        for i in og:
+            for j in ng:
+                s = similarity(old[i].key, new[j].key)
+                if s >= GAP_THRESHOLD:
+                    bonus = 0.05 if old[i].node.id == new[j].node.id else 0.0
+                    scored.append((s + bonus, -abs((i - ai) - (j - aj)), i, j))
+        _greedy(scored, pairs, how, taken, "position")
+
+
+def _content(old: list[Unit], new: list[Unit], pairs: dict[int, int], how: dict[int, str]) -> None:
+    taken = set(pairs.values())
+    free_new = [j for j in range(len(new)) if j not in taken]
+    free_old = [i for i in range(len(old)) if i not in pairs]
+    if not free_new or not free_old:
+        return
+    index = _GramIndex([new[j].key for j in free_new])
+    scored = []
+    for i in free_old:
+        for k in index.candidates(old[i].key, CANDIDATES):
+            j = free_new[k]
+            s = similarity(old[i].key, new[j].key)
+            if s >= CONTENT_THRESHOLD:
+                scored.append((s, 0, i, j))
+    _greedy(scored, pairs, how, taken, "content")
+
+
+def _greedy(scored: list, pairs: dict[int, int], how: dict[int, str], taken: set[int], label: str) -> None:
+    for _, _, i, j in sorted(scored, key=lambda t: (-t[0], -t[1], t[2], t[3])):
+        if i not in pairs and j not in taken:
+            pairs[i], how[i] = j, label
+            taken.add(j)
+
+
+def _split_merge(old: list[Unit], new: list[Unit], pairs: dict[int, int],
+                 how: dict[int, str]) -> list[tuple[tuple[int, ...], tuple[int, ...], str]]:
+    """Find split and merged clauses among the units left unpaired.
+
+    Returns groups (old indexes, new indexes, how) and removes their members
+    from `pairs`; a lone fragment whose whole is unpaired is paired with it.
+    """
+    back = {j: i for i, j in pairs.items()}
+    split = _fragments(new, old, [j for j in range(len(new)) if j not in back])
+    merge = _fragments(old, new, [i for i in range(len(old)) if i not in pairs])
+    groups = []
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    for whole, parts in sorted(split.items()):
+        partner = pairs.get(whole)
+        group = _group(old[whole].key, [new[j].key for j in parts],
+                       None if partner is None else new[partner].key)
+        if group == "pair" and partner is None:
+            pairs[whole], how[whole] = parts[0], "content"
+            back[parts[0]] = whole
+        elif group == "group":
+            news = tuple(sorted(parts + ([] if partner is None else [partner])))
+            groups.append(((whole,), news, "split"))
+            used_old.add(whole)
+            used_new.update(news)
+    for whole, parts in sorted(merge.items()):
+        parts = [i for i in parts if i not in used_old and i not in pairs]
+        partner = back.get(whole)
+        if not parts or whole in used_new or (partner is not None and partner in used_old):
+            continue
+        group = _group(new[whole].key, [old[i].key for i in parts],
+                       None if partner is None else old[partner].key)
+        if group == "pair" and partner is None:
+            pairs[parts[0]], how[parts[0]] = whole, "content"
+        elif group == "group":
+            olds = tuple(sorted(parts + ([] if partner is None else [partner])))
+            groups.append((olds, (whole,), "merge"))
+            used_old.update(olds)
+            used_new.add(whole)
+    for i in used_old:
+        pairs.pop(i, None)
+    for i in [i for i, j in pairs.items() if j in used_new]:
+        del pairs[i]
+    return groups
+
+
+def _fragments(frag_side: list[Unit], whole_side: list[Unit], free: list[int]) -> dict[int, list[int]]:
+    """Map each whole unit to the free units of the other side contained in it."""
+    found: dict[int, list[int]] = defaultdict(list)
+    if not free:
+        return found
+    index = _GramIndex([u.key for u in whole_side])
+    for f in free:
+        key = frag_side[f].key
+        if len(key) < MIN_FRAGMENT:
+            continue
+        grams = _grams(key)
+        best, best_c = None, 0.0
+        for w in index.candidates(key, CANDIDATES):
+            if len(whole_side[w].key) <= len(key):
+                continue
+            c = len(grams & index.grams[w]) / len(grams)
+            if c > best_c:
+                best, best_c = w, c
+        if best is not None and best_c >= CONTAINED:
+            found[best].append(f)
+    return found
+
+
+def _group(whole: str, parts: list[str], partner: str | None) -> str:
+    """`group` if the parts (with the current partner) rebuild `whole`, `pair` for one lone part."""
+    grams = _grams(whole)
+    if not grams:
+        return "none"
+    covered = set().union(*(_grams(p) for p in parts))
+    if partner is None:
+        if len(parts) == 1:
+            return "pair"
+        return "group" if len(grams & covered) / len(grams) >= 0.6 else "none"
+    base = _grams(partner) & grams
+    gain = (len(grams & (covered | base)) - len(base)) / len(grams)
+    return "group" if gain >= SPLIT_GAIN else "none"
+
+
+def _links(old: list[Unit], new: list[Unit], pairs: dict[int, int], how: dict[int, str],
+           groups: list[tuple[tuple[int, ...], tuple[int, ...], str]]) -> list[Link]:
+    links = [Link((old[i].index,), (new[j].index,), how[i]) for i, j in sorted(pairs.items())]
+    links += [Link(tuple(old[i].index for i in o), tuple(new[j].index for j in n), h) for o, n, h in groups]
+    in_old = {i for link in links for i in link.old}
+    in_new = {j for link in links for j in link.new}
+    links += [Link((u.index,), (), "none") for u in old if u.index not in in_old]
+    links += [Link((), (u.index,), "none") for u in new if u.index not in in_new]
+    return links
+
+
+def _align_containers(old: Sequence[Unit], new: Sequence[Unit], clause_links: list[Link]) -> list[Link]:
+    """Pair containers by heading, then by majority of where their clauses went."""
+    oc, nc = _level(old, "container"), _level(new, "container")
+    if not oc or not nc:
+        return _links(oc, nc, {}, {}, [])
+    opos = {u.index: k for k, u in enumerate(oc)}
+    npos = {u.index: k for k, u in enumerate(nc)}
+    votes: dict[int, Counter] = defaultdict(Counter)
+    for link in clause_links:
+        for i in link.old:
+            for j in link.new:
+                for a in _ancestors(old, i):
+                    for b in _ancestors(new, j):
+                        if old[a].node.kind == new[b].node.kind:
+                            votes[opos[a]][npos[b]] += 1
+    best_for_new: dict[int, tuple[int, int]] = {}
+    for a, counter in votes.items():
+        for b, n in counter.items():
+            if n > best_for_new.get(b, (0, -1))[0]:
+                best_for_new[b] = (n, a)
+    hint = {}
+    for a, counter in sorted(votes.items()):
+        b, n = max(counter.items(), key=lambda t: (t[1], -t[0]))
+        if best_for_new[b][1] == a and 2 * n >= sum(counter.values()):
+            hint[a] = b
+    return _align_level(oc, nc, hint=hint)
+
+
+def _ancestors(units: Sequence[Unit], index: int) -> list[int]:
+    found = []
+    parent = units[index].parent
+    while parent is not None:
+        found.append(parent)
+        parent = units[parent].parent
+    return found
+
+
+def _align_items(old: Sequence[Unit], new: Sequence[Unit], clause_links: list[Link]) -> list[Link]:
+    """Pair items inside each pair (or split/merge group) of clauses."""
+    old_items: dict[int, list[Unit]] = defaultdict(list)
+    new_items: dict[int, list[Unit]] = defaultdict(list)
+    for u in _level(old, "item"):
+        old_items[u.parent].append(u)
+    for u in _level(new, "item"):
+        new_items[u.parent].append(u)
+    links: list[Link] = []
+    for link in clause_links:
+        ou = [u for i in link.old for u in old_items.get(i, [])]
+        nu = [u for j in link.new for u in new_items.get(j, [])]
+        if ou and nu:
+            links += _align_level(ou, nu)
+        else:
+            links += [Link((u.index,), (), "none") for u in ou]
+            links += [Link((), (u.index,), "none") for u in nu]
+    return links
+
+
+def _grams(key: str) -> set[str]:
+    return {key[k:k + 2] for k in range(len(key) - 1)} if len(key) > 1 else {key}
+
+
+class _GramIndex:
+    """Character-bigram inverted index; bigrams common to many units are ignored."""
+
+    def __init__(self, keys: list[str]):
+        self.grams = [_grams(k) for k in keys]
+        postings: dict[str, list[int]] = defaultdict(list)
+        for k, grams in enumerate(self.grams):
+            for g in grams:
+                postings[g].append(k)
+        limit = max(20, len(keys) // 10)
+        self.postings = {g: ks for g, ks in postings.items() if len(ks) <= limit}
+
+    def candidates(self, key: str, n: int) -> list[int]:
+        """Up to `n` units sharing the most (uncommon) bigrams with `key`."""
+        counts: Counter = Counter()
+        for g in _grams(key):
+            counts.update(self.postings.get(g, ()))
+        return [k for k, _ in sorted(counts.items(), key=lambda t: (-t[1], t[0]))[:n]]
