@@ -1,16 +1,21 @@
 """Pair the units of two versions: clauses first, then their containers and items.
 
 For one level, in order of trust: identical text (hash of the comparison key);
-the same place, i.e. the unpaired stretch between two identical anchors, with
-similar text; content similarity over the rest, with candidates pruned through
-a character-bigram index; finally split (one old clause whose text reappears in
-two new ones) and merged (the reverse), by bigram containment. Containers are
-then paired by their heading text and by where their clauses went; items are
-paired inside each pair of clauses. No step scores all pairs of a document, so
-the cost stays near linear in its size.
+the same place, i.e. the unpaired stretch between two paired anchors, with
+similar text (repeated, since new pairs split stretches into single slots);
+content similarity over the rest, with candidates pruned through a
+character-bigram index; finally split (one old clause whose text reappears in
+two new ones) and merged (the reverse). Containers are then paired by heading
+and by where their clauses went; items are paired inside each pair of clauses.
+
+Scores weight each character bigram by its rarity in the two documents (IDF),
+because legal and policy texts share boilerplate (处五日以上十日以下拘留, 给予…
+科技经费支持) that makes unrelated clauses look alike to a plain edit ratio.
+No step scores all pairs of a document, so the cost stays near linear.
 """
 from __future__ import annotations
 
+import math
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -20,13 +25,14 @@ from rapidfuzz.fuzz import ratio
 
 from .units import Unit
 
-GAP_THRESHOLD = 0.5          # same place: similar enough to be the same clause
-CONTENT_THRESHOLD = 0.6      # anywhere else: must be clearly the same clause
-MAX_GAP_PAIRS = 2500         # larger stretches go to the indexed content step
-CANDIDATES = 8               # candidates scored per unit in the content step
-CONTAINED = 0.7              # share of a fragment's bigrams found in a whole (split/merge)
-SPLIT_GAIN = 0.15            # coverage a second part must add to its whole
-MIN_FRAGMENT = 8             # shorter keys never count as fragments
+GAP_SCORE, GAP_CONTAINED = 0.35, 0.4          # same place: similar enough
+SLOT_SCORE, SLOT_CONTAINED = 0.25, 0.5        # the only unit left on both sides of a stretch: either
+CONTENT_SCORE, CONTENT_CONTAINED = 0.4, 0.5   # anywhere else: clearly the same clause
+FRAGMENT_CONTAINED = 0.6                      # a split part or merged source inside its whole
+SPLIT_GAIN = 0.15                             # coverage a second part must add to its whole
+MAX_GAP_PAIRS = 2500                          # larger stretches go to the indexed content step
+CANDIDATES = 8                                # candidates scored per unit in the content step
+MIN_FRAGMENT = 8                              # shorter keys never count as fragments
 
 
 @dataclass(frozen=True)
@@ -61,17 +67,60 @@ def _level(units: Sequence[Unit], level: str) -> list[Unit]:
     return [u for u in units if u.level == level]
 
 
+class _Scorer:
+    """Bigram statistics of one level of both documents, with per-key and per-pair caches."""
+
+    def __init__(self, keys: list[str]):
+        self._grams: dict[str, set[str]] = {}
+        df: Counter = Counter()
+        for key in keys:
+            df.update(self.grams(key))
+        n = len(keys) + 1
+        self.weight = {g: math.log(n / (c + 0.5)) for g, c in df.items()}
+        self._mass = {key: self.mass(self.grams(key)) for key in keys}
+        self._pairs: dict[tuple[str, str], tuple[float, float]] = {}
+
+    def grams(self, key: str) -> set[str]:
+        found = self._grams.get(key)
+        if found is None:
+            found = self._grams[key] = grams(key)
+        return found
+
+    def mass(self, gs: set[str]) -> float:
+        weight = self.weight
+        return sum(weight.get(g, 1.0) for g in gs)
+
+    def measure(self, a: str, b: str) -> tuple[float, float]:
+        """(score, overlap): the mean of the edit ratio and the rarity-weighted
+        bigram Dice, and the weighted containment of the shorter key in the longer."""
+        cached = self._pairs.get((a, b))
+        if cached is None:
+            common = self.mass(self.grams(a) & self.grams(b))
+            ma, mb = self._mass[a], self._mass[b]
+            dice = 2 * common / (ma + mb) if ma + mb else 1.0
+            shorter = ma if len(a) <= len(b) else mb
+            cached = self._pairs[(a, b)] = ((similarity(a, b) + dice) / 2, common / shorter if shorter else 0.0)
+        return cached
+
+    def contained(self, part: str, whole: str) -> float:
+        """Rarity-weighted share of `part`'s bigrams found in `whole`."""
+        m = self._mass[part]
+        return self.mass(self.grams(part) & self.grams(whole)) / m if m else 0.0
+
+
 def _align_level(old: list[Unit], new: list[Unit], split: bool = False,
                  hint: dict[int, int] | None = None) -> list[Link]:
     pairs: dict[int, int] = {}
     how: dict[int, str] = {}
+    scorer = _Scorer([u.key for u in old] + [u.key for u in new])
     _exact(old, new, pairs, how)
     for i, j in (hint or {}).items():
         if i not in pairs and j not in pairs.values():
             pairs[i], how[i] = j, "structure"
-    _gaps(old, new, pairs, how)
-    _content(old, new, pairs, how)
-    groups = _split_merge(old, new, pairs, how) if split else []
+    while _gaps(old, new, pairs, how, scorer):
+        pass
+    _content(old, new, pairs, how, scorer)
+    groups = _split_merge(old, new, pairs, how, scorer) if split else []
     return _links(old, new, pairs, how, groups)
 
 
@@ -112,7 +161,9 @@ def _anchors(pairs: dict[int, int]) -> list[tuple[int, int]]:
     return chain[::-1]
 
 
-def _gaps(old: list[Unit], new: list[Unit], pairs: dict[int, int], how: dict[int, str]) -> None:
+def _gaps(old: list[Unit], new: list[Unit], pairs: dict[int, int], how: dict[int, str], scorer: _Scorer) -> bool:
+    """Pair similar units inside each stretch between anchors; True if any were paired."""
+    before = len(pairs)
     taken = set(pairs.values())
     bounds = [(-1, -1)] + _anchors(pairs) + [(len(old), len(new))]
     for (ai, aj), (bi, bj) in zip(bounds, bounds[1:]):
@@ -120,17 +171,19 @@ def _gaps(old: list[Unit], new: list[Unit], pairs: dict[int, int], how: dict[int
         ng = [j for j in range(aj + 1, bj) if j not in taken]
         if not og or not ng or len(og) * len(ng) > MAX_GAP_PAIRS:
             continue
+        slot = len(og) == len(ng) == 1
         scored = []
         for i in og:
             for j in ng:
-                s = similarity(old[i].key, new[j].key)
-                if s >= GAP_THRESHOLD:
+                s, c = scorer.measure(old[i].key, new[j].key)
+                if (s >= GAP_SCORE and c >= GAP_CONTAINED) or (slot and (s >= SLOT_SCORE or c >= SLOT_CONTAINED)):
                     bonus = 0.05 if old[i].node.id == new[j].node.id else 0.0
                     scored.append((s + bonus, -abs((i - ai) - (j - aj)), i, j))
         _greedy(scored, pairs, how, taken, "position")
+    return len(pairs) > before
 
 
-def _content(old: list[Unit], new: list[Unit], pairs: dict[int, int], how: dict[int, str]) -> None:
+def _content(old: list[Unit], new: list[Unit], pairs: dict[int, int], how: dict[int, str], scorer: _Scorer) -> None:
     taken = set(pairs.values())
     free_new = [j for j in range(len(new)) if j not in taken]
     free_old = [i for i in range(len(old)) if i not in pairs]
@@ -141,8 +194,8 @@ def _content(old: list[Unit], new: list[Unit], pairs: dict[int, int], how: dict[
     for i in free_old:
         for k in index.candidates(old[i].key, CANDIDATES):
             j = free_new[k]
-            s = similarity(old[i].key, new[j].key)
-            if s >= CONTENT_THRESHOLD:
+            s, c = scorer.measure(old[i].key, new[j].key)
+            if s >= CONTENT_SCORE and c >= CONTENT_CONTAINED:
                 scored.append((s, 0, i, j))
     _greedy(scored, pairs, how, taken, "content")
 
@@ -154,27 +207,27 @@ def _greedy(scored: list, pairs: dict[int, int], how: dict[int, str], taken: set
             taken.add(j)
 
 
-def _split_merge(old: list[Unit], new: list[Unit], pairs: dict[int, int],
-                 how: dict[int, str]) -> list[tuple[tuple[int, ...], tuple[int, ...], str]]:
+def _split_merge(old: list[Unit], new: list[Unit], pairs: dict[int, int], how: dict[int, str],
+                 scorer: _Scorer) -> list[tuple[tuple[int, ...], tuple[int, ...], str]]:
     """Find split and merged clauses among the units left unpaired.
 
     Returns groups (old indexes, new indexes, how) and removes their members
-    from `pairs`; a lone fragment whose whole is unpaired is paired with it.
+    from `pairs`; a lone fragment clearly inside an unpaired whole is paired with it.
     """
     back = {j: i for i, j in pairs.items()}
-    split = _fragments(new, old, [j for j in range(len(new)) if j not in back])
-    merge = _fragments(old, new, [i for i in range(len(old)) if i not in pairs])
+    split = _fragments(new, old, [j for j in range(len(new)) if j not in back], scorer)
+    merge = _fragments(old, new, [i for i in range(len(old)) if i not in pairs], scorer)
     groups = []
     used_old: set[int] = set()
     used_new: set[int] = set()
     for whole, parts in sorted(split.items()):
         partner = pairs.get(whole)
-        group = _group(old[whole].key, [new[j].key for j in parts],
-                       None if partner is None else new[partner].key)
-        if group == "pair" and partner is None:
+        verdict = _group(old[whole].key, [new[j].key for j in parts],
+                         None if partner is None else new[partner].key, scorer)
+        if verdict == "pair":
             pairs[whole], how[whole] = parts[0], "content"
             back[parts[0]] = whole
-        elif group == "group":
+        elif verdict == "group":
             news = tuple(sorted(parts + ([] if partner is None else [partner])))
             groups.append(((whole,), news, "split"))
             used_old.add(whole)
@@ -184,11 +237,11 @@ def _split_merge(old: list[Unit], new: list[Unit], pairs: dict[int, int],
         partner = back.get(whole)
         if not parts or whole in used_new or (partner is not None and partner in used_old):
             continue
-        group = _group(new[whole].key, [old[i].key for i in parts],
-                       None if partner is None else old[partner].key)
-        if group == "pair" and partner is None:
+        verdict = _group(new[whole].key, [old[i].key for i in parts],
+                         None if partner is None else old[partner].key, scorer)
+        if verdict == "pair":
             pairs[parts[0]], how[parts[0]] = whole, "content"
-        elif group == "group":
+        elif verdict == "group":
             olds = tuple(sorted(parts + ([] if partner is None else [partner])))
             groups.append((olds, (whole,), "merge"))
             used_old.update(olds)
@@ -200,7 +253,8 @@ def _split_merge(old: list[Unit], new: list[Unit], pairs: dict[int, int],
     return groups
 
 
-def _fragments(frag_side: list[Unit], whole_side: list[Unit], free: list[int]) -> dict[int, list[int]]:
+def _fragments(frag_side: list[Unit], whole_side: list[Unit], free: list[int],
+               scorer: _Scorer) -> dict[int, list[int]]:
     """Map each whole unit to the free units of the other side contained in it."""
     found: dict[int, list[int]] = defaultdict(list)
     if not free:
@@ -210,31 +264,31 @@ def _fragments(frag_side: list[Unit], whole_side: list[Unit], free: list[int]) -
         key = frag_side[f].key
         if len(key) < MIN_FRAGMENT:
             continue
-        grams = _grams(key)
         best, best_c = None, 0.0
         for w in index.candidates(key, CANDIDATES):
             if len(whole_side[w].key) <= len(key):
                 continue
-            c = len(grams & index.grams[w]) / len(grams)
+            c = scorer.contained(key, whole_side[w].key)
             if c > best_c:
                 best, best_c = w, c
-        if best is not None and best_c >= CONTAINED:
+        if best is not None and best_c >= FRAGMENT_CONTAINED:
             found[best].append(f)
     return found
 
 
-def _group(whole: str, parts: list[str], partner: str | None) -> str:
-    """`group` if the parts (with the current partner) rebuild `whole`, `pair` for one lone part."""
-    grams = _grams(whole)
-    if not grams:
+def _group(whole: str, parts: list[str], partner: str | None, scorer: _Scorer) -> str:
+    """`group` if the parts (with the whole's current partner) rebuild it; `pair` for a lone part."""
+    gw = scorer.grams(whole)
+    total = scorer.mass(gw)
+    if not total:
         return "none"
-    covered = set().union(*(_grams(p) for p in parts))
+    covered = set().union(*(scorer.grams(p) for p in parts)) & gw
     if partner is None:
         if len(parts) == 1:
             return "pair"
-        return "group" if len(grams & covered) / len(grams) >= 0.6 else "none"
-    base = _grams(partner) & grams
-    gain = (len(grams & (covered | base)) - len(base)) / len(grams)
+        return "group" if scorer.mass(covered) / total >= 0.6 else "none"
+    base = scorer.grams(partner) & gw
+    gain = (scorer.mass(covered | base) - scorer.mass(base)) / total
     return "group" if gain >= SPLIT_GAIN else "none"
 
 
@@ -265,7 +319,7 @@ def _align_containers(old: Sequence[Unit], new: Sequence[Unit], clause_links: li
                         if old[a].node.kind == new[b].node.kind:
                             votes[opos[a]][npos[b]] += 1
     best_for_new: dict[int, tuple[int, int]] = {}
-    for a, counter in votes.items():
+    for a, counter in sorted(votes.items()):
         for b, n in counter.items():
             if n > best_for_new.get(b, (0, -1))[0]:
                 best_for_new[b] = (n, a)
@@ -306,7 +360,8 @@ def _align_items(old: Sequence[Unit], new: Sequence[Unit], clause_links: list[Li
     return links
 
 
-def _grams(key: str) -> set[str]:
+def grams(key: str) -> set[str]:
+    """Character bigrams of a key (the key itself if shorter than two)."""
     return {key[k:k + 2] for k in range(len(key) - 1)} if len(key) > 1 else {key}
 
 
@@ -314,10 +369,9 @@ class _GramIndex:
     """Character-bigram inverted index; bigrams common to many units are ignored."""
 
     def __init__(self, keys: list[str]):
-        self.grams = [_grams(k) for k in keys]
         postings: dict[str, list[int]] = defaultdict(list)
-        for k, grams in enumerate(self.grams):
-            for g in grams:
+        for k, key in enumerate(keys):
+            for g in grams(key):
                 postings[g].append(k)
         limit = max(20, len(keys) // 10)
         self.postings = {g: ks for g, ks in postings.items() if len(ks) <= limit}
@@ -325,6 +379,6 @@ class _GramIndex:
     def candidates(self, key: str, n: int) -> list[int]:
         """Up to `n` units sharing the most (uncommon) bigrams with `key`."""
         counts: Counter = Counter()
-        for g in _grams(key):
+        for g in grams(key):
             counts.update(self.postings.get(g, ()))
         return [k for k, _ in sorted(counts.items(), key=lambda t: (-t[1], t[0]))[:n]]

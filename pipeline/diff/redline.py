@@ -15,7 +15,7 @@ from difflib import SequenceMatcher
 import regex
 
 from ..normalize import fold
-from .units import compare_key
+from .units import compare_key, fold_punct
 
 _AR = r"\d+(?:[.,]\d+)*"
 _CN = r"[零〇一二两三四五六七八九十百千]+"
@@ -30,6 +30,9 @@ _WHOLE = regex.compile(
     """,
     regex.VERBOSE,
 )
+
+
+_PHRASE_END = regex.compile(r"[,.;:!?]+")
 
 
 @dataclass(frozen=True)
@@ -50,42 +53,61 @@ def tokenize(text: str) -> list[str]:
 
     jieba.setLogLevel(logging.WARNING)
     folded = fold(text)
-    tokens: list[str] = []
+    cuts = {0, len(text)}
     pos = 0
-    for m in _WHOLE.finditer(folded):
-        if m.start() > pos:
-            tokens += _cut(jieba, text, folded, pos, m.start())
-        tokens.append(text[m.start():m.end()])
-        pos = m.end()
-    if pos < len(text):
-        tokens += _cut(jieba, text, folded, pos, len(text))
-    return tokens
-
-
-def _cut(jieba, text: str, folded: str, start: int, end: int) -> list[str]:
-    out, pos = [], start
-    for word in jieba.cut(folded[start:end], HMM=False):
-        out.append(text[pos:pos + len(word)])
+    for word in jieba.cut(folded, HMM=False):
         pos += len(word)
-    return out
+        cuts.add(pos)
+    for m in _WHOLE.finditer(folded):
+        cuts.difference_update(range(m.start() + 1, m.end()))
+        cuts.update((m.start(), m.end()))
+    bounds = sorted(cuts)
+    return [text[a:b] for a, b in zip(bounds, bounds[1:])]
 
 
 def redline(old: str, new: str) -> tuple[Op, ...]:
-    """Operations turning `old` into `new`; consecutive changes are merged."""
+    """Operations turning `old` into `new`; consecutive changes are merged.
+
+    Two passes: phrases (text between punctuation) first, then words inside the
+    phrases that changed, so jieba (the slow part) only sees changed phrases.
+    """
+    a, b = _phrases(old), _phrases(new)
+    parts: list[Op] = []
+    matcher = SequenceMatcher(None, [compare_key(p) for p in a], [compare_key(p) for p in b], autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        left, right = "".join(a[i1:i2]), "".join(b[j1:j2])
+        if tag == "replace":
+            parts += _redline(left, right)
+        else:
+            parts.append(Op("equal" if tag == "equal" else _kind(left, right), left, right))
+    ops: list[Op] = []
+    for op in parts:
+        if not (op.old or op.new):
+            continue
+        if ops and (op.op == "equal") == (ops[-1].op == "equal"):
+            prev = ops.pop()
+            merged_old, merged_new = prev.old + op.old, prev.new + op.new
+            op = Op("equal" if op.op == "equal" else _kind(merged_old, merged_new), merged_old, merged_new)
+        ops.append(op)
+    return tuple(ops)
+
+
+def _phrases(text: str) -> list[str]:
+    """`text` cut after each punctuation mark (on the folded view)."""
+    bounds = [0] + [m.end() for m in _PHRASE_END.finditer(fold_punct(text))]
+    if bounds[-1] != len(text):
+        bounds.append(len(text))
+    return [text[x:y] for x, y in zip(bounds, bounds[1:]) if y > x]
+
+
+def _redline(old: str, new: str) -> list[Op]:
     a, b = tokenize(old), tokenize(new)
     ka, kb = [compare_key(t) for t in a], [compare_key(t) for t in b]
-    ops: list[Op] = []
+    ops = []
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes():
         left, right = "".join(a[i1:i2]), "".join(b[j1:j2])
-        if tag == "equal":
-            ops.append(Op("equal", left, right))
-        elif ops and ops[-1].op != "equal":
-            prev = ops.pop()
-            merged_old, merged_new = prev.old + left, prev.new + right
-            ops.append(Op(_kind(merged_old, merged_new), merged_old, merged_new))
-        else:
-            ops.append(Op(_kind(left, right), left, right))
-    return tuple(ops)
+        ops.append(Op("equal" if tag == "equal" else _kind(left, right), left, right))
+    return ops
 
 
 def _kind(old: str, new: str) -> str:

@@ -45,9 +45,14 @@ class Unit:
     parent: int | None
 
 
+def fold_punct(text: str) -> str:
+    """`fold(text)` with punctuation variants unified; same length as `text`."""
+    return fold(text).translate(_PUNCT)
+
+
 def compare_key(text: str) -> str:
     """Folded text with punctuation variants unified and whitespace removed."""
-    return _SPACE_RUN.sub("", fold(text).translate(_PUNCT))
+    return _SPACE_RUN.sub("", fold_punct(text))
 
 
 def display_text(text: str) -> str:
