@@ -23,7 +23,7 @@ def doc_id_for(name: str) -> str:
 def build_document(source: Source, seg: Segmented) -> Document:
     """The unannotated document: tree, front matter fields, references, warnings."""
     front = seg.front
-    meta = dict(source.metadata)
+    meta = {**front.metadata, **dict(source.metadata)}
     title = front.title or meta.get("标题")
     letter = front.letter
     date = front.date or _meta_date(meta.get("成文日期"))

@@ -15,15 +15,16 @@ CN = "零〇一二三四五六七八九十百千两"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 # Regulation levels have a fixed rank; policy levels are ranked by GB/T 9704 order.
-REGULATION_RANK = {"bian": 0, "zhang": 1, "jie": 2, "tiao": 3}
+REGULATION_RANK = {"bufen": 0, "bian": 0, "zhang": 1, "jie": 2, "tiao": 3}
 GBT_RANK = {"dun": 0, "paren_cn": 1, "arabic": 2, "paren_arabic": 3, "circled": 4}
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    # 第一编 / 第一章 / 第一节 / 第一条, also "第 1 条" with stray spaces
-    ("bian", re.compile(rf"第 ?([{CN}]+|\d+) ?编(?![制写辑号])")),
-    ("zhang", re.compile(rf"第 ?([{CN}]+|\d+) ?章")),
-    ("jie", re.compile(rf"第 ?([{CN}]+|\d+) ?节(?![约能日假点])")),
-    ("tiao", re.compile(rf"第 ?([{CN}]+|\d+) ?条(?![例件款目])")),
+    # 第一部分 (plans), 第一编 / 第一章 / 第一节 / 第一条, also "第 1 条" with stray spaces
+    ("bufen", re.compile(rf"第 ?([{CN}]+|\d[\d ]{{0,4}}) ?部分")),
+    ("bian", re.compile(rf"第 ?([{CN}]+|\d[\d ]{{0,4}}) ?编(?![制写辑号])")),
+    ("zhang", re.compile(rf"第 ?([{CN}]+|\d[\d ]{{0,4}}) ?章")),
+    ("jie", re.compile(rf"第 ?([{CN}]+|\d[\d ]{{0,4}}) ?节(?![约能日假点])")),
+    ("tiao", re.compile(rf"第 ?([{CN}]+|\d[\d ]{{0,4}}) ?条(?![例件款目])")),
     # 一、  (a stray space before 、 occurs in PDF-derived text)
     ("dun", re.compile(rf"([{CN}]+) ?[、.](?![{CN}]*[、.])")),
     # (一)
@@ -73,7 +74,7 @@ def match_marker(folded_line: str, original_line: str) -> Marker | None:
             ordinal = CIRCLED.index(digits) + 1
         else:
             try:
-                ordinal = parse_int(digits.replace("两", "二"))
+                ordinal = parse_int(digits.replace("两", "二").replace(" ", ""))
             except ValueError:
                 continue
         if type_ in ("dun", "arabic") and ordinal == 0:

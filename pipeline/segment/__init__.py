@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..errors import StructureError
-from ..markers import match_marker
+from ..markers import GBT_RANK, match_marker
 from ..model import Node, Warning
 from . import body as body_mod
 from .checks import numbering_warnings
@@ -17,7 +17,7 @@ from .front import Front, read_front
 from .lines import Line, split_lines
 from .tree import assign_kinds, freeze, split_paragraphs, unique
 
-TOP_TYPES = {"bian", "zhang", "tiao", "dun", "paren_cn", "arabic"}
+TOP_TYPES = {"bufen", "bian", "zhang", "tiao", "dun", "paren_cn", "arabic", "paren_arabic"}
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,8 @@ class Segmented:
 def segment(text: str, name: str | None = None) -> Segmented:
     """Split `text` into the document tree; raise StructureError if it has no structure."""
     lines = split_lines(text)
-    first_pass = read_front(lines, len(lines))
+    candidate = _body_start(lines, 0)
+    first_pass = read_front(lines, len(lines), letter_limit=candidate if candidate is not None else len(lines))
     skip = max((b[2] for b in first_pass.blocks if b[0] in ("header", "breadcrumb", "letter")), default=0)
     toc = _find_toc(lines, skip)
     start_at = toc[1] if toc else skip
@@ -45,7 +46,7 @@ def segment(text: str, name: str | None = None) -> Segmented:
         split_paragraphs(raw)
     assign_kinds(parsed.nodes)
 
-    blocks: list[tuple[str, int]] = [(kind, lines[first].start) for kind, first, _ in front.blocks]
+    blocks = [(kind, lines[first].start) for kind, first, last in front.blocks if last > first]
     if toc:
         blocks.append(("toc", lines[toc[0]].start))
     used: set[str] = set()
@@ -97,12 +98,19 @@ def _find_toc(lines: list[Line], start: int) -> tuple[int, int] | None:
 
 
 def _body_start(lines: list[Line], start: int) -> int | None:
-    """The first line numbered 1 at a level that can open a body."""
+    """The first line numbered 1 at a level that can open a body, or an earlier line of a
+    higher level (an excerpt may start at 三、 before its （一）), else the first numbered line."""
+    seen: list[tuple[int, str]] = []
     for i in range(start, len(lines)):
         line = lines[i]
         if line.blank:
             continue
         m = match_marker(line.folded, line.text)
-        if m and m.type in TOP_TYPES and m.ordinal == 1:
-            return i
-    return None
+        if not m or m.type not in TOP_TYPES:
+            continue
+        if m.ordinal == 1:
+            rank = GBT_RANK.get(m.type)
+            higher = [j for j, t in seen if rank is not None and GBT_RANK.get(t, 99) < rank]
+            return higher[0] if higher else i
+        seen.append((i, m.type))
+    return seen[0][0] if seen else None

@@ -43,7 +43,7 @@ def build(lines: list[Line]) -> Body:
     top: list[Raw] = []
     stack: list[Raw] = []
     problems: list[tuple[str, str, int, int]] = []
-    last = {"tiao": 0, "zhang": 0, "bian": 0}
+    last = {"tiao": 0, "zhang": 0, "bian": 0, "bufen": 0}
     last_jie = 0
     prev: Line | None = None
     for line in lines:
@@ -76,7 +76,7 @@ def build(lines: list[Line]) -> Body:
             _place_policy(node, stack)
         (stack[-1].children if stack else top).append(node)
         stack.append(node)
-        prev = None if marker.type in ("zhang", "jie", "bian") else line
+        prev = line if marker.type == "tiao" else None
     return Body(top, problems)
 
 
@@ -84,7 +84,7 @@ def _accept(marker: Marker, line: Line, prev: Line | None, stack: list[Raw], las
     """Whether a marker-looking line really starts a new unit (not a wrapped sentence)."""
     after = line.folded[marker.end:marker.end + 1]
     wrapped = prev is not None and continues(prev, line)
-    if marker.type in ("tiao", "zhang", "bian"):
+    if marker.type in last:
         prev_ord = last[marker.type]
         if marker.ordinal == prev_ord + 1:
             return not (wrapped and after not in (" ", ""))

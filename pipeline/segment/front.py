@@ -21,13 +21,15 @@ _DATE = re.compile(r"(\d{4}|[〇零一二三四五六七八九]{4})年(\d{1,2}|[
 _DATE_LINE = re.compile(r"^\(?" + _DATE.pattern + r"\)?$")
 DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[(（【][12]\d{3}[〕\])）】]\s*\d{1,4}\s*号|[\u4e00-\u9fff]{1,8}令第\s*\d{1,4}\s*号")
 _BREADCRUMB = re.compile(r"^(?:(?:当前位置|您的位置|您现在的位置)\s*[:：]?.*|[^>›»]{1,20}(?:\s*[>›»]\s*[^>›»]{1,20}){1,6})$")
-_LETTER_TITLE = re.compile(r"(?:征求|意见|公示|通知|公告).*(?:函|通知|公告|公示|启事)$")
+_LETTER_END = re.compile(r"(?:函|通知|公告|通告|公示|启事|令)$")
 _DEADLINE = re.compile(
     r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日\s*(?:(\d{1,2})\s*[:：]\s*(\d{2})|(\d{1,2})\s*时)?\s*(?:前|之前|止|以前)")
 _CONTACT = re.compile(r"联系人\s*[:：]?\s*([\u4e00-\u9fff·]{2,6}?)(?=[,，;；、\s)）]|联系|电话|$)")
 _PHONE = re.compile(r"(?:电话|联系方式|手机)\s*[:：]?\s*((?:\d{3,4}\s*[-－—]\s*)?\d{7,8}|1\d{10})")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
 _ADDRESS = re.compile(r"(?:通讯地址|邮寄地址|地址)\s*[:：]\s*([^,，;；。)）\n]+)")
+_ADOPTION = re.compile(r"^\(.*\d{4}年.*(?:发布|通过|修订|修正|施行|公布).*\)$")
+_META_LABEL = re.compile(r"^(索引号|主题分类|发文机关|成文日期|标题|发文字号|发布日期|主题词|发布机构|文号|生效日期|有效性)[:：]\s*(.*)$")
 _FAX = re.compile(r"传真\s*[:：]?\s*((?:\d{3,4}\s*[-－—]\s*)?\d{7,8})")
 
 
@@ -43,6 +45,7 @@ class Front:
     addressee: str | None = None
     breadcrumb: tuple[str, ...] = ()
     letter: Letter | None = None
+    metadata: dict[str, str] = field(default_factory=dict)
 
 
 def iso_date(m: re.Match[str]) -> str | None:
@@ -60,13 +63,17 @@ def is_date_line(line: Line) -> bool:
     return _DATE_LINE.match(line.folded.replace(" ", "")) is not None
 
 
-def read_front(lines: list[Line], end: int, title_hint: str | None = None) -> Front:
-    """Read front matter from `lines[:end]` (the lines before the body)."""
-    front = Front(title=title_hint)
+def read_front(lines: list[Line], end: int, letter_limit: int | None = None) -> Front:
+    """Read front matter from `lines[:end]` (the lines before the body).
+
+    A cover letter must close (with its date line) before `letter_limit`.
+    """
+    front = Front()
     i = _skip_blank(lines, 0, end)
+    i = _metadata(lines, i, end, front)
     i = _header(lines, i, end, front)
     i = _breadcrumb(lines, i, end, front)
-    i = _letter(lines, i, end, front)
+    i = _letter(lines, i, min(end, letter_limit if letter_limit is not None else end), front)
     i = _title_block(lines, i, end, front)
     if i < end:
         front.blocks.append(("preamble", i, end))
@@ -87,6 +94,44 @@ def _skip_blank(lines: list[Line], i: int, end: int) -> int:
 
 def _next_nonblank(lines: list[Line], i: int, end: int) -> int:
     return _skip_blank(lines, i, end)
+
+
+def _metadata(lines: list[Line], i: int, end: int, front: Front) -> int:
+    """A metadata table copied as text: `发文机关：` / `国务院` pairs or `标题：…` lines."""
+    j, key = i, None
+    while j < end:
+        line = lines[j]
+        if line.blank:
+            j += 1
+            continue
+        m = _META_LABEL.match(re.sub(r"\s", "", line.folded))
+        if m:
+            key = m.group(1)
+            if m.group(2):
+                front.metadata[key] = line.text.split(":" if ":" in line.text else "：", 1)[-1].strip()
+                key = None
+        elif key is not None and _is_value(key, line, lines, j, end):
+            front.metadata[key] = line.text
+            key = None
+        else:
+            break
+        j += 1
+    if len(front.metadata) < 2:
+        front.metadata.clear()
+        return i
+    front.blocks.append(("header", i, j))
+    return j
+
+
+def _is_value(key: str, line: Line, lines: list[Line], j: int, end: int) -> bool:
+    """A line under a metadata label is its value if it looks like one, or a label follows it."""
+    squeezed = line.folded.replace(" ", "")
+    if key in ("成文日期", "发布日期", "生效日期"):
+        return _DATE_LINE.match(squeezed) is not None
+    if key in ("发文字号", "文号"):
+        return DOC_NUMBER.fullmatch(squeezed) is not None
+    k = _next_nonblank(lines, j + 1, end)
+    return k < end and _META_LABEL.match(re.sub(r"\s", "", lines[k].folded)) is not None
 
 
 def _header(lines: list[Line], i: int, end: int, front: Front) -> int:
@@ -121,29 +166,48 @@ def _breadcrumb(lines: list[Line], i: int, end: int, front: Front) -> int:
 
 
 def _letter(lines: list[Line], i: int, end: int, front: Front) -> int:
-    """A cover letter: a 函/通知 title that asks for comments, up to its date and contact lines."""
+    """A cover letter (征求意见的函, 印发…的通知) that closes with a date before the body.
+
+    Its title may wrap over up to three lines; after its date line come an optional
+    contact or (此件公开发布) line, and then the document's own title.
+    """
     i = _skip_blank(lines, i, end)
-    if i >= end:
+    k, title_end = i, None
+    while k < min(end, i + 3) and not lines[k].blank and "。" not in lines[k].text and lines[k].width <= 90:
+        if _LETTER_END.search(lines[k].folded):
+            title_end = k
+            break
+        k += 1
+    if title_end is None:
         return i
-    head = lines[i]
-    if not (_LETTER_TITLE.search(head.folded) and ("征求" in head.text or "意见" in head.text)):
+    if title_end + 1 < end and re.fullmatch(r"第\d+号", lines[title_end + 1].folded.replace(" ", "")):
+        title_end += 1
+    head_text = "".join(ln.text for ln in lines[i:title_end + 1])
+    opening = next((ln.text for ln in lines[title_end + 1:end] if not ln.blank and not ln.folded.endswith(":")), "")
+    if not re.search(r"征求|意见|印发|转发|公布|发布", head_text + opening[:40]):
         return i
-    date_idx = next((j for j in range(i + 1, end) if is_date_line(lines[j])), None)
+    date_idx = next((j for j in range(title_end + 1, end) if is_date_line(lines[j])), None)
     if date_idx is None:
         return i
     stop = date_idx + 1
     j = _next_nonblank(lines, stop, end)
-    if j < end and lines[j].folded.startswith("(") and ("联系" in lines[j].text or "电话" in lines[j].text):
+    if j < end and lines[j].folded.startswith("(") and re.search(r"联系|电话|公开|发布", lines[j].text):
         stop = j + 1
-    body = lines[i + 1:stop]
+    if _next_nonblank(lines, stop, end) >= end:
+        return i
+    head = lines[i]
+    body = lines[title_end + 1:stop]
     body_text = "\n".join(line.text for line in body)
     folded = "\n".join(line.folded for line in body)
     date = iso_date(_DATE.search(lines[date_idx].folded))
-    signer = next((lines[k].text for k in range(date_idx - 1, i, -1) if not lines[k].blank), None)
+    signer = next((lines[k].text for k in range(date_idx - 1, title_end, -1) if not lines[k].blank), None)
     if signer and (signer.endswith(("。", ".")) or len(signer) > 40):
         signer = None
-    issuer = signer or (head.text.split("关于", 1)[0] or None)
-    first = next((ln for ln in body if not ln.blank), None)
+    issuer = signer or (head_text.split("关于", 1)[0] or None)
+    nonblank = [ln for ln in body if not ln.blank]
+    if nonblank and DOC_NUMBER.fullmatch(nonblank[0].folded.replace(" ", "")):
+        front.doc_number = nonblank.pop(0).text
+    first = nonblank[0] if nonblank else None
     addressee = first.text.rstrip(":： ") if first and first.folded.endswith(":") and first.width <= 60 else None
     deadline = deadline_text = None
     dm = _DEADLINE.search(folded)
@@ -157,7 +221,7 @@ def _letter(lines: list[Line], i: int, end: int, front: Front) -> int:
         + ["传真 " + m.group(1) for m in _FAX.finditer(folded)]
         + [m.group(1).strip() for m in _ADDRESS.finditer(folded)]))
     front.letter = Letter(
-        title=head.text, start=head.start, end=lines[stop - 1].end, issuer=issuer, date=date,
+        title=head_text, start=head.start, end=lines[stop - 1].end, issuer=issuer, date=date,
         addressee=addressee, deadline=deadline, deadline_text=deadline_text,
         contact_name=contact.group(1) if contact else None,
         contact_phone=re.sub(r"\s", "", phone.group(1)) if phone else None, feedback=feedback)
@@ -183,6 +247,7 @@ def _title_block(lines: list[Line], i: int, end: int, front: Front) -> int:
     i = _skip_blank(lines, i, end)
     j = i
     parts: list[str] = []
+    number = None
     while j < end:
         line = lines[j]
         if line.blank:
@@ -195,13 +260,15 @@ def _title_block(lines: list[Line], i: int, end: int, front: Front) -> int:
         elif _DATE_LINE.match(s) and parts:
             front.date = iso_date(_DATE.search(s))
         elif DOC_NUMBER.fullmatch(s) and (parts or front.title):
-            front.doc_number = line.text
-        elif not front.status and not front.doc_number and _is_title_line(line) and len(parts) < 4:
+            number = front.doc_number = line.text
+        elif not front.status and not number and _is_title_line(line) and len(parts) < 4:
             parts.append(line.text)
+        elif parts and _ADOPTION.match(s):
+            pass
         else:
             break
         j += 1
-    if not parts and not front.doc_number:
+    if not parts and not number:
         return i
     if parts:
         title = "".join(parts)

@@ -7,7 +7,7 @@ from ..model import Node
 from .body import Raw
 from .lines import Line, continues
 
-REGULATION_KIND = {"bian": "book", "zhang": "chapter", "jie": "section", "tiao": "article", "para": "paragraph"}
+REGULATION_KIND = {"bufen": "part", "bian": "book", "zhang": "chapter", "jie": "section", "tiao": "article", "para": "paragraph"}
 ID_PREFIX = {
     "part": "p", "action": "a", "measure": "m", "item": "i", "book": "bk", "chapter": "ch",
     "section": "sec", "article": "art", "paragraph": "para",
@@ -26,7 +26,8 @@ def assign_kinds(nodes: list[Raw], parent_kind: str | None = None, top: bool = T
             raw.kind = "item"
         elif top:
             raw.kind = "part" if _short_heading(raw.lines[0]) else "measure"
-        elif raw.children and _short_heading(raw.lines[0]) and sum(not ln.blank for ln in raw.lines) == 1:
+        elif (parent_kind != "action" and raw.children and _short_heading(raw.lines[0])
+              and sum(not ln.blank for ln in raw.lines) == 1):
             raw.kind = "action"
         else:
             raw.kind = "measure"
