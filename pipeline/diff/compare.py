@@ -101,7 +101,8 @@ def _change(link: Link, old: Sequence[Unit], new: Sequence[Unit], partner_old: d
     ou = tuple(old[i] for i in link.old)
     nu = tuple(new[j] for j in link.new)
     level = (ou or nu)[0].level
-    fields = compare_annotations([u.node for u in ou if u.level != "item"], [u.node for u in nu if u.level != "item"])
+    fields = compare_annotations([u.node for u in ou if u.level != "item"], [u.node for u in nu if u.level != "item"],
+                                 units=bool(ou and nu))
     if not nu:
         return Change(level, ou, nu, "deleted", False, False, 0.0, None, fields)
     if not ou:

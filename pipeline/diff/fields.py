@@ -50,11 +50,15 @@ class FieldChange:
         }
 
 
-def compare_annotations(old_nodes: Iterable, new_nodes: Iterable) -> tuple[FieldChange, ...]:
-    """Field changes between the annotations of two groups of paired nodes."""
+def compare_annotations(old_nodes: Iterable, new_nodes: Iterable, units: bool = True) -> tuple[FieldChange, ...]:
+    """Field changes between the annotations of two groups of paired nodes.
+
+    For an added or deleted clause (`units=False`) only its money and support
+    terms are listed (as added or removed promises), not each responsible unit.
+    """
     old_nodes, new_nodes = list(old_nodes), list(new_nodes)
     changes: list[FieldChange] = []
-    for name in ("money", "responsibilities", "support"):
+    for name in ("money", "responsibilities", "support") if units else ("money", "support"):
         old = [a.to_dict() for n in old_nodes for a in getattr(n, name)]
         new = [a.to_dict() for n in new_nodes for a in getattr(n, name)]
         if name == "responsibilities":
