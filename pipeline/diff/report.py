@@ -96,7 +96,7 @@ def _md_diff(d: DocumentDiff, heading: str) -> list[str]:
             continue
         old, new = change_label(c.old) or "—", change_label(c.new) or "—"
         flags = " · ".join(change_kinds(c))
-        sim = f" · similarity {c.similarity:.2f}" if c.old and c.new else ""
+        sim = f" · similarity {_sim(c.similarity)}" if c.old and c.new else ""
         lines += [f"### {_md_escape(old)} → {_md_escape(new)} · {flags}{sim}", ""]
         if c.redline is not None:
             lines += [_md_redline(c), ""]
@@ -107,6 +107,11 @@ def _md_diff(d: DocumentDiff, heading: str) -> list[str]:
         if c.fields:
             lines.append("")
     return lines
+
+
+def _sim(value: float) -> str:
+    """Two decimals, never rounding a changed text up to 1.00."""
+    return f"{min(value, 0.99) if value < 1 else value:.2f}"
 
 
 def _md_redline(c: Change) -> str:
@@ -175,13 +180,16 @@ ins{background:#d4f7d4;color:#0b5d0b;text-decoration:underline}
 del{background:#fbd5d5;color:#8a1010;text-decoration:line-through}
 ul.fields{margin:.4em 0 0;font-size:.9em}
 .nochange{font-style:italic}
+p.same{margin:0;font-size:.85em;color:#444;max-height:3.2em;overflow:hidden}.note{font-style:italic}
 .hidden{display:none}
-@media print{.filters{display:none}body{max-width:none;padding:0;font-size:10.5pt}
+@media print{.filters{display:none}body{max-width:none;padding:0;font-size:10.5pt}p.same{max-height:none}
  .change{border-left-width:3px}ins,del{background:none}h2{break-after:avoid}}
 """
 
 _JS = """
-document.querySelectorAll('.filters input').forEach(function(box){box.addEventListener('change',apply);});
+var hide=(location.hash.match(/^#hide=([a-z,]+)$/)||[,''])[1].split(',');
+document.querySelectorAll('.filters input').forEach(function(box){
+  if(hide.indexOf(box.value)>=0){box.checked=false;}box.addEventListener('change',apply);});
 function apply(){
   var on={};document.querySelectorAll('.filters input').forEach(function(b){on[b.value]=b.checked;});
   document.querySelectorAll('.change').forEach(function(el){
@@ -243,12 +251,15 @@ def _html_change(c: Change) -> list[str]:
     kinds = change_kinds(c)
     old, new = change_label(c.old) or "—", change_label(c.new) or "—"
     tags = "".join(f'<span class="tag">{k}</span>' for k in kinds)
-    sim = f' <span class="tag">similarity {c.similarity:.2f}</span>' if c.old and c.new else ""
-    old_html, new_html = _sides(c)
+    sim = f' <span class="tag">similarity {_sim(c.similarity)}</span>' if c.old and c.new else ""
     out = [f'<div class="change {" ".join(kinds)}" data-kinds="{" ".join(kinds)}">',
-           f"<h3>{escape(old)} → {escape(new)}{tags}{sim}</h3>",
-           f'<div class="sides"><div class="old"><h4>old {escape(old)}</h4>{old_html}</div>'
-           f'<div class="new"><h4>new {escape(new)}</h4>{new_html}</div></div>']
+           f"<h3>{escape(old)} → {escape(new)}{tags}{sim}</h3>"]
+    if c.status == "unchanged":
+        out.append(f'<p class="same"><span class="note">text unchanged:</span> {escape(c.new[0].text)}</p>')
+    else:
+        old_html, new_html = _sides(c)
+        out.append(f'<div class="sides"><div class="old"><h4>old {escape(old)}</h4>{old_html}</div>'
+                   f'<div class="new"><h4>new {escape(new)}</h4>{new_html}</div></div>')
     if c.fields:
         out.append('<ul class="fields">' + "".join(f"<li>{escape(field_text(f))}</li>" for f in c.fields) + "</ul>")
     out.append("</div>")
