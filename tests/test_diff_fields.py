@@ -82,3 +82,15 @@ def test_units_added_removed_and_lead_from_plain_name_lists():
     assert [(c.change, c.label) for c in compare_units(old, new)] == [
         ("unit_removed", "税务局"), ("unit_added", "审计局")]
     assert compare_units([{"note": "x"}], [{"note": "y"}]) is None
+
+
+def test_front_matter_changes_are_document_fields_not_clauses():
+    text = HOHHOT.read_text(encoding="utf-8")
+    assert text.count("请务于11月13日17:00前") == 1 and text.count("\n的实施意见\n") == 1
+    edited = text.replace("请务于11月13日17:00前", "请务于11月20日17:00前").replace("\n的实施意见\n", "\n的若干措施\n")
+    new = api.ingest_source(load_bytes(edited.encode("utf-8"), "hohhot-edited.txt"))
+    result = diff(ingested(HOHHOT.name), new)
+    assert [(f.field, f.change, f.old, f.new) for f in result.fields] == [
+        ("title", "changed", "关于建设科技强市 促进首府高质量发展的实施意见", "关于建设科技强市 促进首府高质量发展的若干措施"),
+        ("comment_deadline", "changed", "2024-11-13T17:00", "2024-11-20T17:00")]
+    assert not any(c.changed for c in result.changes)

@@ -113,3 +113,18 @@ def test_cli_bad_input_is_one_line_and_writes_nothing(tmp_path):
     assert result.output.strip().count("\n") == 0 and "missing.txt" in result.output
     assert not (tmp_path / "out").exists()
     assert run("diff", HOHHOT, HOHHOT, "--format", "all").exit_code == 2
+
+
+def test_hohhot_edited_diff_in_outputs_is_current():
+    from conftest import ROOT
+    from hohhot_edits import edited_text
+    from pipeline import api
+    from pipeline.emit import dumps
+    from pipeline.load import load_bytes
+
+    new = api.ingest_source(load_bytes(edited_text().encode("utf-8"), "hohhot-2024-keji-qiangshi-draft-edited.txt"))
+    chain = diff_chain([ingested(HOHHOT.name), new])
+    stem = "hohhot-2024-keji-qiangshi-draft--edited.diff"
+    stale = "outputs/ is stale: run `python bench/diff_screenshot.py`"
+    for ext, render in (("md", to_markdown), ("json", lambda c: dumps(to_json(c))), ("html", to_html)):
+        assert (ROOT / "outputs" / f"{stem}.{ext}").read_text(encoding="utf-8") == render(chain), stale
