@@ -40,12 +40,12 @@ class Link:
     """Old units paired with new units (indexes into each document's unit list).
 
     One side empty: added or deleted. Several on one side: split or merged.
-    `how` names the step that made the pair.
+    `how` names the step that made the pair (None for an unpaired unit).
     """
 
     old: tuple[int, ...]
     new: tuple[int, ...]
-    how: str
+    how: str | None
 
 
 def similarity(a: str, b: str) -> float:
@@ -298,8 +298,8 @@ def _links(old: list[Unit], new: list[Unit], pairs: dict[int, int], how: dict[in
     links += [Link(tuple(old[i].index for i in o), tuple(new[j].index for j in n), h) for o, n, h in groups]
     in_old = {i for link in links for i in link.old}
     in_new = {j for link in links for j in link.new}
-    links += [Link((u.index,), (), "none") for u in old if u.index not in in_old]
-    links += [Link((), (u.index,), "none") for u in new if u.index not in in_new]
+    links += [Link((u.index,), (), None) for u in old if u.index not in in_old]
+    links += [Link((), (u.index,), None) for u in new if u.index not in in_new]
     return links
 
 
@@ -355,8 +355,8 @@ def _align_items(old: Sequence[Unit], new: Sequence[Unit], clause_links: list[Li
         if ou and nu:
             links += _align_level(ou, nu)
         else:
-            links += [Link((u.index,), (), "none") for u in ou]
-            links += [Link((), (u.index,), "none") for u in nu]
+            links += [Link((u.index,), (), None) for u in ou]
+            links += [Link((), (u.index,), None) for u in nu]
     return links
 
 

@@ -24,7 +24,11 @@ LEVELS = ("container", "clause", "item")
 
 @dataclass(frozen=True)
 class Change:
-    """One entry of a diff: a pair (or group) of units, or one unpaired unit."""
+    """One entry of a diff: a pair (or group) of units, or one unpaired unit.
+
+    `paired_by` names the alignment step that paired it: exact, structure
+    (containers, by where their clauses went), position, content, split, merge.
+    """
 
     level: str
     old: tuple[Unit, ...]
@@ -35,6 +39,7 @@ class Change:
     similarity: float
     redline: tuple[Op, ...] | None
     fields: tuple[FieldChange, ...]
+    paired_by: str | None = None
 
     @property
     def changed(self) -> bool:
@@ -52,6 +57,7 @@ class Change:
             "renumbered": self.renumbered,
             "moved": self.moved,
             "similarity": round(self.similarity, 4),
+            "paired_by": self.paired_by,
             "redline": [op.to_dict() for op in self.redline] if self.redline is not None else None,
             "fields": [f.to_dict() for f in self.fields],
         }
@@ -119,7 +125,7 @@ def _change(link: Link, old: Sequence[Unit], new: Sequence[Unit], partner_old: d
     lines = redline(old_text, new_text) if status in ("modified", "split", "merged") else None
     renumbered = len(ou) == len(nu) == 1 and _number(ou[0]) != _number(nu[0])
     moved = any(not _same_parent(u, v, partner_old) for u in ou for v in nu)
-    return Change(level, ou, nu, status, renumbered, moved, sim, lines, fields)
+    return Change(level, ou, nu, status, renumbered, moved, sim, lines, fields, link.how)
 
 
 def _number(unit: Unit) -> Any:

@@ -91,8 +91,12 @@ def _md_diff(d: DocumentDiff, heading: str) -> list[str]:
         return lines + ["No change.", ""]
     if d.fields:
         lines += ["### Document", ""] + [f"- {_md_field(f)}" for f in d.fields] + [""]
+    cosmetic = [c for c in d.changes if _cosmetic(c)]
     for c in d.changes:
-        if not c.changed:
+        if not c.changed or _cosmetic(c):
+            continue
+        if c.level == "item":
+            lines += [f"- item {_md_escape(_item_label(c))}: {' · '.join(change_kinds(c))}", ""]
             continue
         old, new = change_label(c.old) or "—", change_label(c.new) or "—"
         flags = " · ".join(change_kinds(c))
@@ -106,7 +110,23 @@ def _md_diff(d: DocumentDiff, heading: str) -> list[str]:
         lines += [f"- {_md_field(f)}" for f in c.fields]
         if c.fields:
             lines.append("")
+    shown = [change_label(c.new) for c in cosmetic if c.level != "item"]
+    if shown:
+        lines += ["### Formatting only (whitespace, width or punctuation variants)", "",
+                  _md_escape(", ".join(shown)), ""]
     return lines
+
+
+def _cosmetic(c: Change) -> bool:
+    """Only whitespace, width or punctuation changed, nothing else."""
+    return c.status == "formatting" and not (c.renumbered or c.moved or c.fields)
+
+
+def _item_label(c: Change) -> str:
+    """An item's own numbers, old -> new (the clause's redline above shows its text)."""
+    old = c.old[0].path[-1] if c.old else "—"
+    new = c.new[0].path[-1] if c.new else "—"
+    return f"{old} → {new}"
 
 
 def _sim(value: float) -> str:
@@ -180,6 +200,7 @@ ins{background:#d4f7d4;color:#0b5d0b;text-decoration:underline}
 del{background:#fbd5d5;color:#8a1010;text-decoration:line-through}
 ul.fields{margin:.4em 0 0;font-size:.9em}
 .nochange{font-style:italic}
+.change.item{margin:-.5em 0 .8em 2em;padding:.1em .8em;font-size:.9em}p.item{margin:0}
 p.same{margin:0;font-size:.85em;color:#444;max-height:3.2em;overflow:hidden}.note{font-style:italic}
 .hidden{display:none}
 @media print{.filters{display:none}body{max-width:none;padding:0;font-size:10.5pt}p.same{max-height:none}
@@ -241,7 +262,7 @@ def _html_diff(d: DocumentDiff, heading: str, anchor: str) -> list[str]:
         out += [f"<li>{escape(field_text(f))}</li>" for f in d.fields]
         out.append("</ul></div>")
     for c in d.changes:
-        if c.changed:
+        if c.changed and not (c.level == "item" and _cosmetic(c)):
             out += _html_change(c)
     out.append("</section>")
     return out
@@ -249,6 +270,10 @@ def _html_diff(d: DocumentDiff, heading: str, anchor: str) -> list[str]:
 
 def _html_change(c: Change) -> list[str]:
     kinds = change_kinds(c)
+    if c.level == "item":
+        tags = "".join(f'<span class="tag">{k}</span>' for k in kinds)
+        return [f'<div class="change item {" ".join(kinds)}" data-kinds="{" ".join(kinds)}">'
+                f'<p class="item">item {escape(_item_label(c))}{tags}</p></div>']
     old, new = change_label(c.old) or "—", change_label(c.new) or "—"
     tags = "".join(f'<span class="tag">{k}</span>' for k in kinds)
     sim = f' <span class="tag">similarity {_sim(c.similarity)}</span>' if c.old and c.new else ""
