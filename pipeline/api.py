@@ -16,6 +16,7 @@ from . import validate
 from .assemble import attach, build_document
 from .emit import dumps, write_atomic
 from .errors import InputError, PipelineError
+from .extract.units import extract_responsibilities
 from .feed import feed_records
 from .load import SUPPORTED_SUFFIXES, load, load_bytes
 from .model import Document, Source
@@ -31,6 +32,8 @@ def parse(source: Source) -> Document:
 
 def annotate(doc: Document) -> Document:
     """Run the extractors and attach their results to the nodes."""
+    notes, warnings = extract_responsibilities(doc)
+    doc = attach(doc, "responsibilities", notes, warnings)
     return doc
 
 

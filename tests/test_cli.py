@@ -1,7 +1,6 @@
 """The `policy` command through click's CliRunner: exit codes, outputs, messages."""
 import json
 import re
-from pathlib import Path
 
 from click.testing import CliRunner
 

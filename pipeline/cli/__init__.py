@@ -33,7 +33,9 @@ def reports_errors(func):
     return wrapper
 
 
-from . import diff, ingest  # noqa: E402,F401  (registers commands)
+from . import ingest  # noqa: E402,F401  (registers commands)
+from . import tasks  # noqa: E402,F401
+from . import diff  # noqa: E402,F401
 
 
 def main() -> None:

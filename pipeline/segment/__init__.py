@@ -41,17 +41,17 @@ def segment(text: str, name: str | None = None) -> Segmented:
     front = read_front(lines, toc[0] if toc else body_start)
     attach = find_attachment(lines, body_start, len(lines))
     closing = find_closing(lines, body_start, attach)
-    parsed = body_mod.build(lines[body_start:closing])
-    for raw in parsed.nodes:
+    top = body_mod.build(lines[body_start:closing])
+    for raw in top:
         split_paragraphs(raw)
-    assign_kinds(parsed.nodes)
+    assign_kinds(top)
 
     blocks = [(kind, lines[first].start) for kind, first, last in front.blocks if last > first]
     if toc:
         blocks.append(("toc", lines[toc[0]].start))
     used: set[str] = set()
     items: list[tuple[int, object]] = [(start, kind) for kind, start in blocks]
-    items += [(raw.start, raw) for raw in parsed.nodes]
+    items += [(raw.start, raw) for raw in top]
     if closing < attach:
         items.append((lines[closing].start, "closing"))
     if attach < len(lines):
@@ -68,7 +68,7 @@ def segment(text: str, name: str | None = None) -> Segmented:
             what.start = start
             children.append(freeze(what, end, text, "", used))
     root = Node(id="doc", kind="document", start=0, end=len(text), children=tuple(children))
-    return Segmented(root, front, tuple(numbering_warnings(parsed.nodes)))
+    return Segmented(root, front, tuple(numbering_warnings(top)))
 
 
 def _block_title(kind: str, front: Front) -> str | None:

@@ -30,19 +30,10 @@ class Raw:
         return self.marker.ordinal if self.marker else None
 
 
-@dataclass
-class Body:
-    """Top-level raw nodes of the body and the marker lines not taken as headings."""
-
-    nodes: list[Raw]
-    problems: list[tuple[str, str, int, int]]
-
-
-def build(lines: list[Line]) -> Body:
-    """Nest the body lines into raw nodes."""
+def build(lines: list[Line]) -> list[Raw]:
+    """Nest the body lines into raw nodes; return the top-level ones."""
     top: list[Raw] = []
     stack: list[Raw] = []
-    problems: list[tuple[str, str, int, int]] = []
     last = {"tiao": 0, "zhang": 0, "bian": 0, "bufen": 0}
     last_jie = 0
     prev: Line | None = None
@@ -77,7 +68,7 @@ def build(lines: list[Line]) -> Body:
         (stack[-1].children if stack else top).append(node)
         stack.append(node)
         prev = line if marker.type == "tiao" else None
-    return Body(top, problems)
+    return top
 
 
 def _accept(marker: Marker, line: Line, prev: Line | None, stack: list[Raw], last: dict, last_jie: int) -> bool:

@@ -15,6 +15,7 @@ ID_PREFIX = {
 GLOBAL_IDS = {"book", "chapter", "article"}
 _HEADING_MAX = 40
 _TITLE_MAX = 50
+_CLAUSE_MAX = 24
 
 
 def assign_kinds(nodes: list[Raw], parent_kind: str | None = None, top: bool = True) -> None:
@@ -124,6 +125,7 @@ def _title(raw: Raw, kind: str, text: str) -> str | None:
         return "".join(pieces) if all(len(p) == 1 for p in pieces) else rest or None
     cut = re.search(r"[。．]", rest)
     head = rest[:cut.start()] if cut else rest
-    if not head or len(head) > _TITLE_MAX or (not cut and "，" in head and len(head) > _HEADING_MAX):
+    sentence_like = re.search(r"[，,；;]", head) and len(head) > _CLAUSE_MAX
+    if not head or len(head) > _TITLE_MAX or sentence_like:
         return None
     return head

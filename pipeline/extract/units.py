@@ -1,0 +1,380 @@
+"""Responsibility notes: who leads and who joins each measure.
+
+Drafts close a measure (or a group of its sentences) with a note naming the
+responsible units, in one of a few styles, full- or half-width:
+
+    （责任单位：A、B、C。列第一位的为牵头单位，下同。）
+    （A、B负责。列第一位者为牵头单位，下同）   （A、B负责）
+    （A牵头，B、C配合）   （牵头单位：X，配合单位：Y、Z，各区、县级市）
+    （A、B，各省级人民政府按职责分工负责）   （A等有关部门和单位负责）   （A会同有关部门负责）
+
+A bracketed span is a note only if all of it parses as such (units, a label or a
+verb, a lead convention); `（技工院校内由…部门负责）` is a clause, not a note. The
+lead comes from the document's own convention (列第一位的为牵头单位; 下同 carries it to
+the notes after), from 牵头 / 牵头单位 / 会同, else it is the first unit, flagged as assumed.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Document, Node, Warning
+from ..normalize import fold
+from .aliases import Aliases, builtin_aliases
+from .unitnames import Jurisdiction, is_collective, jurisdiction_of, normalize_units
+
+ROLES = ("lead", "co", "collective")
+CODES = {
+    "W301": "no responsible unit, unlike its siblings",
+    "W302": "lead assumed to be the first unit listed",
+}
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One responsible unit: `name` as written, its full `normalized` name, its `role`."""
+
+    name: str
+    normalized: str
+    role: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "normalized": self.normalized, "role": self.role,
+                "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True)
+class Responsibility:
+    """One note, brackets included. `convention` is the wording that decided the lead
+    (`列第一位的为牵头单位`, `牵头单位`, `牵头`, `会同`), None when nothing stated one.
+    A note naming only groups (各省级人民政府负责) has the first group as `lead`; its
+    role stays `collective`."""
+
+    text: str
+    start: int
+    end: int
+    lead: str | None
+    lead_normalized: str | None
+    lead_assumed: bool
+    convention: str | None
+    units: tuple[Unit, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end, "lead": self.lead,
+                "lead_normalized": self.lead_normalized, "lead_assumed": self.lead_assumed,
+                "convention": self.convention, "units": [u.to_dict() for u in self.units]}
+
+
+# The lead convention: 列第一位的为牵头单位 / 列第一位者为牵头单位 / 排在第一位的部门为牵头部门 …
+_CONVENTION = re.compile(
+    r"(?:(?:列|排)(?:在|名)?)?(?:第一|首)(?:位|个|家)?(?:的|者)?(?:部门|单位)?(?:为|是)牵头(?:单位|部门)")
+_DITTO = re.compile(r"\s*[,;、]?\s*下同")
+_TAIL = re.compile(r"[。,;]\s*(?P<conv>" + _CONVENTION.pattern + r")(?P<ditto>" + _DITTO.pattern + r")?[。.;,\s]*$")
+
+# A clause label and the role it gives its list.
+_LABELS = {
+    "牵头单位": "lead", "牵头部门": "lead", "主办单位": "lead", "主责单位": "lead",
+    "配合单位": "co", "配合部门": "co", "参与单位": "co", "协办单位": "co", "协助单位": "co",
+    "责任单位": None, "责任部门": None, "负责单位": None, "实施单位": None, "责任主体": None,
+}
+_LABEL = re.compile(r"\s*(?P<label>" + "|".join(_LABELS) + r")\s*:\s*")
+_CLAUSE_SEP = re.compile(r"[,;。]|\s+(?=(?:" + "|".join(_LABELS) + r")\s*:)")
+# A clause verb and the role it gives its list (None: the convention decides).
+_VERB = re.compile(r"""
+    (?:
+        (?P<lead>(?:分别|共同)?牵头(?:负责|落实|抓总)?)              # A牵头 / A牵头负责
+      | (?P<co>(?:配合|参与|协助|协同)(?:落实|实施)?)                # B、C配合
+      | (?:按照?职责分工|根据职责分工|按职责|依职责|分别|共同|具体)?
+        (?:负责(?:落实|实施)?|落实)                                 # A、B负责 / …按职责分工负责
+    )\s*$""", re.X)
+# Splits inside a list: 、 or spaces between units; 会同 after the lead; 及 before a group.
+_HUITONG = re.compile(r"会同|协同")
+_SEP = re.compile(r"、|\s+|(?:以及|及|和)(?=各|有关|相关|其他)")
+# `A、B等`, `A等单位` (dropped) and `A等有关部门和单位` (kept, as a group).
+_DENG = re.compile(r"等(?:(?:部门|单位|机构)(?:和|及|、)?(?:部门|单位|机构)?)?$|等(?=(?:其他)?(?:有关|相关))")
+_OPENERS = re.compile(r"[(【\[〔]")
+_LEVEL_TAIL = re.compile(r"(?:省|自治区|直辖市|市|县级市|县|区|旗|盟|州|乡|镇|乡镇|街道)(?:\(市、区\)|人民政府)?")
+# Characters no unit name holds: they mark a clause of the text.
+_NOT_A_NAME = re.compile(r"(?<!自)由|(?<!所)在|[的将把被从向于如。:;,]|要(?!素)")
+_UNIT_END = re.compile(
+    r"(?:部|委|局|办|署|厅|院|会|行|府|区|县|市|旗|盟|州|镇|乡|处|室|站|所|队|中心|集团|公司|单位|部门|机构"
+    r"|学校|大学|学院|联|团|社|台|馆|校|组|关|政府)$")
+_OPEN = {"(": ")", "【": "】", "[": "]", "〔": "〕"}
+_LINE_LABEL = re.compile(r"(?m)(?:^|(?<=[。;]))[ ]*(?=(?:责任|牵头|负责|配合)(?:单位|部门)\s*:)[^\n]+")
+
+
+def find_notes(text: str, start: int = 0, end: int | None = None, *, convention: str | None = None,
+               jurisdiction: Jurisdiction = Jurisdiction(), aliases: Aliases | None = None,
+               ) -> tuple[Responsibility, ...]:
+    """Every responsibility note in `text[start:end]`, in order, offsets into `text`.
+
+    `convention` is a lead convention already in force (from an earlier 下同);
+    a convention stated with 下同, or in running text, holds for the notes after it.
+    """
+    end = len(text) if end is None else end
+    aliases = aliases if aliases is not None else builtin_aliases()
+    view = fold(text)
+    notes = []
+    last = start
+    for s, e in _candidates(view, start, end):
+        parsed = _parse(view, s, e)
+        if parsed is None:
+            continue
+        for m in _CONVENTION.finditer(view, last, s):
+            convention = text[m.start():m.end()]
+        last = e
+        clauses, stated, ditto = parsed
+        stated_text = text[stated[0]:stated[1]] if stated else None
+        notes.append(_build(text, s, e, clauses, stated_text or convention, jurisdiction, aliases))
+        if stated_text and ditto:
+            convention = stated_text
+    return tuple(notes)
+
+
+def _candidates(view: str, start: int, end: int):
+    """Bracketed spans on one line, outermost only, and unbracketed labelled lines."""
+    spans: list[tuple[int, int]] = []
+    for opener in _OPENERS.finditer(view, start, end):
+        i = opener.start()
+        if spans and i < spans[-1][1]:
+            continue
+        close = _OPEN[view[i]]
+        j, depth = i + 1, 1
+        while j < end and view[j] != "\n" and j - i < 600:
+            if view[j] == view[i]:
+                depth += 1
+            elif view[j] == close:
+                depth -= 1
+                if depth == 0:
+                    break
+            j += 1
+        if j < end and depth == 0 and view[j] == close:
+            spans.append((i, j + 1))
+    for m in _LINE_LABEL.finditer(view, start, end):
+        s, e = m.start() + len(m.group()) - len(m.group().lstrip()), min(m.end(), end)
+        while e > s and view[e - 1].isspace():
+            e -= 1
+        if not any(a <= s < b for a, b in spans):
+            spans.append((s, e))
+    spans.sort()
+    return spans
+
+
+def _parse(view: str, s: int, e: int):
+    """([(role, [(start, end, 会同-lead)])...], span of a stated convention, 下同?) or None."""
+    inner_s, inner_e = (s + 1, e - 1) if view[s] in _OPEN else (s, e)
+    body = view[inner_s:inner_e]
+    stated = ditto = None
+    tail = _TAIL.search(body)
+    if tail:
+        stated = (inner_s + tail.start("conv"), inner_s + tail.end("conv"))
+        ditto = bool(tail.group("ditto"))
+        body = body[: tail.start()]
+    body = body.rstrip("。. ")
+    clauses = []
+    marked = labelled = False
+    for cs, ce in _pieces(view, inner_s, inner_s + len(body), _CLAUSE_SEP):
+        if not view[cs:ce].strip():
+            continue
+        clause = view[cs:ce]
+        role: str | None = None
+        lab = _LABEL.match(clause)
+        if lab:
+            role, marked = _LABELS[lab.group("label")], True
+            labelled = True
+            cs += lab.end()
+            clause = view[cs:ce]
+        verb = _VERB.search(clause)
+        if verb and verb.start() > 0:
+            marked = True
+            role = "lead" if verb.group("lead") else "co" if verb.group("co") else role
+            ce = cs + verb.start()
+        names = _names(view, cs, ce)
+        if names is None:
+            return None
+        clauses.append((role, names))
+    if not marked or not clauses:
+        return None
+    if not labelled and not all(
+            _UNIT_END.search(view[a:b].split("(")[0]) or is_collective(view[a:b])
+            for _, ns in clauses for a, b, _ in ns):
+        return None
+    return clauses, stated, ditto
+
+
+def _names(view: str, s: int, e: int):
+    """[(start, end, lead_by_会同)] of the units in one list, or None if it is no list.
+
+    `A、B会同C负责`: A and B lead, C joins. A leading 由 (由A负责) is not part of a name.
+    """
+    if view.startswith("由", s):
+        s += 1
+    hui = _HUITONG.search(view, s, e)
+    groups = [(s, hui.start(), True), (hui.end(), e, False)] if hui else [(s, e, False)]
+    out = []
+    for gs, ge, lead in groups:
+        for a, b in _pieces(view, gs, ge, _SEP):
+            deng = _DENG.search(view, a, b)
+            for qa, qb in [(a, deng.start()), (deng.end(), b)] if deng else [(a, b)]:
+                if qa == qb:
+                    continue
+                name = view[qa:qb]
+                if len(name) > 40 or _NOT_A_NAME.search(name.split("(")[0]):
+                    return None
+                out.append((qa, qb, lead))
+    return _join_levels(view, out) if out else None
+
+
+def _pieces(view: str, s: int, e: int, sep: re.Pattern) -> list[tuple[int, int]]:
+    """Spans of `view[s:e]` between matches of `sep` outside parentheses."""
+    out, depth, last = [], 0, s
+    k = s
+    while k < e:
+        ch = view[k]
+        depth += ch == "("
+        depth -= ch == ")"
+        m = sep.match(view, k, e) if depth == 0 else None
+        if m and m.end() > k:
+            out.append((last, k))
+            last = k = m.end()
+            continue
+        k += 1
+    out.append((last, e))
+    return [(a, b) for a, b in out if a < b]
+
+
+def _join_levels(view: str, names: list) -> list:
+    """Keep `各区、县级市` and `各省、自治区、直辖市人民政府` as one collective unit."""
+    out: list = []
+    for a, b, lead in names:
+        if out and is_collective(view[out[-1][0]:out[-1][1]]) and _LEVEL_TAIL.fullmatch(view[a:b]):
+            out[-1] = (out[-1][0], b, out[-1][2])
+        else:
+            out.append((a, b, lead))
+    return out
+
+
+def _build(text: str, s: int, e: int, clauses, convention: str | None,
+           jurisdiction: Jurisdiction, aliases: Aliases) -> Responsibility:
+    """Assign roles, decide the lead and normalize the names of one parsed note."""
+    spans = [(a, b, role, hui) for role, names in clauses for a, b, hui in names]
+    names = tuple(text[a:b] for a, b, _, _ in spans)
+    normalized = normalize_units(names, jurisdiction, aliases)
+    explicit = [i for i, (_, _, role, hui) in enumerate(spans) if role == "lead" or hui]
+    roles = []
+    for i, (a, b, role, hui) in enumerate(spans):
+        if i in explicit:
+            roles.append("lead")
+        elif is_collective(names[i]):
+            roles.append("collective")
+        else:
+            roles.append(role or "co")
+    how: str | None = None
+    assumed = False
+    first: int | None = None
+    if explicit:
+        label = next((lab for lab, r in _LABELS.items() if r == "lead" and re.search(lab + r"\s*:", fold(text[s:e]))),
+                     None)
+        by_verb = "牵头" if any(spans[i][2] == "lead" for i in explicit) else "会同"
+        how = label or by_verb
+    else:
+        single = [i for i, (_, _, role, _) in enumerate(spans) if role is None and roles[i] == "co"]
+        groups = [i for i, (_, _, role, _) in enumerate(spans) if role is None]
+        if single:
+            roles[single[0]] = "lead"
+        first = (single or groups or [None])[0]
+        how, assumed = convention, convention is None and len(single) > 1
+    lead = next((i for i, r in enumerate(roles) if r == "lead"), first)
+    units = tuple(Unit(names[i], normalized[i], roles[i], a, b) for i, (a, b, _, _) in enumerate(spans))
+    return Responsibility(
+        text=text[s:e], start=s, end=e,
+        lead=names[lead] if lead is not None else None,
+        lead_normalized=normalized[lead] if lead is not None else None,
+        lead_assumed=assumed, convention=how, units=units)
+
+
+def extract_responsibilities(doc: Document, aliases: Aliases | None = None,
+                             ) -> tuple[dict[str, tuple[Responsibility, ...]], tuple[Warning, ...]]:
+    """Notes keyed by the id of the deepest node whose own text holds them, and warnings.
+
+    W301: a node with no note in its subtree while a sibling of its kind has one.
+    W302: a note whose lead was assumed (several units, no convention, no 牵头).
+    """
+    notes = find_notes(doc.text, 0, len(doc.text), jurisdiction=document_jurisdiction(doc), aliases=aliases)
+    by_node: dict[str, list[Responsibility]] = {}
+    for note in notes:
+        node = _owner(doc.root, note.start, note.end)
+        by_node.setdefault(node.id, []).append(note)
+    result = {k: tuple(v) for k, v in by_node.items()}
+    warnings = [Warning("W302", f"{CODES['W302']}: {n.lead}", n.start, n.end)
+                for n in notes if n.lead_assumed]
+    warnings += _missing(doc.root, result)
+    warnings.sort(key=lambda w: (w.start, w.code))
+    return result, tuple(warnings)
+
+
+def document_jurisdiction(doc: Document) -> Jurisdiction:
+    """The places of the issuer (or of the letter's issuer, or of the title's opening words)."""
+    for name in (doc.issuer, doc.letter.issuer if doc.letter else None, (doc.title or "").split("关于")[0]):
+        jurisdiction = jurisdiction_of(name)
+        if jurisdiction.places:
+            return jurisdiction
+    return Jurisdiction()
+
+
+def _owner(node: Node, s: int, e: int) -> Node:
+    """The deepest node whose own text holds [s, e), else the deepest node holding it."""
+    for child in node.children:
+        if child.start <= s and e <= child.end:
+            return _owner(child, s, e)
+    return node
+
+
+def _missing(root: Node, notes: dict[str, tuple[Responsibility, ...]]) -> list[Warning]:
+    """W301 for each node without a note among same-kind siblings that have one.
+
+    Only kinds that hold notes in their own text count (measures, say, not the
+    parts above them), so a part with no tasks (总体目标) raises nothing.
+    """
+    bearing = {n.kind for n in root.walk() if n.id in notes}
+    has: set[str] = set()
+
+    def mark(node: Node) -> bool:
+        found = node.id in notes
+        for child in node.children:
+            found = mark(child) or found
+        if found:
+            has.add(node.id)
+        return found
+
+    mark(root)
+    out = []
+    for parent in root.walk():
+        kinds = {c.kind for c in parent.children if c.id in has} & bearing
+        for child in parent.children:
+            if child.kind in kinds and child.id not in has:
+                label = child.num or child.id
+                out.append(Warning("W301", f"{CODES['W301']}: {child.kind} {label}", child.start, child.own_end))
+    return out
+
+
+def renormalize(doc: Document, aliases: Aliases) -> Document:
+    """`doc` with its notes read again using `aliases` (a user's `--aliases` table)."""
+    from ..assemble import attach
+
+    notes, _ = extract_responsibilities(doc, aliases)
+    return attach(doc, "responsibilities", notes)
+
+
+def unit_names(doc: Document) -> tuple[str, ...]:
+    """Every unit name in the document's notes, as written and normalized (for jieba's dictionary)."""
+    names: dict[str, None] = {}
+    for node in doc.nodes():
+        for note in node.responsibilities:
+            for unit in note.to_dict()["units"]:
+                names.setdefault(unit["name"])
+                names.setdefault(unit["normalized"])
+    return tuple(names)

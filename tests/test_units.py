@@ -1,0 +1,410 @@
+"""Responsibility notes on the real corpus: found, split, led and normalized as written.
+
+Expected values are read from the documents (the Hohhot draft also against the
+hand annotation in ../shared/gold). Styles the corpus lacks are quoted from issue 3.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.api import ingest_file, parse
+from pipeline.errors import InputError
+from pipeline.extract.aliases import builtin_aliases, load_aliases, parse_aliases
+from pipeline.extract.unitnames import (jurisdiction_of, normalize_units, register_with_jieba,
+                                        userdict_lines)
+from pipeline.extract.units import extract_responsibilities, find_notes, unit_names
+from pipeline.load import load, load_bytes
+from pipeline.normalize import fold
+from pipeline.validate import check
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+HOHHOT = "hohhot-2024-keji-qiangshi-draft.txt"
+HOHHOT_JUR = jurisdiction_of("呼和浩特市科学技术局")
+NATIONAL = jurisdiction_of("国务院")
+
+
+@lru_cache(maxsize=None)
+def doc(name: str):
+    return ingest_file(CORPUS / name)
+
+
+def notes_of(name: str):
+    return [r for n in doc(name).nodes() for r in n.responsibilities]
+
+
+
+# --- Hohhot draft -------------------------------------------------------------------------
+
+def test_hohhot_one_note_per_measure_as_in_gold(gold):
+    measures = [n for n in doc(HOHHOT).nodes() if n.kind == "measure"]
+    assert len(measures) == 26
+    matched = 0
+    for node, g in zip(measures, gold["measures"]):
+        assert node.ordinal == g["num"]
+        (note,) = node.responsibilities
+        assert [u.name for u in note.units] == g["responsible_units"]
+        assert [u.normalized for u in note.units] == g["responsible_units_normalized"]
+        assert (note.lead, note.lead_normalized) == (g["lead_unit"], g["lead_unit_normalized"])
+        matched += 1
+    assert matched == 26
+
+
+def test_hohhot_distinct_normalized_units_as_in_gold(gold):
+    names = {u.normalized for note in notes_of(HOHHOT) for u in note.units}
+    assert sorted(names) == sorted(gold["distinct_units_normalized"])
+
+
+def test_hohhot_notes_are_exact_spans_of_the_source():
+    text = doc(HOHHOT).text
+    notes = notes_of(HOHHOT)
+    assert len(notes) == 26
+    for note in notes:
+        assert text[note.start:note.end] == note.text
+        assert note.text.startswith("(责任单位:") and note.text.endswith(")")
+        for unit in note.units:
+            assert text[unit.start:unit.end] == unit.name
+
+
+def test_hohhot_convention_stated_once_carries_to_all_notes():
+    notes = notes_of(HOHHOT)
+    assert notes[0].text.endswith("和林格尔新区。列第一位的为牵头单位,下同。)")
+    assert all(n.convention == "列第一位的为牵头单位" and not n.lead_assumed for n in notes)
+    assert not [w for w in doc(HOHHOT).warnings if w.code in ("W301", "W302")]
+
+
+def test_hohhot_roles_read_from_measure_1():
+    note = notes_of(HOHHOT)[0]
+    assert [(u.name, u.role) for u in note.units] == [
+        ("市科学技术局", "lead"), ("发展和改革委员会", "co"), ("大数据管理局", "co"), ("工业和信息化局", "co"),
+        ("各旗县区", "collective"), ("经济技术开发区", "co"), ("金山高新区", "co"), ("和林格尔新区", "co")]
+
+
+def test_hohhot_nested_brackets_stay_one_unit():
+    note = notes_of(HOHHOT)[25]
+    assert "市纪律检查委员会(监察委员会)" in [u.name for u in note.units]
+    assert "中共呼和浩特市纪律检查委员会(呼和浩特市监察委员会)" in [u.normalized for u in note.units]
+
+
+def test_full_width_and_half_width_notes_read_alike():
+    half = "(责任单位:市科学技术局、发展和改革委员会、各旗县区、经济技术开发区、金山高新区、和林格尔新区。列第一位的为牵头单位,下同。)"
+    full = half.replace("(", "（").replace(")", "）").replace(":", "：").replace(",", "，")
+    a, = find_notes(half, jurisdiction=HOHHOT_JUR)
+    b, = find_notes(full, jurisdiction=HOHHOT_JUR)
+    assert [u.normalized for u in a.units] == [u.normalized for u in b.units]
+    assert [u.name for u in b.units][0] == "市科学技术局"
+    assert b.text == full and b.convention == "列第一位的为牵头单位"
+
+
+def test_note_inside_a_span_keeps_its_offsets():
+    text = ("(三)实施新质生产力“攻关突围”行动。加快优势产业提档升级。"
+            "(责任单位:市科学技术局、农牧局)其后还有一句。(责任单位:市工业和信息化局、科学技术局)")
+    first, second = find_notes(text, 10, len(text), jurisdiction=HOHHOT_JUR)
+    assert text[first.start:first.end] == "(责任单位:市科学技术局、农牧局)"
+    assert second.lead_normalized == "呼和浩特市工业和信息化局"
+    assert [u.normalized for u in second.units][1] == "呼和浩特市科学技术局"
+    assert find_notes(text, first.end, second.start) == ()
+
+
+# --- State Council documents (govcn-*) ---------------------------------------------------
+
+# Every note of each file, as the list of its units, typed from the text (`|` ends the lead group).
+GOVCN = {
+    "govcn-2018-guofa39-cujin-jiuye.html": [
+        "人力资源社会保障部|财政部", "财政部|工业和信息化部、人民银行、银保监会",
+        "财政部|人力资源社会保障部、人民银行、银保监会",
+        "人力资源社会保障部|科技部、财政部、住房城乡建设部、市场监管总局、各省级人民政府",
+        "人力资源社会保障部|有关部门和单位", "人力资源社会保障部|财政部",
+        "人力资源社会保障部|财政部、教育部、有关部门和单位", "人力资源社会保障部|财政部",
+        "人力资源社会保障部|财政部、税务总局、各省级人民政府", "人力资源社会保障部|医保局",
+        "财政部|人力资源社会保障部、民政部、有关部门和单位", "各省级人民政府|", "各有关部门和单位|",
+        "各有关部门和单位|各省级人民政府", "各有关部门和单位|各省级人民政府"],
+    "govcn-2019-guofa3-zonghe-baoshuiqu.html": [
+        "税务总局|财政部、海关总署", "海关总署|财政部、税务总局", "海关总署|商务部", "商务部|海关总署",
+        "海关总署|", "海关总署|商务部、有关部门", "发展改革委|科技部、海关总署", "市场监管总局|海关总署",
+        "药监局|海关总署", "海关总署|", "海关总署|", "发展改革委|海关总署", "海关总署|文化和旅游部、文物局",
+        "商务部|工业和信息化部、生态环境部、海关总署", "商务部|发展改革委、工业和信息化部、海关总署",
+        "海关总署|", "海关总署|财政部、税务总局", "商务部|海关总署、有关部门", "海关总署|财政部、商务部",
+        "海关总署|证监会", "海关总署|商务部、有关部门"],
+    "govcn-2018-guofa42-nongye-jixiehua.html": [
+        "工业和信息化部|发展改革委、科技部、农业农村部", "工业和信息化部|发展改革委、科技部、农业农村部、商务部",
+        "工业和信息化部|发展改革委、农业农村部、商务部、国资委、国际发展合作署",
+        "市场监管总局|工业和信息化部、发展改革委、农业农村部", "农业农村部|发展改革委、财政部",
+        "农业农村部|发展改革委、科技部、工业和信息化部",
+        "农业农村部|科技部、工业和信息化部、财政部、交通运输部、商务部、人民银行、银保监会、民航局",
+        "农业农村部|发展改革委、工业和信息化部、国资委", "农业农村部|工业和信息化部",
+        "农业农村部|财政部、人民银行、税务总局、银保监会", "农业农村部|发展改革委、财政部、自然资源部、交通运输部",
+        "农业农村部|发展改革委、财政部、自然资源部、市场监管总局", "农业农村部|发展改革委、财政部、自然资源部、税务总局",
+        "教育部|工业和信息化部、农业农村部", "农业农村部|工业和信息化部", "农业农村部、工业和信息化部|",
+        "各省级人民政府|", "农业农村部|工业和信息化部"],
+    "govcn-2018-guobanfa117-jili-zhichi.html": [
+        "市场监管总局|", "商务部|", "国家发展改革委|", "国家发展改革委|", "财政部|", "交通运输部|财政部",
+        "水利部|国家发展改革委", "人民银行|银保监会、证监会", "自然资源部|", "农业农村部|", "商务部|", "科技部|",
+        "科技部|财政部", "国家发展改革委|", "工业和信息化部|", "国家发展改革委|有关部门", "国家发展改革委|有关部门",
+        "国家发展改革委、财政部|有关部门", "市场监管总局|", "教育部|有关部门", "财政部|人力资源社会保障部",
+        "财政部|国务院扶贫办", "国家发展改革委|", "住房城乡建设部|国家发展改革委、财政部", "国家卫生健康委|财政部",
+        "国家发展改革委|财政部、民政部", "生态环境部|财政部", "水利部|财政部", "农业农村部|财政部", "国务院办公厅|"],
+    "govcn-2019-guofa4-zhiye-jiaoyu-fangan.html": [],
+    "govcn-2018-guoling707-geshui-shishi-tiaoli.html": [],
+    "govcn-2019-guobanfa6-rongzi-danbao.html": [],
+}
+
+
+@pytest.mark.parametrize("name", sorted(GOVCN))
+def test_govcn_every_note_found_split_and_led(name):
+    got = []
+    for note in notes_of(name):
+        leads = [u.name for u in note.units if u.role == "lead"] or [note.lead]
+        rest = [u.name for u in note.units if u.name not in leads]
+        got.append("、".join(leads) + "|" + "、".join(rest))
+    assert got == GOVCN[name]
+
+
+CN = "一二三四五六七八九十"
+
+
+def cn(n: int) -> str:
+    """1 -> 一, 10 -> 十, 21 -> 二十一."""
+    tens, ones = divmod(n, 10)
+    return (CN[tens - 1] if tens > 1 else "") + ("十" if tens else "") + (CN[ones - 1] if ones else "")
+
+
+@pytest.mark.parametrize("name, nums", [
+    ("govcn-2018-guofa39-cujin-jiuye.html", [f"（{cn(i)}）" for i in range(1, 16)]),
+    ("govcn-2018-guofa42-nongye-jixiehua.html", [f"（{cn(i)}）" for i in range(3, 21)]),
+    ("govcn-2019-guofa3-zonghe-baoshuiqu.html", [str(i) for i in range(1, 22)]),
+    ("govcn-2018-guobanfa117-jili-zhichi.html", [cn(i) for i in range(1, 31)]),
+    (HOHHOT, [str(i) for i in range(1, 27)]),
+])
+def test_each_note_sits_on_its_measure(name, nums):
+    owners = [(n.kind, n.num) for n in doc(name).nodes() for _ in n.responsibilities]
+    assert owners == [("measure", num) for num in nums]
+
+
+def test_govcn_every_file_is_read_as_a_national_document():
+    for name in GOVCN:
+        assert not jurisdiction_of(doc(name).issuer).places
+
+
+@pytest.mark.parametrize("quote, names, roles, lead, assumed, convention", [
+    ("（人力资源社会保障部、财政部负责。列第一位者为牵头单位，下同）", ["人力资源社会保障部", "财政部"],
+     ["lead", "co"], "人力资源社会保障部", False, "列第一位者为牵头单位"),
+    ("（税务总局、财政部、海关总署负责，排在第一位的部门为牵头部门，下同）", ["税务总局", "财政部", "海关总署"],
+     ["lead", "co", "co"], "税务总局", False, "排在第一位的部门为牵头部门"),
+    ("（人力资源社会保障部、财政部、税务总局，各省级人民政府按职责分工负责）",
+     ["人力资源社会保障部", "财政部", "税务总局", "各省级人民政府"], ["lead", "co", "co", "collective"],
+     "人力资源社会保障部", True, None),
+    ("（财政部、人力资源社会保障部、民政部等有关部门和单位按职责分工负责）",
+     ["财政部", "人力资源社会保障部", "民政部", "有关部门和单位"], ["lead", "co", "co", "collective"],
+     "财政部", True, None),
+    ("（农业农村部、财政部、人民银行、税务总局、银保监会等负责）",
+     ["农业农村部", "财政部", "人民银行", "税务总局", "银保监会"], ["lead", "co", "co", "co", "co"],
+     "农业农村部", True, None),
+    ("（农业农村部、工业和信息化部牵头负责）", ["农业农村部", "工业和信息化部"], ["lead", "lead"],
+     "农业农村部", False, "牵头"),
+    ("（国家发展改革委、财政部会同有关部门负责）", ["国家发展改革委", "财政部", "有关部门"],
+     ["lead", "lead", "collective"], "国家发展改革委", False, "会同"),
+    ("（各有关部门和单位，各省级人民政府按职责分工负责）", ["各有关部门和单位", "各省级人民政府"],
+     ["collective", "collective"], "各有关部门和单位", False, None),
+    ("（海关总署负责）", ["海关总署"], ["lead"], "海关总署", False, None),
+    # styles quoted in issue 3
+    ("（A局牵头，B局、C局配合）", ["A局", "B局", "C局"], ["lead", "co", "co"], "A局", False, "牵头"),
+    ("（牵头单位：X局，配合单位：Y局、Z局，各区、县级市）", ["X局", "Y局", "Z局", "各区、县级市"],
+     ["lead", "co", "co", "collective"], "X局", False, "牵头单位"),
+    ("（A局、B局负责）", ["A局", "B局"], ["lead", "co"], "A局", True, None),
+    # other wordings of the same styles
+    ("（由A局负责）", ["A局"], ["lead"], "A局", False, None),
+    ("（A局、B局等单位负责）", ["A局", "B局"], ["lead", "co"], "A局", True, None),
+    ("（A局及各区人民政府负责）", ["A局", "各区人民政府"], ["lead", "collective"], "A局", False, None),
+    ("（A局、B局分别牵头，各区配合）", ["A局", "B局", "各区"], ["lead", "lead", "collective"], "A局", False, "牵头"),
+    ("（责任单位：A局 B局）", ["A局", "B局"], ["lead", "co"], "A局", True, None),
+    ("（责任单位：A局、B局，排名第一的为牵头单位）", ["A局", "B局"], ["lead", "co"], "A局", False,
+     "排名第一的为牵头单位"),
+    ("（各高等院校负责）", ["各高等院校"], ["collective"], "各高等院校", False, None),
+])
+def test_note_styles(quote, names, roles, lead, assumed, convention):
+    note, = find_notes("段落。" + quote + "下文", jurisdiction=NATIONAL)
+    assert note.text == quote
+    assert [u.name for u in note.units] == names
+    assert [u.role for u in note.units] == roles
+    assert (note.lead, note.lead_assumed, note.convention) == (lead, assumed, convention)
+
+
+@pytest.mark.parametrize("quote", [
+    "（技工院校内由人力资源社会保障行政部门负责）",       # guofa4: a clause about who does what, not a task note
+    "（以下简称“市科技局”）",
+    "（含技工院校）",                                    # guofa39
+    "（财政部、人力资源社会保障部）",                     # a bare list: no verb, no label
+    "（国发〔2023〕16号）",
+])
+def test_brackets_that_are_not_notes(quote):
+    assert find_notes("上文" + quote + "下文") == ()
+
+
+def test_labelled_line_with_two_labels():
+    text = "做好工作。\n牵头单位：市科技局 配合单位：市财政局、市商务局\n"
+    note, = find_notes(text, jurisdiction=HOHHOT_JUR)
+    assert [(u.name, u.role) for u in note.units] == [("市科技局", "lead"), ("市财政局", "co"), ("市商务局", "co")]
+    assert note.convention == "牵头单位"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="（）()、，,：:。责任单位牵头配合负责各有关部门市局委办区等下同列第一位的为\n A", max_size=80))
+def test_find_notes_never_raises_and_spans_are_exact(text):
+    for note in find_notes(text, jurisdiction=HOHHOT_JUR):
+        assert text[note.start:note.end] == note.text
+        assert note.units and all(text[u.start:u.end] == u.name for u in note.units)
+        assert all(note.start <= u.start < u.end <= note.end for u in note.units)
+
+
+def test_unbracketed_labelled_line():
+    text = "加快推进。\n责任单位：市科学技术局、财政局\n下一条"
+    note, = find_notes(text, jurisdiction=HOHHOT_JUR)
+    assert note.text == "责任单位：市科学技术局、财政局"
+    assert [u.normalized for u in note.units] == ["呼和浩特市科学技术局", "呼和浩特市财政局"]
+
+
+def test_convention_in_running_text_carries_forward():
+    text = "各项任务列第一位的为牵头单位。一、做好工作。（A局、B局负责）"
+    note, = find_notes(text)
+    assert not note.lead_assumed and note.convention == "列第一位的为牵头单位"
+
+
+def test_convention_without_ditto_holds_for_its_own_note_only():
+    text = "（A局、B局负责。列第一位者为牵头单位）其后。（C局、D局负责）"
+    first, second = find_notes(text)
+    assert not first.lead_assumed and second.lead_assumed
+
+
+# --- Warnings --------------------------------------------------------------------------
+
+def test_lead_assumed_warnings_in_guobanfa117():
+    warnings = [w for w in doc("govcn-2018-guobanfa117-jili-zhichi.html").warnings if w.code == "W302"]
+    # the twelve notes naming several units with neither a convention nor 牵头/会同
+    assert len(warnings) == 12
+    assert all(w.message.startswith("lead assumed") for w in warnings)
+
+
+def test_measure_without_note_among_siblings_with_notes():
+    source = load(CORPUS / HOHHOT)
+    note = "(责任单位:市委组织部、市科学技术局、人力资源和社会保障局、市卫生健康委员会、市教育局、各旗县区、经济技术开发区、金山高新区、和林格尔新区)"
+    assert source.text.count(note) == 1
+    cut = source.text.replace(note, "")
+    d = parse(load_bytes(cut.encode("utf-8"), HOHHOT))
+    notes, warnings = extract_responsibilities(d)
+    assert len(notes) == 25
+    (w,) = [w for w in warnings if w.code == "W301"]
+    assert w.message.endswith("measure 18") and cut[w.start:].startswith("18.")
+
+
+# --- Normalization ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("issuer, places", [
+    ("呼和浩特市科学技术局", (("市", "呼和浩特市"),)),
+    ("内蒙古自治区呼和浩特市科学技术局", (("自治区", "内蒙古自治区"), ("市", "呼和浩特市"))),
+    ("中共柳河县委", (("县", "柳河县"),)),
+    ("国务院办公厅", ()),
+    ("国务院", ()),
+    (None, ()),
+])
+def test_jurisdiction_of_the_issuer(issuer, places):
+    assert jurisdiction_of(issuer).places == places
+
+
+@pytest.mark.parametrize("names, expected", [
+    (("市科学技术局", "发展和改革委员会", "市场监督管理局"),
+     ("呼和浩特市科学技术局", "呼和浩特市发展和改革委员会", "呼和浩特市市场监督管理局")),
+    (("市科学技术局", "市委机构编制委员会办公室", "财政局"),
+     ("呼和浩特市科学技术局", "中共呼和浩特市委机构编制委员会办公室", "呼和浩特市财政局")),
+    (("市科学技术局", "呼和浩特职业学院", "财政局"), ("呼和浩特市科学技术局", "呼和浩特职业学院", "呼和浩特市财政局")),
+    (("经济技术开发区", "金山高新区", "和林格尔新区", "各旗县区"),
+     ("呼和浩特经济技术开发区", "呼和浩特金山高新技术产业开发区", "内蒙古和林格尔新区", "各旗县区")),
+    (("市发改委", "工信局", "人社局", "住建局", "高新区"),
+     ("呼和浩特市发展和改革委员会", "呼和浩特市工业和信息化局", "呼和浩特市人力资源和社会保障局",
+      "呼和浩特市住房和城乡建设局", "呼和浩特高新技术产业开发区")),
+    (("人力资源社会保障部", "市科技局"), ("人力资源和社会保障部", "呼和浩特市科学技术局")),
+    (("市纪委", "团市委"), ("中共呼和浩特市纪律检查委员会", "共青团呼和浩特市委员会")),
+])
+def test_normalize_city_lists(names, expected):
+    assert normalize_units(names, HOHHOT_JUR, builtin_aliases()) == expected
+
+
+@pytest.mark.parametrize("issuer, names, expected", [
+    ("北京市海淀区人民政府", ("区发改委", "财政局", "市科委"),
+     ("海淀区发展和改革委员会", "海淀区财政局", "北京市科委")),
+    ("内蒙古自治区人民政府办公厅", ("自治区发展改革委", "财政厅", "各盟市人民政府"),
+     ("内蒙古自治区发展和改革委员会", "内蒙古自治区财政厅", "各盟市人民政府")),
+    ("柳河县人民政府", ("县政府办", "财政局", "经济开发区"),
+     ("柳河县人民政府办公室", "柳河县财政局", "柳河经济开发区")),
+])
+def test_normalize_other_levels(issuer, names, expected):
+    assert normalize_units(names, jurisdiction_of(issuer), builtin_aliases()) == expected
+
+
+def test_normalize_national_lists_use_the_central_names_only():
+    names = ("人力资源社会保障部", "发展改革委", "市场监管总局", "各省级人民政府", "海关总署")
+    assert normalize_units(names, NATIONAL, builtin_aliases()) == (
+        "人力资源和社会保障部", "国家发展和改革委员会", "国家市场监督管理总局", "各省级人民政府", "海关总署")
+
+
+def test_user_aliases_extend_and_override(tmp_path):
+    path = tmp_path / "mine.tsv"
+    path.write_text("# my table\n科技局\t科学技术和信息化局\tlocal\n赛罕区政府\t赛罕区人民政府\tplace\n", encoding="utf-8")
+    table = load_aliases(path)
+    assert normalize_units(("市科技局", "赛罕区政府"), HOHHOT_JUR, table) == (
+        "呼和浩特市科学技术和信息化局", "赛罕区人民政府")
+
+
+@pytest.mark.parametrize("text, message", [
+    ("科技局\t科学技术局\n", "line 1: expected alias<TAB>full name<TAB>kind"),
+    ("# ok\n科技局\t科学技术局\tcity\n", "line 2: kind 'city' is not one of"),
+])
+def test_bad_alias_file_is_one_line_error(text, message):
+    with pytest.raises(InputError, match=message):
+        parse_aliases(text, "mine.tsv")
+
+
+def test_missing_alias_file(tmp_path):
+    with pytest.raises(InputError, match="cannot read alias file"):
+        load_aliases(tmp_path / "none.tsv")
+
+
+def test_builtin_alias_table_covers_the_common_short_forms():
+    table = builtin_aliases()
+    for kind, alias in [("local", "发改委"), ("local", "工信局"), ("local", "科技局"), ("local", "人社局"),
+                        ("local", "住建局"), ("zone", "高新区"), ("zone", "经开区"), ("national", "人力资源社会保障部")]:
+        assert table.get(kind, alias), alias
+    assert table.get("national", fold("人力资源社会保障部")) == "人力资源和社会保障部"
+
+
+# --- jieba, schema ---------------------------------------------------------------------
+
+def test_jieba_keeps_unit_names_whole():
+    import jieba
+
+    found = unit_names(doc(HOHHOT))
+    assert "金山高新区" in found and "呼和浩特金山高新技术产业开发区" in found
+    assert "呼和浩特金山高新技术产业开发区 " in "\n".join(userdict_lines(builtin_aliases(), found)) + " "
+    register_with_jieba(builtin_aliases(), found)
+    words = jieba.lcut("由呼和浩特市人力资源和社会保障局会同呼和浩特金山高新技术产业开发区办理")
+    assert "呼和浩特市人力资源和社会保障局" in words and "呼和浩特金山高新技术产业开发区" in words
+
+
+def test_ingest_does_not_import_jieba():
+    import subprocess
+    import sys
+
+    code = ("import sys; from pipeline.api import ingest_file; "
+            f"ingest_file({str(CORPUS / HOHHOT)!r}); print('jieba' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_notes_validate_against_the_schema():
+    for name in [HOHHOT, *GOVCN]:
+        check(doc(name).to_dict(), "document")
