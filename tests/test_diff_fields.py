@@ -49,7 +49,7 @@ def test_gold_annotations_through_the_edits_give_exactly_the_two_field_changes()
     term.update(text="不低于200万元", amount_yuan=2_000_000, amount_min_yuan=2_000_000)
     units = edited[16]["responsible_units"]
     units[0], units[1] = units[1], units[0]
-    old = _annotated(ingested(HOHHOT.name), measures)
+    old = _annotated(api.parse(load_bytes(HOHHOT.read_bytes(), HOHHOT.name)), measures)
     new = _annotated(api.parse(load_bytes(edited_text().encode("utf-8"), "edited.txt")), edited)
     changed = {(c.old[0].node.num if c.old else None): c.fields for c in diff(old, new).changes if c.fields}
     assert set(changed) == {"3", "17"}

@@ -1,8 +1,8 @@
 """Changes in extracted data: money terms, responsible units, targets, front matter.
 
 Annotations are compared through their `to_dict()` so this works whatever the
-extractors' dataclasses look like: offsets and context (which move whenever
-anything before them changes) are ignored; records are paired first when
+extractors' dataclasses look like: offsets, context and `linked` indices (which
+move whenever anything before them changes) are ignored; records are paired first when
 identical, then by the most fields in agreement (a `role`/`kind` must match);
 a pair that differs reports each differing key. Responsibilities are read as
 units: a lead change and each unit added or removed.
@@ -14,7 +14,8 @@ from typing import Any, Iterable
 
 from ..model import Document
 
-IGNORED = frozenset({"start", "end", "context", "note", "notes", "span", "spans", "provenance", "node_id", "node"})
+IGNORED = frozenset({"start", "end", "context", "note", "notes", "span", "spans", "provenance", "node_id", "node",
+                     "linked"})
 LABEL_KEYS = ("text", "name", "metric", "label")
 KIND_KEYS = ("role", "kind", "type", "category")
 UNIT_LIST_KEYS = ("units", "responsible_units", "unit_list")

@@ -171,7 +171,7 @@ def _short(value: Any) -> str:
 
 
 def _md_escape(text: str) -> str:
-    for ch in "\\`*_~[]<>|#":
+    for ch in "\\`*~[]<>|#":
         text = text.replace(ch, "\\" + ch)
     return text
 
