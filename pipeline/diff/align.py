@@ -98,7 +98,7 @@ class _Scorer:
             common = self.mass(self.grams(a) & self.grams(b))
             ma, mb = self._mass[a], self._mass[b]
             dice = 2 * common / (ma + mb) if ma + mb else 1.0
-            shorter = ma if len(a) <= len(b) else mb
+            shorter = min((len(a), ma), (len(b), mb))[1]
             cached = self._pairs[(a, b)] = ((similarity(a, b) + dice) / 2, common / shorter if shorter else 0.0)
         return cached
 
@@ -138,26 +138,36 @@ def _exact(old: list[Unit], new: list[Unit], pairs: dict[int, int], how: dict[in
         pairs[i], how[i] = j, "exact"
 
 
-def _anchors(pairs: dict[int, int]) -> list[tuple[int, int]]:
-    """Longest chain of pairs increasing on both sides (patience-style LIS)."""
+def _anchors(pairs: dict[int, int], old: list[Unit]) -> list[tuple[int, int]]:
+    """The longest chain of pairs increasing on both sides.
+
+    Among chains of equal length, the one whose units moved least (sum of
+    |i - j|), then the one with the smallest keys: the same chain whichever
+    version is called old, so swapping the versions mirrors the diff.
+    """
     items = sorted(pairs.items())
-    tails: list[int] = []
-    tail_at: list[int] = []
-    prev: list[int] = []
-    for k, (_, j) in enumerate(items):
-        pos = bisect_left(tails, j)
-        if pos == len(tails):
-            tails.append(j)
-            tail_at.append(k)
-        else:
-            tails[pos] = j
-            tail_at[pos] = k
-        prev.append(tail_at[pos - 1] if pos else -1)
-    chain: list[tuple[int, int]] = []
-    k = tail_at[-1] if tail_at else -1
+    if not items:
+        return []
+    rank = {key: r for r, key in enumerate(sorted({old[i].key for i, _ in items}))}
+    size = max(j for _, j in items) + 1
+    tree: list[tuple] = [(0, 0, 0, -1)] * (size + 1)
+    best: list[tuple] = []
+    for k, (i, j) in enumerate(items):
+        pos, prev = j, (0, 0, 0, -1)
+        while pos > 0:
+            prev = max(prev, tree[pos])
+            pos -= pos & -pos
+        here = (prev[0] + 1, prev[1] - abs(i - j), prev[2] - rank[old[i].key], k)
+        best.append((here, prev[3]))
+        pos = j + 1
+        while pos <= size:
+            tree[pos] = max(tree[pos], here)
+            pos += pos & -pos
+    k = max(range(len(best)), key=lambda x: best[x][0][:3])
+    chain = []
     while k >= 0:
         chain.append(items[k])
-        k = prev[k]
+        k = best[k][1]
     return chain[::-1]
 
 
@@ -165,7 +175,7 @@ def _gaps(old: list[Unit], new: list[Unit], pairs: dict[int, int], how: dict[int
     """Pair similar units inside each stretch between anchors; True if any were paired."""
     before = len(pairs)
     taken = set(pairs.values())
-    bounds = [(-1, -1)] + _anchors(pairs) + [(len(old), len(new))]
+    bounds = [(-1, -1)] + _anchors(pairs, old) + [(len(old), len(new))]
     for (ai, aj), (bi, bj) in zip(bounds, bounds[1:]):
         og = [i for i in range(ai + 1, bi) if i not in pairs]
         ng = [j for j in range(aj + 1, bj) if j not in taken]
@@ -184,19 +194,24 @@ def _gaps(old: list[Unit], new: list[Unit], pairs: dict[int, int], how: dict[int
 
 
 def _content(old: list[Unit], new: list[Unit], pairs: dict[int, int], how: dict[int, str], scorer: _Scorer) -> None:
+    """Score the indexed candidates of each free unit, looked up from both sides."""
     taken = set(pairs.values())
     free_new = [j for j in range(len(new)) if j not in taken]
     free_old = [i for i in range(len(old)) if i not in pairs]
     if not free_new or not free_old:
         return
+    candidates = set()
     index = _GramIndex([new[j].key for j in free_new])
-    scored = []
     for i in free_old:
-        for k in index.candidates(old[i].key, CANDIDATES):
-            j = free_new[k]
-            s, c = scorer.measure(old[i].key, new[j].key)
-            if s >= CONTENT_SCORE and c >= CONTENT_CONTAINED:
-                scored.append((s, 0, i, j))
+        candidates.update((i, free_new[k]) for k in index.candidates(old[i].key, CANDIDATES))
+    index = _GramIndex([old[i].key for i in free_old])
+    for j in free_new:
+        candidates.update((free_old[k], j) for k in index.candidates(new[j].key, CANDIDATES))
+    scored = []
+    for i, j in candidates:
+        s, c = scorer.measure(old[i].key, new[j].key)
+        if s >= CONTENT_SCORE and c >= CONTENT_CONTAINED:
+            scored.append((s, 0, i, j))
     _greedy(scored, pairs, how, taken, "content")
 
 

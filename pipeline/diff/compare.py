@@ -98,7 +98,7 @@ def compare(old_doc: Document, new_doc: Document, old: Sequence[Unit], new: Sequ
         for i in link.old:
             partner_old[i] = link.new
     changes = [_change(link, old, new, partner_old) for link in links]
-    changes = _in_reading_order(changes, links, old, partner_old)
+    changes = _in_reading_order(changes, partner_old)
     changes = [c for c in changes if c.level != "item" or c.changed]
     return DocumentDiff(old_doc, new_doc, compare_document(old_doc, new_doc), tuple(changes))
 
@@ -139,23 +139,20 @@ def _same_parent(u: Unit, v: Unit, partner_old: dict[int, tuple[int, ...]]) -> b
     return v.parent in partner_old.get(u.parent, ())
 
 
-def _in_reading_order(changes: list[Change], links: Sequence[Link], old: Sequence[Unit],
-                      partner_old: dict[int, tuple[int, ...]]) -> list[Change]:
-    """Order by the new document; a deleted unit follows the new place of its old predecessor."""
-    def where(change: Change) -> tuple:
+def _in_reading_order(changes: list[Change], partner_old: dict[int, tuple[int, ...]]) -> list[Change]:
+    """Order by the new document; a deleted unit goes right after the new place of
+    the nearest old unit before it that has one (after a container's heading, or
+    after a clause and its items)."""
+    ends = {u.index: u.node.own_end if u.level == "container" else u.node.end for c in changes for u in c.new}
+
+    def where(change: Change) -> tuple[int, int, int]:
         if change.new:
-            u = change.new[0]
-            return (u.node.start, u.index, 0, 0)
+            return (change.new[0].node.start, change.new[0].index, 0)
         first = change.old[0].index
         for i in range(first - 1, -1, -1):
             if partner_old.get(i):
-                return (_new_end(change, i, partner_old), 1 << 30, 1, first)
-        return (-1, -1, 1, first)
-
-    new_units = {u.index: u for c in changes for u in c.new}
-
-    def _new_end(change: Change, i: int, partners: dict[int, tuple[int, ...]]) -> int:
-        return max(new_units[j].node.start for j in partners[i])
+                return (max(ends[j] for j in partner_old[i]), -1, first)
+        return (-1, -1, first)
 
     return sorted(changes, key=where)
 
