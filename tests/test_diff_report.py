@@ -128,3 +128,16 @@ def test_hohhot_edited_diff_in_outputs_is_current():
     stale = "outputs/ is stale: run `python bench/diff_screenshot.py`"
     for ext, render in (("md", to_markdown), ("json", lambda c: dumps(to_json(c))), ("html", to_html)):
         assert (ROOT / "outputs" / f"{stem}.{ext}").read_text(encoding="utf-8") == render(chain), stale
+
+
+def test_policy_validate_accepts_a_written_diff(tmp_path):
+    old, new = (CORPUS / n for n in PAIRS[2])
+    assert run("diff", old, new, "-o", tmp_path, "--format", "json").exit_code == 0
+    (written,) = tmp_path.glob("*.diff.json")
+    result = run("validate", written)
+    assert result.exit_code == 0, result.output
+    broken = tmp_path / "broken.diff.json"
+    obj = json.loads(written.read_text(encoding="utf-8"))
+    obj["clauses"][0]["status"] = "rewritten"
+    broken.write_text(json.dumps(obj, ensure_ascii=False), encoding="utf-8")
+    assert run("validate", broken).exit_code == 1
