@@ -18,7 +18,7 @@ from ..normalize import fold
 from .units import compare_key, fold_punct
 
 _AR = r"\d+(?:[.,]\d+)*"
-_CN = r"[零〇一二两三四五六七八九十百千]+"
+_CN = r"[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?"
 _WHOLE = regex.compile(
     rf"""
     百分之(?:{_AR}|{_CN})                        # 百分之二十
