@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -16,9 +16,11 @@ from . import validate
 from .assemble import attach, build_document
 from .emit import dumps, write_atomic
 from .errors import InputError, PipelineError
+from .extract.money import extract_money
 from .extract.units import extract_responsibilities
 from .feed import feed_records
 from .load import SUPPORTED_SUFFIXES, load, load_bytes
+from .load.provenance import with_provenance
 from .model import Document, Source
 from .segment import segment
 
@@ -27,14 +29,17 @@ SKIP_NAMES = ("readme", "sources", "license", "changelog", "notice")
 
 def parse(source: Source) -> Document:
     """Segment a loaded source into an unannotated document."""
-    return build_document(source, segment(source.text, source.name))
+    doc = build_document(source, segment(source.text, source.name))
+    return replace(doc, root=with_provenance(doc.root, source.text, source.blocks))
 
 
 def annotate(doc: Document) -> Document:
     """Run the extractors and attach their results to the nodes."""
     notes, warnings = extract_responsibilities(doc)
     doc = attach(doc, "responsibilities", notes, warnings)
-    return doc
+    money, support, targets, warnings = extract_money(doc)
+    doc = attach(attach(doc, "money", money, warnings), "support", support)
+    return replace(doc, targets=targets)
 
 
 def ingest_source(source: Source) -> Document:

@@ -44,7 +44,7 @@ def build_document(source: Source, seg: Segmented) -> Document:
         title=title,
         status=front.status,
         doc_number=front.doc_number or meta.get("发文字号"),
-        issuer=issuer or (letter.issuer if letter else None),
+        issuer=issuer or (letter.issuer if letter else None) or _issuer_in_title(title),
         date=date or (letter.date if letter else None),
         addressee=front.addressee,
         breadcrumb=front.breadcrumb,
@@ -52,6 +52,12 @@ def build_document(source: Source, seg: Segmented) -> Document:
         references=find_references(source.text, title),
         warnings=seg.warnings,
     )
+
+
+def _issuer_in_title(title: str | None) -> str | None:
+    """`中共柳河县委 柳河县人民政府关于…的实施意见` -> `中共柳河县委 柳河县人民政府`."""
+    head = title.split("关于", 1)[0].strip() if title and "关于" in title else ""
+    return head if 2 <= len(head) <= 40 else None
 
 
 def _meta_date(value: str | None) -> str | None:

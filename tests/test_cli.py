@@ -105,3 +105,16 @@ def test_every_command_has_help_and_is_in_the_readme():
         assert command.help, name
         assert run(name, "--help").exit_code == 0
         assert f"policy {name}" in readme, name
+
+
+def test_written_files_are_readable_by_others(tmp_path):
+    import os
+    import stat
+
+    old = os.umask(0o022)
+    try:
+        run("ingest", HOHHOT, "-o", tmp_path)
+    finally:
+        os.umask(old)
+    mode = (tmp_path / "hohhot-2024-keji-qiangshi-draft.json").stat().st_mode
+    assert stat.S_IMODE(mode) == 0o644

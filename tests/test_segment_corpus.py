@@ -126,3 +126,7 @@ def test_a_decree_wraps_the_regulation():
     assert doc.title == "中华人民共和国个人所得税法实施条例"
     assert doc.date == "2018-12-18"
     assert len(kinds(doc, "article")) == 36
+
+
+def test_issuer_read_from_the_title_when_nothing_else_names_it():
+    assert ingested("liuhe-zhongdian-chanye-shishi-yijian-2023.html").issuer == "中共柳河县委 柳河县人民政府"

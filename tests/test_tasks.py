@@ -98,7 +98,7 @@ def test_money_column_reads_any_term_with_to_dict():
     def put(node):
         if node.id == m6.id:
             return replace(node, money=(_Term("最高支持300万元"), _Term("20%")))
-        return replace(node, children=tuple(put(c) for c in node.children))
+        return replace(node, money=(), children=tuple(put(c) for c in node.children))
 
     rows = task_rows(replace(d, root=put(d.root)))
     assert rows[5].money == "最高支持300万元；20%"

@@ -1,0 +1,309 @@
+"""Money terms: who gets how much, with which bound, rate, cap, scope and duration.
+
+`money_terms(text)` is a pure function over one span of text (a node's own
+text, a sentence); `extract_money(doc)` runs it over every node and also
+collects unquantified support, document-level targets and warnings. Bounds
+come only from explicit words (不低于/超过/以上 → at_least, 最高/不超过/以下 →
+at_most), never guessed. Example: "按照研发投入年增量的10%给予科技经费支持,
+单个企业每年最高支持300万元" gives a `rate` 0.1 of 研发投入年增量 and a `cap`
+of 3000000 yuan at_most per 单个企业每年, each `linked` to the other.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ..cnnum import parse_int
+from ..model import Document, Warning
+from .money_links import Found, groups, relate
+from .parties import PAYEE, clean, dui_before, dui_phrases, split_dui
+from .quantity import Quantity, View, clause_start, quantities, sentences, view
+
+ROLES = ("grant", "rate", "cap", "threshold", "share", "budget_growth", "fine", "fee", "fund_size", "other")
+GRANTING = ("grant", "rate", "cap")
+AMOUNT_FIELDS = ("amount_yuan", "amount_min_yuan", "amount_max_yuan")
+RATE_FIELDS = ("rate", "rate_min", "rate_max")
+
+GRANT = re.compile(r"给予|奖励|补助|补贴|资助|支持|奖补|扶持|补偿|返还|贴息|资金|经费")
+FINE = re.compile(r"^的?(?:罚款|罚金)")
+FEE = re.compile(r"费率|收费|利率|费用")
+MONEY_WORDS = re.compile(r"金额|资金|担保|贷款|经费|投入|投资|财政|费|收入|奖励|补助")
+# After 的, a noun that makes the amount the thing given (not a condition): 300万元的奖励.
+GIVEN = re.compile(r"^的?[\u4e00-\u9fff“”]{0,8}?"
+                   r"(?:奖励|补助|补贴|资助|支持|奖金|罚款|罚金|赔偿|贷款|增信担保|资金|基金)"
+                   r"(?:$|[,:。;])")
+PURPOSE = re.compile(r"的?(?:给予)?(?:企业)?(?:给予)?(?:对[\u4e00-\u9fff]{1,4}?进行)?"
+                     r"([\u4e00-\u9fff]{0,8}?(?:经费支持|资金支持|奖励支持|支持|奖励|补助|补贴|资助|奖补))")
+PER = re.compile(r"单个[\u4e00-\u9fff]{1,6}?每年|单个(?:企业|单位|项目|机构|高校院所|品种|人)"
+                 r"|单(?:户|项|品种|台设备|笔)"
+                 r"|(?:每年度|每[年项个户家人台件笔月亩次])+|年度(?=增长)")
+_N = r"\d+|[一二两三四五六七八九十]"
+# 前2年/后3年 count only in the term's own clause; 连续3年, 3年内, 给予五年奖励 anywhere before it.
+PERIOD = re.compile(rf"(?:前|后)({_N})年")
+# 连续支持3年 written after the amount.
+LATER_DURATION = re.compile(rf"[^。;]*?,连续(?:支持|补贴|补助|奖励|资助|给予)({_N})年")
+DURATION = re.compile(rf"连续(?P<b>{_N})年(?=每年|给予|奖励|补助|支持|分别)|(?P<c>{_N})年内"
+                      rf"|给予[\u4e00-\u9fff]{{0,4}}?(?P<d>{_N})年(?=奖励|\d)")
+BASE_INTRO = re.compile(r"按照|按其|按|参照其|参照|依据|给予[\u4e00-\u9fff]{0,2}?企业|给予|返还其|返还"
+                        r"|不高于|不低于|不超过|为其|为")
+MARKS = re.compile(r"元|%|倍|百分之")
+CLAUSE_END = re.compile(r"[,:]")
+PUNISH = re.compile(r"处|罚款")
+GROWTH = re.compile(r"(?:增长|增加|提高|增幅)$")
+SHARE = re.compile(r"占比|比例|比重|占")
+GIVEN_AFTER = re.compile(r"的?(?:奖励|资金|补助|补贴|支持)")
+FUND, FUND_NOUN = re.compile(r"规模|设立|安排|统筹|筹集"), re.compile(r"^的?[\u4e00-\u9fff]{0,10}?(?:资金|基金)")
+REFERENCE = re.compile(r"的?(?:赔偿|损失|基础|标准|水平)")
+FINE_WHO = re.compile(r"可以|处|依法|,")
+EACH = re.compile(r"(?:每项|单个|每个)([\u4e00-\u9fff]{2,12}?)(?=给予|奖励|补助)")
+METRIC_CUT, METRIC_VERB = re.compile(r"的|并且|且|、|支持|可对|对"), re.compile(r"(?:首次|累计)?(?:在|达到|达|为)?$")
+ARTICLE, TIMES_CUT = re.compile(r"^第\d+条"), re.compile(r"处|,")
+SHARE_OF, SHARE_OF_END = re.compile(r"占(.+?)的?(?:比例|比重)"), re.compile(r"占(.+?)的$")
+BASE_LEAD, YEARS_LEAD = re.compile(r"^(?:其|企业|可以并处|[处并]处|处)"), re.compile(r"^\d+年")
+BUDGET_BASE = re.compile(r"(?:各级|本级|市级|县级|省级)?财政[\u4e00-\u9fff]{0,6}?(?:投入|经费|预算|资金|支出)")
+
+
+@dataclass(frozen=True)
+class MoneyTerm:
+    """One written amount or percentage with what it means.
+
+    Amounts are in yuan; `rate`/`rate_min`/`rate_max` are fractions (10% → 0.1)
+    or, for fines, multiples of `base` (一倍以上五倍以下). `amount_min_yuan` and
+    `amount_max_yuan` repeat the amount for at_least/at_most and hold both ends
+    of a range. `linked` holds the indices (in the same node's `money` tuple)
+    of the cap(s) limiting a rate, or of the rate(s) a cap limits.
+    """
+
+    text: str
+    start: int
+    end: int
+    role: str
+    qualifier: str
+    amount_yuan: float | None = None
+    amount_min_yuan: float | None = None
+    amount_max_yuan: float | None = None
+    rate: float | None = None
+    rate_min: float | None = None
+    rate_max: float | None = None
+    base: str | None = None
+    per: str | None = None
+    duration_years: int | None = None
+    one_time: bool = False
+    recipient: str | None = None
+    condition: str | None = None
+    purpose: str | None = None
+    linked: tuple[int, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text, "start": self.start, "end": self.end, "role": self.role,
+            "qualifier": self.qualifier, "amount_yuan": self.amount_yuan,
+            "amount_min_yuan": self.amount_min_yuan, "amount_max_yuan": self.amount_max_yuan,
+            "rate": self.rate, "rate_min": self.rate_min, "rate_max": self.rate_max, "base": self.base,
+            "per": self.per, "duration_years": self.duration_years, "one_time": self.one_time,
+            "recipient": self.recipient, "condition": self.condition, "purpose": self.purpose,
+            "linked": list(self.linked),
+        }
+
+
+def money_terms(text: str, offset: int = 0) -> tuple[MoneyTerm, ...]:
+    """Money terms in `text`, with offsets shifted by `offset` (where `text` sits in its document)."""
+    if not any(mark in text for mark in ("元", "%", "％", "倍", "百分之")):
+        return ()
+    v = view(text)
+    out: list[MoneyTerm] = []
+    for lo, hi in sentences(v.s):
+        if not MARKS.search(v.s, lo, hi):
+            continue
+        found = []
+        gs = groups(v.s, quantities(v.s, lo, hi))
+        for gi, group in enumerate(gs):
+            for q in group:
+                role = _role(v.s, lo, hi, group, q, gs[gi + 1:gi + 2])
+                if role:
+                    found.append(Found(q, role, group, gi))
+        duis = dui_phrases(v.s, lo, hi) if found else []
+        terms = [_term(v, lo, hi, f, offset, duis) for f in found]
+        out.extend(relate(v.s, lo, found, terms, len(out)))
+    return tuple(out)
+
+
+def _role(s: str, lo: int, hi: int, group: tuple[Quantity, ...], q: Quantity, nxt) -> str | None:
+    """The role of `q` from the words around its list; None for a percentage that is not about money."""
+    cs = clause_start(s, lo, group[0].start)
+    pre, post = s[cs:group[0].start], s[group[-1].end:hi]
+    cpost = CLAUSE_END.split(post, maxsplit=1)[0]
+    if FINE.search(post) or (q.kind != "pct" and "罚款" in cpost and PUNISH.search(pre + cpost)):
+        return "fine"
+    if q.kind == "times":
+        return None
+    if q.kind == "pct":
+        if FEE.search(s[max(lo, group[0].start - 30):group[0].start]) and not GRANT.search(cpost[:6]):
+            return "fee"
+        condition = cpost.startswith("的") and not GIVEN.search(cpost.split("给予")[0]) and not REFERENCE.match(cpost)
+        if condition and MONEY_WORDS.search(pre):
+            return "threshold"
+        if GROWTH.search(pre) and BUDGET_BASE.search(s, lo, group[0].start):
+            return "budget_growth"
+        if SHARE.search(pre) and MONEY_WORDS.search(s, lo, hi):
+            return "share"
+        if GRANT.search(pre) or GRANT.search(cpost) or GIVEN_AFTER.match(post):
+            return "rate"
+        return None
+    if FUND.search(pre) and FUND_NOUN.search(cpost):
+        return "fund_size"
+    if q.qualifier == "at_most" and any(w.startswith(("最高", "最多", "上限", "封顶")) for w in q.words):
+        return "cap"
+    if REFERENCE.match(cpost):
+        return "other"
+    if (cpost.startswith("的") and not GIVEN.search(cpost.split("给予")[0])) or cpost.startswith(("且", "至")):
+        return "threshold"
+    if q.qualifier != "exact" and cpost.startswith("、") and not cpost[1:2].isdigit():
+        return "threshold"
+    if GRANT.search(pre) or GRANT.search(cpost):
+        return "cap" if q.qualifier == "at_most" else "grant"
+    if nxt and cpost == "" and GRANT.search(s[max(lo, nxt[0][0].start - 12):nxt[0][-1].end + 8]):
+        return "threshold"
+    return "other"
+
+
+def _term(v: View, lo: int, hi: int, f: Found, offset: int, duis: list[re.Match]) -> MoneyTerm:
+    s, q, role, g0 = v.s, f.q, f.role, f.group[0].start
+    dui = dui_before(duis, g0)
+    seg_lo = dui.start("x") if dui else lo
+    cs = clause_start(s, lo, g0)
+    cond = rec = None
+    if dui and role == "fine":
+        rec = FINE_WHO.split(dui.group("x"))[0] or None
+    elif dui:
+        cond, rec = split_dui(dui.group("x"))
+    elif role not in ("threshold", "fine"):
+        m = EACH.search(s, cs, g0)
+        rec = m.group(1) if m else None
+    payee = PAYEE.search(s, cs, hi)
+    if payee and role in GRANTING:
+        if rec and cond is None and dui:
+            cond = dui.group("x")
+        rec = payee.group(1)
+    elif not dui and "分别" in s[lo:g0]:
+        pc = clause_start(s, lo, max(lo, cs - 1))
+        cond = s[pc:max(pc, cs - 1)] or None
+    per = q.per
+    if per is None and role != "rate":
+        per = _last(PER, s, cs, g0) or (None if role == "threshold" else _last(PER, s, seg_lo, g0))
+    end = f.group[-1].end
+    dur, one_time = None, False
+    if role in GRANTING:
+        dur = _last(PERIOD, s, cs, g0, whole=False) or _last(DURATION, s, seg_lo, g0, whole=False)
+        later = LATER_DURATION.match(s, end, hi) if dur is None else None
+        dur = later.group(1) if later else dur
+        ce = s.find(",", end, hi)
+        one_time = "一次性" in s[seg_lo:g0] or "一次性" in s[end:ce if ce >= 0 else hi]
+    purpose = PURPOSE.match(s, end, hi) if role in GRANTING or role == "threshold" else None
+    a, b = v.span(q.start, q.end)
+    return MoneyTerm(
+        text=v.text[a:b], start=a + offset, end=b + offset, role=role, qualifier=q.qualifier,
+        **_numbers(q), base=_base(s, lo, cs, f), per=per,
+        duration_years=parse_int(dur) if dur else None, one_time=one_time,
+        recipient=clean(rec), condition=clean(cond),
+        purpose=purpose.group(1) if purpose else None,
+    )
+
+
+def _last(pattern: re.Pattern, s: str, a: int, b: int, whole: bool = True) -> str | None:
+    """The last match of `pattern` in `s[a:b]`: the whole match, or its first non-empty group."""
+    m = None
+    for m in pattern.finditer(s, a, b):
+        pass
+    if m is None:
+        return None
+    return m.group(0) if whole else next(g for g in m.groups() if g)
+
+
+def _numbers(q: Quantity) -> dict[str, float | None]:
+    """The amount or rate fields of a quantity, min/max repeating the number for a one-sided bound."""
+    keys = AMOUNT_FIELDS if q.kind == "yuan" else RATE_FIELDS
+    value, low, high = (None, q.low, q.high) if q.low is not None else (
+        q.value, q.value if q.qualifier == "at_least" else None, q.value if q.qualifier == "at_most" else None)
+    out = dict.fromkeys(AMOUNT_FIELDS + RATE_FIELDS)
+    out.update(zip(keys, (value, low, high)))
+    return out
+
+
+def _base(s: str, lo: int, cs: int, f: Found) -> str | None:
+    """What a rate is of (按照研发投入年增量的10% → 研发投入年增量), or what a threshold measures."""
+    q, role, g0 = f.q, f.role, f.group[0].start
+    if role == "budget_growth":
+        return _last(BUDGET_BASE, s, lo, cs + 1)
+    if role == "threshold":
+        pre = METRIC_CUT.split(s[cs:g0])[-1]
+        pre = ARTICLE.sub("", pre)
+        return METRIC_VERB.sub("", pre) or None
+    if q.kind == "yuan":
+        return None
+    if q.kind == "times":
+        return TIMES_CUT.split(s[cs:q.num_start])[-1] or None
+    if role == "share":
+        m = SHARE_OF.search(s[cs:g0]) or SHARE_OF_END.search(s[cs:g0])
+        return m.group(1) if m else None
+    pre = s[cs:q.num_start] if q is f.group[0] else s[cs:g0]
+    if not pre.endswith("的") and not GIVEN_AFTER.match(s, f.group[-1].end):
+        return None
+    intro = None
+    for intro in BASE_INTRO.finditer(pre):
+        pass
+    tail = pre[intro.end():] if intro else pre
+    tail = BASE_LEAD.sub("", tail).removesuffix("的")
+    return YEARS_LEAD.sub("", tail) or None
+
+
+SKIP_KINDS = ("breadcrumb", "letter", "title", "toc")
+GOAL_HEADING = re.compile(r"目标(?:任务)?$|^(?:总体|发展|主要|工作)目标")
+NO_UNIT = re.compile(r"\d+(?:\.\d+)?[十百千]?[万亿](?=以上|以下|左右)")
+NO_UNIT_CONTEXT = re.compile(r"资金|经费|担保|金额|投资|投入|奖励|补助")
+
+
+def extract_money(doc: Document) -> tuple[dict[str, tuple], dict[str, tuple], tuple, tuple[Warning, ...]]:
+    """Money terms and support keyed by node id, document targets, and warnings.
+
+    Each term goes to the deepest node whose own text holds it (each node's
+    own text is scanned). Sections headed by a goal (总体目标, 发展目标) yield
+    targets instead of money terms; every `budget_growth` term is a target too.
+    Warning W401: an amount in 万/亿 written without 元 in a money context.
+    """
+    from .support import find_support
+    from .targets import Target, find_targets
+
+    money: dict[str, tuple[MoneyTerm, ...]] = {}
+    support: dict[str, tuple] = {}
+    targets: list[Target] = []
+    warnings: list[Warning] = []
+    text, goal_spans = doc.text, []
+    for node in doc.nodes():
+        if node.kind in SKIP_KINDS or any(a <= node.start < b for a, b in goal_spans):
+            continue
+        if node.kind != "document" and node.title and GOAL_HEADING.search(node.title):
+            goal_spans.append((node.start, node.end))
+            targets.extend(find_targets(text[node.start:node.end], node.start))
+            continue
+        own = text[node.start:node.own_end]
+        terms = money_terms(own, node.start)
+        if terms:
+            money[node.id] = terms
+        found = find_support(own, node.start)
+        if found:
+            support[node.id] = found
+        for t in terms:
+            if t.role == "budget_growth":
+                pct = round(t.rate * 100, 6)
+                targets.append(Target(t.text, t.start, t.end, (t.base or "") + (t.per or "") + "增长率",
+                                      int(pct) if pct == int(pct) else pct, "%", t.qualifier))
+        for m in NO_UNIT.finditer(own):
+            line = own[own.rfind("\n", 0, m.start()) + 1:m.end() + 40].split("\n")[0]
+            if NO_UNIT_CONTEXT.search(line):
+                a = node.start + m.start()
+                message = f"amount without a currency unit: {m.group(0)}"
+                warnings.append(Warning("W401", message, a, a + len(m.group(0))))
+    targets.sort(key=lambda t: t.start)
+    return money, support, tuple(targets), tuple(warnings)

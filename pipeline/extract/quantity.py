@@ -1,0 +1,215 @@
+"""Written quantities (元 amounts, percentages, multiples) and their bound words.
+
+The grammar shared by the money, target and support extractors. It matches on
+a squeezed view of the text (as `normalize.squeeze`: width-folded, whitespace
+dropped), so `200 万元` and a PDF line break inside `三\\n千元` still match, and
+maps every span back to offsets in the original text. Numerals are converted
+one match at a time with `cnnum`, never over running text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from ..cnnum import parse_amount, parse_number
+from ..normalize import fold
+
+_AR = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
+_CN = r"[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
+_AMT = rf"(?:{_AR}(?:[十百千]?[万亿]|[十百千](?=元)){{0,2}}|{_CN})"
+_DASH = r"(?:至|到|[-—–~―]{1,2})"
+
+QUANTITY = re.compile(rf"""
+    (?=[\d零〇一二两三四五六七八九十百千万亿.,至到—–~―\-]{{0,24}}?[元%倍]|百分之)  # a unit ahead: cheap rejection
+    (?:
+    # 1000万元及以上至5000万元, 10万元—100万元, 10—100万元 (unit on the second only)
+      (?P<ya>{_AMT})(?P<yau>元)?(?:及以上|以上)?{_DASH}(?P<yb>{_AMT})元
+    # 五百元以上二千元以下
+    | (?P<la>{_AMT})元及?以上(?P<lb>{_AMT})元(?=及?以下)
+    # 5%—20%, 5%-20%, 5-20%
+    | (?P<pa>{_AR})%?{_DASH}(?P<pb>{_AR})%
+    # 一倍以上五倍以下 (fines as multiples of a base)
+    | (?P<xa>{_AMT})倍及?以上(?P<xb>{_AMT})倍(?=及?以下)
+    # single amount, percentage, multiple
+    | (?P<y>{_AMT})元
+    | (?P<p>{_AR})%
+    | 百分之(?P<pc>{_AR}|{_CN})
+    | (?P<x>{_AMT})倍
+    )
+""", re.X)
+
+# Bound words written before the number; longest first.
+AT_LEAST = ("不低于", "不少于", "不得低于", "不得少于", "不小于", "超过", "突破", "高于", "多于", "大于", "超")
+AT_MOST = ("最高不超过", "最高不高于", "最多不超过", "不超过", "不高于", "不得超过", "不得高于", "不大于",
+           "最高", "最多", "上限", "最高限额", "封顶", "低于", "少于", "不足", "不满")
+NEUTRAL = ("降至", "降低到", "降低至", "下降到", "控制在")
+# Words allowed between a bound word and the number: 最高支持300万元, 原则上不超过1%.
+INFIX = ("给予", "支持", "奖励", "补助", "补贴", "资助", "可达", "可申请", "申请", "原则上", "为", "可", "均")
+_PREFIX_WORDS = sorted(AT_LEAST + AT_MOST + NEUTRAL + INFIX, key=len, reverse=True)
+_PREFIX_ALT = "|".join(_PREFIX_WORDS)
+_PREFIX_REV = re.compile("(?:" + "|".join(w[::-1] for w in _PREFIX_WORDS) + ")+")
+_PREFIX_WORD = re.compile(_PREFIX_ALT)
+_SUFFIX = re.compile(r"(?:\(含[^)]{0,3}\))?(?P<w>及以上|以上|及以下|以下|以内|之内|左右)?(?P<per>/[亩人户年月])?")
+
+
+# A bound word before a base: 不高于承担风险责任的0.5%.
+_FAR_BOUND = re.compile("(" + "|".join(sorted(set(AT_LEAST + AT_MOST) - {"超"}, key=len, reverse=True))
+                        + r")[^,:;。\d%元]{1,20}(?P<de>的?)$")
+
+
+class Quantity(NamedTuple):
+    """One written quantity in the squeezed view `s` (indices into `s`).
+
+    `kind` is `yuan`, `pct` or `times`; `value` for a single number (yuan, a
+    fraction for pct, a factor for times), `low`/`high` for a range;
+    `qualifier` exact/at_least/at_most/range/about. `start` includes the bound
+    prefix, `num_start` is where the number begins.
+    """
+
+    kind: str
+    start: int
+    num_start: int
+    end: int
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str
+    bound: str | None
+    words: tuple[str, ...]
+    per: str | None
+
+
+@dataclass(frozen=True)
+class View:
+    """The squeezed matching view of a text and the map back to it."""
+
+    text: str
+    s: str
+    keep: tuple[int, ...] | range
+
+    def span(self, i: int, j: int) -> tuple[int, int]:
+        """Original `[start, end)` of view slice `s[i:j]`."""
+        return self.keep[i], self.keep[j - 1] + 1
+
+    def source(self, i: int, j: int) -> str:
+        a, b = self.span(i, j)
+        return self.text[a:b]
+
+
+def view(text: str) -> View:
+    folded = fold(text)
+    if not _SPACE.search(folded):
+        return View(text, folded, range(len(text)))
+    keep: list[int] = []
+    chunks = []
+    for m in _NONSPACE.finditer(folded):
+        keep.extend(range(m.start(), m.end()))
+        chunks.append(m.group(0))
+    return View(text, "".join(chunks), tuple(keep))
+
+
+_SPACE = re.compile(r"\s")
+_NONSPACE = re.compile(r"\S+")
+_SENTENCE_END = re.compile(r"[。;；!！?？]|\.(?!\d)")
+
+
+def sentences(s: str) -> list[tuple[int, int]]:
+    """`[start, end)` of each sentence of `s`, its end mark included."""
+    out, start = [], 0
+    for m in _SENTENCE_END.finditer(s):
+        if m.end() > start:
+            out.append((start, m.end()))
+        start = m.end()
+    if start < len(s):
+        out.append((start, len(s)))
+    return out
+
+
+def clause_start(s: str, lo: int, i: int) -> int:
+    """Start of the clause (after the last `,` or `:`) holding position `i`, not before `lo`."""
+    return max(lo, s.rfind(",", lo, i) + 1, s.rfind(":", lo, i) + 1)
+
+
+def quantities(s: str, lo: int = 0, hi: int | None = None) -> list[Quantity]:
+    """Every quantity in `s[lo:hi]`, with bound prefix and suffix attached."""
+    hi = len(s) if hi is None else hi
+    out = []
+    for m in QUANTITY.finditer(s, lo, hi):
+        q = _quantity(s, m, lo)
+        if q is not None:
+            out.append(q)
+    return out
+
+
+def _num(text: str, kind: str) -> float:
+    if kind == "yuan":
+        return parse_amount(text)
+    value = parse_number(text)
+    return round(value / 100, 10) if kind == "pct" else value
+
+
+def _quantity(s: str, m: re.Match, lo: int) -> Quantity | None:
+    g = m.groupdict()
+    low = high = value = None
+    try:
+        if g["ya"] is not None:
+            kind, high = "yuan", parse_amount(g["yb"])
+            a = g["ya"]
+            if not g["yau"] and not re.search(r"[万亿]", a):
+                a += re.search(r"[十百千]?[万亿]*$", g["yb"]).group(0)
+            low = parse_amount(a)
+        elif g["la"] is not None:
+            kind, low, high = "yuan", parse_amount(g["la"]), parse_amount(g["lb"])
+        elif g["pa"] is not None:
+            kind, low, high = "pct", _num(g["pa"], "pct"), _num(g["pb"], "pct")
+        elif g["xa"] is not None:
+            kind, low, high = "times", parse_number(g["xa"]), parse_number(g["xb"])
+        elif g["y"] is not None:
+            kind, value = "yuan", parse_amount(g["y"])
+        elif g["p"] is not None or g["pc"] is not None:
+            kind, value = "pct", _num(g["p"] or g["pc"], "pct")
+        else:
+            kind, value = "times", parse_number(g["x"])
+    except ValueError:
+        return None
+    start, bounds = _prefix(s, lo, m.start())
+    if not bounds and (g["p"] or g["pa"] or s.startswith("的", m.start() - 1)):
+        far = _FAR_BOUND.search(s, max(lo, m.start() - 24), m.start())
+        if far and (far.group("de") or g["p"] or g["pa"]):
+            start, bounds = far.start(), [far.group(1)]
+    suf = _SUFFIX.match(s, m.end())
+    end = suf.end() if suf.group("w") or suf.group("per") else m.end()
+    word = suf.group("w")
+    if low is not None:
+        qualifier = "range"
+        if word in ("及以下", "以下", "以内", "之内"):
+            end = suf.end()
+    elif word in ("及以上", "以上"):
+        qualifier = "at_least"
+    elif word in ("及以下", "以下", "以内", "之内"):
+        qualifier = "at_most"
+    elif any(b in AT_LEAST for b in bounds):
+        qualifier = "at_least"
+    elif any(b in AT_MOST for b in bounds):
+        qualifier = "at_most"
+    elif word == "左右":
+        qualifier = "about"
+    else:
+        qualifier = "exact"
+    bound = next((b for b in bounds if b in AT_LEAST + AT_MOST + NEUTRAL), None)
+    per = suf.group("per")
+    return Quantity(kind, start, m.start(), end, value, low, high, qualifier, bound, tuple(bounds), per)
+
+
+def _prefix(s: str, lo: int, i: int) -> tuple[int, list[str]]:
+    """Extend back over bound words and their infixes; return the new start and the bound words."""
+    words: list[str] = []
+    start = i
+    run = _PREFIX_REV.match(s[max(lo, i - 24):i][::-1])
+    if run:
+        start = i - run.end()
+        words = _PREFIX_WORD.findall(s, start, i)[::-1]
+    while words and words[-1] in INFIX:
+        start += len(words.pop())
+    return start, words

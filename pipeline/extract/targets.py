@@ -1,0 +1,120 @@
+"""Quantified targets in 目标 sections: 到2027年…比重达40%以上, 较2024年翻一番.
+
+Values are kept as written (40 with unit %, 20 with unit 亿元); 翻一番 is value 2,
+unit 倍, with the year it doubles from in `baseline_year`. A year written in
+the same paragraph (到2027年) is `year`; otherwise the section's last earlier
+到YYYY年 is used and `year_inferred` is true.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ..cnnum import parse_int, parse_number
+from .quantity import sentences, view
+
+_NUM = r"\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+"
+_UNIT = r"%|[万亿]?(?:元|家|个|项|所|人|名|千瓦|吨|公里|亩|座|件|户|台|套|次|辆|平方米|立方米|倍)|[万亿]"
+VERB = (r"(?:达到|达|超过|突破|提高到|提高至|提升到|提升至|增长到|增加到|增长|降至|降低到|降低至|下降到|稳定在|保持在|"
+        r"控制在|不低于|不少于|不超过|超)")
+TARGET = re.compile(rf"""
+      较(?P<base>\d{{4}})年(?:翻(?P<fan>一|两|二|三)番|翻番)      # 较2024年翻一番
+    | (?<!较\d{{4}}年)翻(?P<fan2>一|两|二|三)番                   # 翻一番
+    | (?P<verb>{VERB})(?P<num>{_NUM})(?P<unit>{_UNIT})(?P<suf>以上|左右|以内|以下)?
+""", re.X)
+MORE = re.compile(rf"(?:、|和|及)(?P<num>{_NUM})(?P<unit>{_UNIT})")
+TREND = re.compile(r"逐年递增|逐年提高|逐年增长|持续提升|持续增长|稳步增长|稳步提升|逐步提高")
+YEAR = re.compile(r"到(\d{4})年|(\d{4})年(?:前|底)")
+AT_LEAST, AT_MOST = ("超过", "突破", "不低于", "不少于", "超"), ("不超过",)
+
+
+@dataclass(frozen=True)
+class Target:
+    """One numeric goal of the document."""
+
+    text: str
+    start: int
+    end: int
+    metric: str
+    value: float
+    unit: str
+    qualifier: str
+    year: int | None = None
+    year_inferred: bool = False
+    baseline_year: int | None = None
+    trend: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end, "metric": self.metric,
+                "value": self.value, "unit": self.unit, "qualifier": self.qualifier, "year": self.year,
+                "year_inferred": self.year_inferred, "baseline_year": self.baseline_year, "trend": self.trend}
+
+
+def find_targets(text: str, offset: int = 0) -> tuple[Target, ...]:
+    """Targets in the text of one 目标 section, offsets shifted by `offset`."""
+    v = view(text)
+    s = v.s
+    out = []
+    for lo, hi in sentences(s):
+        clauses = [m.span() for m in re.finditer(r"[^,:]+", s[lo:hi])]
+        prev_subject = None
+        for a, b in clauses:
+            a, b = a + lo, b + lo
+            m = TARGET.search(s, a, b)
+            if not m:
+                prev_subject = s[a:b]
+                continue
+            subject = s[a:m.start()]
+            lead = re.match(r"(?:到\d{4}年|其中|实现“[^”]*”)*", subject).end()
+            subject = subject[lead:]
+            trend = TREND.search(subject) or (TREND.search(prev_subject) if prev_subject else None)
+            metric = re.sub(r"(?:均|分别|总体|的)+$", "", TREND.sub("", subject))
+            start = a + lead
+            if not metric and prev_subject:
+                metric = TREND.sub("", prev_subject)
+                start = a - len(prev_subject) - 1
+            prev_subject = s[a:b]
+            if not metric:
+                continue
+            value, unit, qualifier, baseline = _value(m)
+            src_a, src_b = v.span(start, m.end())
+            year, inferred = _year(text, src_a)
+            trend_text = trend.group(0) if trend else None
+            out.append(Target(text[src_a:src_b], src_a + offset, src_b + offset, metric, value, unit, qualifier,
+                              year, inferred, baseline, trend_text))
+            if m.group("verb") and "分别" in subject:
+                for more in MORE.finditer(s, m.end(), b):
+                    if more.start() != m.end() and not s[m.end():more.start()].startswith(("、", "和")):
+                        break
+                    x, y = v.span(more.start("num"), more.end())
+                    out.append(Target(text[x:y], x + offset, y + offset, metric, parse_number(more.group("num")),
+                                      more.group("unit"), qualifier, year, inferred, None, trend_text))
+    return tuple(out)
+
+
+def _value(m: re.Match) -> tuple[float, str, str, int | None]:
+    if m.group("verb") is None:
+        fan = m.group("fan") or m.group("fan2")
+        times = 2 ** (parse_int(fan) if fan else 1)
+        return times, "倍", "exact", int(m.group("base")) if m.group("base") else None
+    verb, suf = m.group("verb"), m.group("suf")
+    if suf == "以上" or verb in AT_LEAST:
+        qualifier = "at_least"
+    elif suf in ("以内", "以下") or verb in AT_MOST:
+        qualifier = "at_most"
+    elif suf == "左右":
+        qualifier = "about"
+    else:
+        qualifier = "exact"
+    return parse_number(m.group("num")), m.group("unit"), qualifier, None
+
+
+def _year(text: str, i: int) -> tuple[int | None, bool]:
+    """The target year: in the paragraph holding `i`, else the last one before it."""
+    para = text.rfind("\n", 0, i) + 1
+    found = [m for m in YEAR.finditer(text, 0, i)]
+    if not found:
+        return None, False
+    last = found[-1]
+    return int(last.group(1) or last.group(2)), last.start() < para

@@ -1,0 +1,97 @@
+"""Load a file into a `Source`: decoded text, or text extracted from HTML, DOCX or PDF.
+
+The suffix picks the reader; content is sniffed only for names without a suffix
+(stdin), and a file whose content contradicts its suffix is refused. Text files keep their
+decoded text exactly (every offset points into it); HTML, DOCX and PDF yield an
+extracted text, plus metadata pairs and per-block provenance where the format
+has them. Anything unreadable or hostile is a one-line `InputError`; see
+`guard` for the limits.
+"""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from ..errors import InputError
+from ..model import Source
+from .guard import MAX_BYTES, check_size
+from .text import decode_text
+
+TEXT_SUFFIXES = frozenset({".txt", ".md", ".text", ""})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
+DOCX_SUFFIXES = frozenset({".docx"})
+PDF_SUFFIXES = frozenset({".pdf"})
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | DOCX_SUFFIXES | PDF_SUFFIXES
+
+__all__ = ["load", "load_bytes", "decode_text", "SUPPORTED_SUFFIXES", "MAX_BYTES"]
+
+
+def load(path: str | Path) -> Source:
+    """Read and load one file; raise `InputError` with a one-line reason."""
+    p = Path(path)
+    if p.is_dir():
+        raise InputError("is a folder, not a file", p.name)
+    try:
+        check_size(p.stat().st_size, p.name)
+        with p.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise InputError(f"cannot read file ({exc.strerror or exc})", str(path)) from None
+    check_size(len(data), p.name)
+    return load_bytes(data, p.name)
+
+
+def load_bytes(data: bytes, name: str) -> Source:
+    """Load `data` named `name`: the suffix picks the format, content can override."""
+    check_size(len(data), name)
+    if not data.strip():
+        raise InputError("empty file", name)
+    kind = sniff(data, Path(name).suffix.lower(), name)
+    digest = hashlib.sha256(data).hexdigest()
+    if kind == "html":
+        from .html import extract_html
+
+        page = extract_html(data, name)
+        return Source(name=name, format="html", encoding=page.encoding, sha256=digest,
+                      text=page.text, metadata=page.metadata, blocks=page.blocks)
+    if kind == "docx":
+        from .docx import extract_docx
+
+        doc = extract_docx(data, name)
+        return Source(name=name, format="docx", encoding="utf-8", sha256=digest,
+                      text=doc.text, metadata=doc.metadata, blocks=doc.blocks)
+    if kind == "pdf":
+        from .pdf import extract_pdf
+
+        pdf = extract_pdf(data, name)
+        return Source(name=name, format="pdf", encoding="pdf-text-layer", sha256=digest,
+                      text=pdf.text, metadata=pdf.metadata, blocks=pdf.blocks)
+    text, encoding = decode_text(data, name)
+    if not text.strip():
+        raise InputError("empty file (only a byte-order mark or spaces)", name)
+    return Source(name=name, format="text", encoding=encoding, sha256=digest, text=text)
+
+
+def sniff(data: bytes, suffix: str, name: str) -> str:
+    """The reader for `data`: `text`, `html`, `docx` or `pdf`."""
+    if data.startswith(b"%PDF-") and suffix in PDF_SUFFIXES | {""}:
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        if suffix in DOCX_SUFFIXES or suffix == "":
+            return "docx"
+        raise InputError(f"zip container with suffix {suffix or '(none)'}, not a DOCX", name)
+    if suffix in DOCX_SUFFIXES:
+        raise InputError("not a DOCX file (no zip container)", name)
+    if suffix in PDF_SUFFIXES:
+        raise InputError("not a PDF file (no %PDF- header)", name)
+    if suffix in HTML_SUFFIXES or (suffix == "" and _looks_like_html(data)):
+        return "html"
+    if suffix in TEXT_SUFFIXES:
+        return "text"
+    raise InputError(f"unsupported file type {suffix}", name)
+
+
+def _looks_like_html(data: bytes) -> bool:
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return head.startswith((b"<!doctype html", b"<html", b"<div", b"<p", b"<table", b"<meta",
+                            b"<?xml", b"<head", b"<body", b"<!--"))

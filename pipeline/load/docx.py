@@ -1,0 +1,204 @@
+"""Extract the text of a Word file (DOCX) with lxml, numbers and tables included.
+
+Read from `word/document.xml` after the zip guard, with the safe XML parser:
+one line per paragraph (runs joined; `w:tab` is a tab, `w:br` a line break;
+deleted text, field codes, drawings and text boxes left out); Word automatic
+numbering rendered in front of the paragraph text (see `numbering`), so `一、`,
+`（一）`, `1.` exist even when nobody typed them; a table becomes one line per
+row, cells joined by a tab, the paragraphs of a cell joined by a space (merged
+cells: the continuation cell is empty). Headers, footers and footnotes are not
+read. `blocks` says where each line came from: `body/p[12]` (the 12th paragraph
+of the body) or `body/tbl[1]/tr[3]`. `metadata` has the core properties
+(`title`, `author`, `created`, `modified`) when present.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..errors import InputError
+from .guard import open_zip, parse_xml, read_member
+from .numbering import W, Numbering
+
+_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_OFFICE_DOC = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+_SKIP = frozenset({
+    "del", "delText", "instrText", "drawing", "pict", "object", "footnoteReference",
+    "endnoteReference", "commentReference", "rPr", "pPr", "sectPr", "fldChar", "txbxContent",
+    "AlternateContent", "tblPr", "tcPr", "trPr", "tblGrid", "bookmarkStart", "bookmarkEnd",
+    "sdtPr", "sdtEndPr", "rt", "moveFrom",
+})
+_CORE = {
+    "{http://purl.org/dc/elements/1.1/}title": "title",
+    "{http://purl.org/dc/elements/1.1/}creator": "author",
+    "{http://purl.org/dc/terms/}created": "created",
+    "{http://purl.org/dc/terms/}modified": "modified",
+}
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """Extracted DOCX text with core-property metadata and per-line provenance."""
+
+    text: str
+    metadata: tuple[tuple[str, str], ...]
+    blocks: tuple[tuple[int, int, str], ...]
+
+
+def extract_docx(data: bytes, name: str) -> Extracted:
+    """Read `data` (a DOCX container) into text, metadata and blocks."""
+    archive = open_zip(data, name)
+    main = _main_part(archive, name)
+    xml = read_member(archive, main, name)
+    if xml is None:
+        raise InputError("not a Word document (no word/document.xml)", name)
+    root = parse_xml(xml, name, main)
+    numbering_xml = read_member(archive, "word/numbering.xml", name)
+    styles_xml = read_member(archive, "word/styles.xml", name)
+    reader = _Reader(
+        Numbering(parse_xml(numbering_xml, name, "numbering.xml") if numbering_xml else None),
+        _style_numbering(parse_xml(styles_xml, name, "styles.xml") if styles_xml else None),
+    )
+    body = root.find(W + "body")
+    if body is None:
+        raise InputError("Word document has no body", name)
+    reader.body(body)
+    if not reader.lines:
+        raise InputError("Word document has no text", name)
+    parts, blocks, pos = [], [], 0
+    for text, where in reader.lines:
+        blocks.append((pos, pos + len(text), where))
+        parts.append(text + "\n")
+        pos += len(text) + 1
+    return Extracted("".join(parts), _core(archive, name), tuple(blocks))
+
+
+def _main_part(archive, name: str) -> str:
+    rels = read_member(archive, "_rels/.rels", name)
+    if rels:
+        for rel in parse_xml(rels, name, "_rels/.rels").iter(_REL + "Relationship"):
+            if rel.get("Type") == _OFFICE_DOC:
+                return rel.get("Target", "").lstrip("/")
+    return "word/document.xml"
+
+
+def _core(archive, name: str) -> tuple[tuple[str, str], ...]:
+    xml = read_member(archive, "docProps/core.xml", name)
+    if not xml:
+        return ()
+    root = parse_xml(xml, name, "docProps/core.xml")
+    return tuple((_CORE[el.tag], el.text.strip()) for el in root
+                 if el.tag in _CORE and el.text and el.text.strip())
+
+
+def _style_numbering(styles) -> dict[str, tuple[str, int]]:
+    """numId/ilvl each paragraph style gives its paragraphs, following `basedOn`."""
+    if styles is None:
+        return {}
+    own, based = {}, {}
+    for style in styles.findall(W + "style"):
+        sid = style.get(W + "styleId")
+        ppr = style.find(W + "pPr")
+        num = ppr.find(W + "numPr") if ppr is not None else None
+        if num is not None:
+            own[sid] = _num_pr(num)
+        parent = style.find(W + "basedOn")
+        if parent is not None:
+            based[sid] = parent.get(W + "val")
+    resolved = {}
+    for sid in set(own) | set(based):
+        seen, cur = set(), sid
+        while cur and cur not in own and cur not in seen:
+            seen.add(cur)
+            cur = based.get(cur)
+        if cur in own:
+            resolved[sid] = own[cur]
+    return resolved
+
+
+def _num_pr(num) -> tuple[str, int]:
+    num_id = num.find(W + "numId")
+    ilvl = num.find(W + "ilvl")
+    return (num_id.get(W + "val", "0") if num_id is not None else "",
+            int(ilvl.get(W + "val", "0")) if ilvl is not None else 0)
+
+
+def _local(el) -> str:
+    return el.tag.split("}")[-1] if isinstance(el.tag, str) else ""
+
+
+class _Reader:
+    """Walks the body, rendering numbering, collecting (line, where) pairs."""
+
+    def __init__(self, numbering: Numbering, style_num: dict[str, tuple[str, int]]):
+        self.numbering = numbering
+        self.style_num = style_num
+        self.lines: list[tuple[str, str]] = []
+        self.paragraphs = 0
+        self.tables = 0
+
+    def body(self, container) -> None:
+        for child in container:
+            tag = _local(child)
+            if tag == "p":
+                self.paragraphs += 1
+                text = self.paragraph(child)
+                if text.strip():
+                    self.lines.append((text.strip(), f"body/p[{self.paragraphs}]"))
+            elif tag == "tbl":
+                self.tables += 1
+                self.table(child, f"body/tbl[{self.tables}]")
+            elif tag in {"sdt", "sdtContent", "customXml", "ins"}:
+                self.body(child)
+
+    def paragraph(self, p) -> str:
+        parts: list[str] = []
+        _runs(p, parts)
+        text = "".join(parts)
+        marker = self.marker(p)  # advances the list even for an empty paragraph, as Word counts it
+        return marker + text.lstrip(" \t") if marker and text.strip() else text
+
+    def marker(self, p) -> str:
+        ppr = p.find(W + "pPr")
+        num = ppr.find(W + "numPr") if ppr is not None else None
+        if num is not None:
+            num_id, ilvl = _num_pr(num)
+            if not num_id and ppr.find(W + "pStyle") is not None:
+                num_id = self.style_num.get(ppr.find(W + "pStyle").get(W + "val"), ("", 0))[0]
+        else:
+            style = ppr.find(W + "pStyle") if ppr is not None else None
+            num_id, ilvl = self.style_num.get(style.get(W + "val"), ("", 0)) if style is not None else ("", 0)
+        if not num_id or num_id == "0":
+            return ""
+        return self.numbering.next(num_id, ilvl)
+
+    def table(self, tbl, where: str) -> None:
+        for r, row in enumerate(tbl.findall(W + "tr"), start=1):
+            cells = []
+            for cell in row.findall(W + "tc"):
+                texts = []
+                for el in cell.iter(W + "p"):
+                    text = self.paragraph(el).replace("\t", " ").replace("\n", " ").strip()
+                    if text:
+                        texts.append(text)
+                cells.append(" ".join(texts))
+            if any(cells):
+                self.lines.append(("\t".join(cells), f"{where}/tr[{r}]"))
+
+
+def _runs(el, parts: list[str]) -> None:
+    for child in el:
+        tag = _local(child)
+        if tag in _SKIP or not tag:
+            continue
+        if tag == "t":
+            parts.append(child.text or "")
+        elif tag == "tab":
+            parts.append("\t")
+        elif tag in {"br", "cr"}:
+            if child.get(W + "type") not in {"page", "column"}:
+                parts.append("\n")
+        elif tag == "noBreakHyphen":
+            parts.append("-")
+        else:
+            _runs(child, parts)
+

@@ -1,0 +1,205 @@
+"""The parts of a government web page: boilerplate, metadata table, breadcrumb, main content.
+
+Found by general signals, never by a site's ids: tags, hidden styles and
+boilerplate words for what is never read; label cells ending in a colon for the
+metadata table; `首页 > … > …` for the breadcrumb; for the main content a
+readability-style score (each paragraph-like block with enough text credits its
+parent and grandparent by length and Chinese clause punctuation; link-heavy
+containers are discounted) plus siblings that score close or hold the 附件 note.
+"""
+from __future__ import annotations
+
+import re
+
+BLOCK_TAGS = frozenset({
+    "p", "div", "li", "ul", "ol", "dl", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6",
+    "table", "tbody", "thead", "tfoot", "tr", "td", "th", "section", "article", "main",
+    "blockquote", "pre", "center", "hr", "address", "figure", "figcaption", "header",
+    "body", "html", "caption",
+})
+SKIP_TAGS = frozenset({
+    "script", "style", "noscript", "head", "title", "template", "iframe", "object", "embed",
+    "svg", "canvas", "form", "button", "select", "input", "textarea", "map", "nav", "footer",
+    "aside", "audio", "video", "img", "link", "meta",
+})
+PARAGRAPH_TAGS = frozenset({"p", "pre", "td", "li", "h1", "h2", "h3", "h4", "h5", "h6", "div", "dd"})
+
+_BOILERPLATE_ATTR = re.compile(
+    r"share|bdshare|fenxiang|print|footer|foot\b|copyright|toolbar|qrcode|qr_|nav|menu|"
+    r"pager|related|xgwz|comment|sidebar|banner|login|search", re.I)
+_BOILERPLATE_TEXT = re.compile(
+    r"分享到|打印本页|【打印】|关闭窗口|【关闭】|字号[:：]|扫一扫|收藏本页|网站地图|版权所有|"
+    r"ICP备|网站标识码|公网安备")
+META_LABELS = frozenset({
+    "索引号", "主题分类", "发文机关", "成文日期", "标题", "发文字号", "发布日期", "主题词",
+    "有效性", "信息来源", "发布机构", "组配分类", "体裁分类", "文号", "生效日期", "废止日期",
+    "公开方式", "公开范围", "公文种类", "发布时间", "名称",
+})
+_BREADCRUMB = re.compile(r"^(?:当前位置|您的位置|您现在的位置|所在位置|位置)?[:：]?\s*首\s*页\s*(?:>|＞|»|›|/|→)")
+_CRUMB_SPLIT = re.compile(r"\s*(?:>|＞|»|›|→|/)\s*")
+_CLAUSE_PUNCT = re.compile(r"[，,。；;：、]")
+
+
+def tag_of(el) -> str:
+    """Lower-case tag name; '' for comments and processing instructions."""
+    return el.tag.lower() if isinstance(el.tag, str) else ""
+
+
+def boilerplate(root) -> set:
+    """Elements never read: scripts, hidden parts, navigation, share bars, footers."""
+    skip = set()
+    for el in root.iter():
+        tag = tag_of(el)
+        if not tag or tag in SKIP_TAGS:
+            skip.add(el)
+            continue
+        style = (el.get("style") or "").replace(" ", "").lower()
+        if "display:none" in style or "visibility:hidden" in style or el.get("hidden") is not None:
+            skip.add(el)
+            continue
+        if tag in {"body", "html"}:
+            continue
+        attrs = f"{el.get('id', '')} {el.get('class', '')}"
+        text = el.text_content()
+        if _BOILERPLATE_ATTR.search(attrs) and len(_CLAUSE_PUNCT.findall(text)) < 10:
+            skip.add(el)
+        elif len(text) < 120 and _BOILERPLATE_TEXT.search(text):
+            skip.add(el)
+    return skip
+
+
+def _skipped(el, skip: set) -> bool:
+    return any(a in skip for a in _self_and_ancestors(el))
+
+
+def _self_and_ancestors(el):
+    while el is not None:
+        yield el
+        el = el.getparent()
+
+
+def squeeze(text: str) -> str:
+    """`text` without any whitespace, for comparing and measuring text."""
+    return re.sub(r"\s+", "", text)
+
+
+def metadata_pairs(root) -> tuple[list[tuple[str, str]], list]:
+    """Label/value pairs of every table holding at least two known metadata labels."""
+    pairs: list[tuple[str, str]] = []
+    tables = []
+    for table in root.iter("table"):
+        if table.find(".//table") is not None:
+            continue
+        found = []
+        for row in table.iter("tr"):
+            cells = [c for c in row if tag_of(c) in {"td", "th"}]
+            for i, cell in enumerate(cells):
+                label = squeeze(cell.text_content())
+                value = None
+                if label.endswith(("：", ":")) and len(label) <= 12:
+                    key = label[:-1]
+                    value = cells[i + 1].text_content().strip() if i + 1 < len(cells) else ""
+                else:
+                    m = re.match(r"^([^：:]{2,8})[：:](.+)$", cell.text_content().strip(), re.S)
+                    if m and squeeze(m.group(1)) in META_LABELS:
+                        key, value = squeeze(m.group(1)), m.group(2).strip()
+                if value is not None:
+                    found.append((key, re.sub(r"\s+", " ", value)))
+        if sum(1 for k, _ in found if k in META_LABELS) >= 2:
+            tables.append(table)
+            pairs.extend((k, v) for k, v in found if v)
+    return pairs, tables
+
+
+def breadcrumb(root, skip: set) -> tuple[str | None, object]:
+    """The innermost short element reading `首页 > … > …`, as one normalized line."""
+    best = None
+    for el in root.iter():
+        if tag_of(el) in {"html", "body"} or el in skip:
+            continue
+        text = " ".join(el.text_content().split())
+        if len(text) < 80 and _BREADCRUMB.match(text.lstrip()):
+            best = el
+    if best is None:
+        return None, None
+    text = " ".join(best.text_content().split())
+    text = re.sub(r"^.*?(?=首\s*页)", "", text)
+    parts = [p.strip() for p in _CRUMB_SPLIT.split(text) if p.strip()]
+    return " > ".join(parts), best
+
+
+def _score_candidates(root, skip: set) -> dict:
+    scores: dict = {}
+    for el in root.iter():
+        if tag_of(el) not in PARAGRAPH_TAGS or el in skip:
+            continue
+        if tag_of(el) in {"div", "td"} and any(tag_of(c) in BLOCK_TAGS for c in el):
+            continue
+        if _skipped(el, skip):
+            continue
+        text = squeeze(el.text_content())
+        if len(text) < 10:
+            continue
+        score = 1 + len(_CLAUSE_PUNCT.findall(text)) + min(len(text) / 100, 3)
+        # a block of <br>-separated lines is a container of paragraphs itself
+        target = el if len(el.findall("br")) >= 2 else el.getparent()
+        for share in (1.0, 0.5, 0.25):
+            if target is None:
+                break
+            scores[target] = scores.get(target, 0.0) + score * share
+            target = target.getparent()
+    return {el: s * (1 - _link_density(el)) for el, s in scores.items()}
+
+
+def _link_density(el) -> float:
+    total = len(squeeze(el.text_content())) or 1
+    linked = sum(len(squeeze(a.text_content())) for a in el.iter("a"))
+    return min(linked / total, 1.0)
+
+
+def content_roots(root, skip: set) -> list:
+    """The best-scored container, plus siblings that score close to it or hold the
+    attachment note (附件：1.…), which pages often set apart as a list of links."""
+    scores = _score_candidates(root, skip)
+    if not scores:
+        body = root.find("body")
+        return [body if body is not None else root]
+    top = max(scores, key=lambda el: scores[el])
+    parent = top.getparent()
+    if parent is None:
+        return [top]
+    floor = max(10.0, scores[top] * 0.25)
+    return [el for el in parent if el is top or (el not in skip and (
+        scores.get(el, 0) >= floor or _attachment_note(el)))]
+
+
+def _attachment_note(el) -> bool:
+    """A short block starting 附件 (the GB/T 9704 attachment note), often links only."""
+    text = squeeze(el.text_content())
+    return text.startswith("附件") and len(text) < 300
+
+
+def heading_before(root, content, skip: set):
+    """The nearest heading above the content: an `h1`, or a heading or *title*
+    element whose words are in the page's `<title>` (side-column headings are not)."""
+    title_el = root.find(".//title")
+    page_title = squeeze(title_el.text_content()) if title_el is not None else ""
+    found = None
+    for el in root.iter():
+        if el is content:
+            break
+        if el in skip or tag_of(el) in {"html", "body", "title"}:
+            continue
+        tag = tag_of(el)
+        is_heading = tag in {"h1", "h2", "h3"} or re.search(
+            r"title|biaoti|\bbt\b", f"{el.get('id', '')} {el.get('class', '')}", re.I)
+        text = squeeze(el.text_content())
+        if not is_heading or not 4 <= len(text) <= 150 or _link_density(el) >= 0.5:
+            continue
+        if (tag == "h1" or text in page_title) and not _skipped(el, skip) and not _contains(el, content):
+            found = el
+    return found
+
+
+def _contains(el, other) -> bool:
+    return any(a is el for a in _self_and_ancestors(other))

@@ -1,0 +1,85 @@
+"""One draft, every way it is published: the same tree, front matter and notes."""
+from __future__ import annotations
+
+import pytest
+
+from load_fixtures import CORPUS, HOHHOT, docx_auto, docx_typed, html_page, pdf_bytes, text_lines
+from pipeline import api
+from pipeline.load import load, load_bytes
+
+
+def strip_offsets(value):
+    """A JSON value without its offsets (they differ between formats by design)."""
+    if isinstance(value, dict):
+        return {k: strip_offsets(v) for k, v in value.items() if k not in {"start", "end"}}
+    if isinstance(value, list):
+        return [strip_offsets(v) for v in value]
+    return value
+
+
+def shape(doc) -> dict:
+    """What a reader sees: tree (kinds, numbers, titles, notes), front matter, warnings."""
+    data = doc.to_dict()
+    return {
+        "nodes": [(n.id, n.kind, n.num, n.title, strip_offsets([r.to_dict() for r in n.responsibilities]),
+                   strip_offsets([m.to_dict() for m in n.money])) for n in doc.nodes()],
+        "front": strip_offsets({k: data[k] for k in ("title", "status", "doc_number", "issuer", "date",
+                                                     "addressee", "breadcrumb", "letter", "references")}),
+        "warnings": [w.code for w in doc.warnings],
+    }
+
+
+@pytest.fixture(scope="module")
+def reference():
+    return shape(api.ingest_file(HOHHOT))
+
+
+def variants():
+    lines = text_lines()
+    text = HOHHOT.read_bytes().decode("utf-8")
+    return {
+        "gb18030.txt": text.encode("gb18030"),
+        "typed.docx": docx_typed(lines),
+        "auto-numbered.docx": docx_auto(lines),
+        "page.html": html_page(lines),
+        "page-gbk.html": html_page(lines, "gbk"),
+        "page-undeclared-gbk.html": html_page(lines, "gbk", declare=False),
+    }
+
+
+@pytest.mark.parametrize("name", list(variants()))
+def test_hohhot_published_any_way_gives_the_same_document(name, reference):
+    doc = api.ingest_source(load_bytes(variants()[name], name))
+    got = shape(doc)
+    assert got["nodes"] == reference["nodes"]
+    assert got["front"] == reference["front"]
+    assert got["warnings"] == reference["warnings"]
+    api.document_json(doc)  # validates against the schema
+
+
+def test_hohhot_counts_hold_in_the_auto_numbered_docx():
+    doc = api.ingest_source(load_bytes(docx_auto(text_lines()), "auto.docx"))
+    kinds = [n.kind for n in doc.nodes()]
+    assert (kinds.count("part"), kinds.count("action"), kinds.count("measure")) == (3, 9, 26)
+
+
+def test_nodes_of_extracted_formats_carry_provenance():
+    doc = api.ingest_source(load_bytes(docx_auto(text_lines()), "auto.docx"))
+    measures = [n for n in doc.nodes() if n.kind == "measure"]
+    assert all(n.provenance and n.provenance.startswith("body/p[") for n in measures)
+    page = api.ingest_file(CORPUS / "govcn-2019-guofa3-zonghe-baoshuiqu.html")
+    assert all(n.provenance and n.provenance.startswith("/html/body/") for n in page.nodes())
+    assert all(n.provenance is None for n in api.ingest_file(HOHHOT).nodes())
+
+
+def test_pdf_of_the_wrapped_draft_gives_the_articles_of_the_text():
+    pytest.importorskip("pypdf")
+    text = (CORPUS / "law-zhian-chufa-draft2.txt").read_bytes().decode("utf-8")
+    lines = [line for line in text.splitlines() if line.strip()]
+    pages = [lines[i:i + 40] + [f"- {i // 40 + 1} -"] for i in range(0, len(lines), 40)]
+    from_pdf = api.ingest_source(load_bytes(pdf_bytes(pages), "draft.pdf"))
+    from_text = api.ingest_source(load(CORPUS / "law-zhian-chufa-draft2.txt"))
+    articles = [(n.num, n.title) for n in from_pdf.nodes() if n.kind == "article"]
+    assert articles == [(n.num, n.title) for n in from_text.nodes() if n.kind == "article"]
+    assert len(articles) > 100
+    api.document_json(from_pdf)

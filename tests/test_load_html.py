@@ -1,0 +1,186 @@
+"""HTML loading: gov.cn metadata tables, main content, Word-exported HTML, charsets, provenance."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from lxml import html as lxml_html
+
+from load_fixtures import CORPUS, html_page, text_lines
+from pipeline.errors import InputError
+from pipeline.load import load, load_bytes
+from pipeline.normalize import fold
+
+# Read from each page's metadata table and SOURCES.md (number, 成文日期) and the page URL (发布日期).
+GOVCN = [
+    ("govcn-2018-guofa39-cujin-jiuye.html", "国发〔2018〕39号", "2018年11月16日", "2018年12月05日",
+     "国务院关于做好当前和今后一个时期促进就业工作的若干意见", "（此件公开发布）"),
+    ("govcn-2019-guofa3-zonghe-baoshuiqu.html", "国发〔2019〕3号", "2019年01月12日", "2019年01月25日",
+     "国务院关于促进综合保税区高水平开放高质量发展的若干意见", "（此件公开发布）"),
+    ("govcn-2018-guofa42-nongye-jixiehua.html", "国发〔2018〕42号", "2018年12月21日", "2018年12月29日",
+     "国务院关于加快推进农业机械化和农机装备产业转型升级的指导意见", "（此件公开发布）"),
+    ("govcn-2018-guobanfa117-jili-zhichi.html", "国办发〔2018〕117号", "2018年12月06日", "2018年12月10日",
+     "国务院办公厅关于对真抓实干成效明显地方进一步加大激励支持力度的通知", "（此件公开发布）"),
+    ("govcn-2019-guobanfa6-rongzi-danbao.html", "国办发〔2019〕6号", "2019年01月22日", "2019年02月14日",
+     "国务院办公厅关于有效发挥政府性融资担保基金作用切实支持小微企业和“三农”发展的指导意见", "（此件公开发布）"),
+    ("govcn-2019-guofa4-zhiye-jiaoyu-fangan.html", "国发〔2019〕4号", "2019年01月24日", "2019年02月13日",
+     "国务院关于印发国家职业教育改革实施方案的通知", None),
+    ("govcn-2018-guoling707-geshui-shishi-tiaoli.html", "国令第707号", "2018年12月18日", "2018年12月22日",
+     "中华人民共和国个人所得税法实施条例", "第三十六条　本条例自2019年1月1日起施行。"),
+]
+BOILERPLATE = ("扫一扫", "打印", "关闭", "主 题 词", "主题词", "索引号", "javascript", "window.")
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.mark.parametrize("name, number, written, published, title, last", GOVCN)
+def test_govcn_metadata_table_and_main_content(name, number, written, published, title, last):
+    source = load(CORPUS / name)
+    meta = dict(source.metadata)
+    assert set(meta) >= {"索引号", "主题分类", "发文机关", "成文日期", "标题", "发文字号", "发布日期"}
+    assert (meta["发文字号"], meta["成文日期"], meta["发布日期"], meta["标题"]) == (number, written, published, title)
+    assert meta["发文机关"] in {"国务院", "国务院办公厅"}
+    lines = source.text.splitlines()
+    assert title in squeeze("".join(lines[:6])) or name.startswith("govcn-2018-guoling707")
+    assert number.replace("国令", "") in squeeze("".join(lines[:6]))  # the 令 prints 第707号
+    for word in BOILERPLATE:
+        assert word not in source.text
+    if last:
+        assert lines[-1] == last
+
+
+def test_regulation_page_keeps_every_article():
+    text = load(CORPUS / "govcn-2018-guoling707-geshui-shishi-tiaoli.html").text
+    articles = re.findall(r"^第([一二三四五六七八九十]+)条", text, re.M)
+    assert len(articles) == 36
+
+
+def test_word_exported_html_reads_as_plain_lines():
+    source = load(CORPUS / "liuhe-zhongdian-chanye-shishi-yijian-old.html")
+    lines = source.text.splitlines()
+    assert lines[:4] == ["一、财政支持",
+                         "设立规模不低于1亿元的重点产业发展引导资金，列入县财政预算，按照《柳河县中小企业发展引导资金管理办法（试行）》相关规定，用于重点产业发展补助和奖励。",
+                         "二、支持范围", "（一）固定资产投资支持。"]
+    assert "实行“一事一议”。" in source.text
+    assert all(line.strip() == line and line for line in lines)
+    assert "mso" not in source.text and "&nbsp" not in source.text
+
+
+def test_liuhe_2023_articles_and_heading():
+    lines = load(CORPUS / "liuhe-zhongdian-chanye-shishi-yijian-2023.html").text.splitlines()
+    assert lines[:3] == ["中共柳河县委 柳河县人民政府", "关于支持重点产业加快发展的实施意见", "(2023年2月8日)"]
+    numbers = [int(m.group(1).replace(" ", "")) for line in lines
+               if (m := re.match(r"第 ?([\d ]+?) ?条", fold(line)))]
+    assert numbers == list(range(1, 27))
+
+
+def same_lines(got: str, want: list[str]) -> bool:
+    return [" ".join(fold(line).split()) for line in got.splitlines()] == [" ".join(fold(line).split()) for line in want]
+
+
+@pytest.mark.parametrize("charset, declare", [("utf-8", True), ("gb2312", True), ("gbk", True), ("gb18030", False)])
+def test_hohhot_full_page_gives_the_text_lines(charset, declare):
+    lines = text_lines()
+    source = load_bytes(html_page(lines, charset, declare), "hohhot.html")
+    assert same_lines(source.text, lines)
+    assert source.encoding == ("utf-8" if charset == "utf-8" else "gb18030")
+    assert source.text.splitlines()[0] == "首页 > 通知公告 > 政务"
+    assert dict(source.metadata) == {"网页标题": lines[2]}
+
+
+def test_blocks_point_at_the_elements_the_lines_came_from():
+    data = (CORPUS / "govcn-2019-guofa3-zonghe-baoshuiqu.html").read_bytes()
+    source = load_bytes(data, "page.html")
+    tree = lxml_html.document_fromstring(data.decode("utf-8")).getroottree()
+    assert len(source.blocks) == len(source.text.splitlines())
+    for start, end, where in source.blocks:
+        element = tree.xpath(where)[0]
+        assert squeeze(source.text[start:end]) in squeeze(element.text_content())
+
+
+def test_br_and_paragraphs_are_line_breaks_and_tables_rows():
+    page = ("<html><body><div><p>一、总体目标<br>到2027年，全市研发投入翻一番。</p>"
+            "<p>附件：重点任务分工表</p><table><tr><td>序号</td><td>任务</td><td>牵头单位</td></tr>"
+            "<tr><td>1</td><td><p>布局重大科技基础设施</p></td><td>市科技局</td></tr></table>"
+            "<script>alert('x')</script><style>p{}</style></div></body></html>")
+    text = load_bytes(page.encode(), "t.html").text
+    assert text == ("一、总体目标\n到2027年，全市研发投入翻一番。\n附件：重点任务分工表\n"
+                    "序号\t任务\t牵头单位\n1\t布局重大科技基础设施\t市科技局\n")
+
+
+def test_heading_outside_content_is_kept_once():
+    body = "".join(f"<p>{i}.第{i}项措施，由市科技局负责，按期完成。</p>" for i in range(1, 8))
+    page = (f"<html><head><title>关于促进科技创新的若干措施_科技局</title></head><body>"
+            f"<div class='side'><h3>通知公告</h3><ul><li><a href='/a'>政务</a></li></ul></div>"
+            f"<h1 class='title'>关于促进科技创新的若干措施</h1><div class='content'>{body}</div></body></html>")
+    lines = load_bytes(page.encode(), "p.html").text.splitlines()
+    assert lines[0] == "关于促进科技创新的若干措施"
+    assert lines[1].startswith("1.") and "通知公告" not in lines
+
+
+def test_html_declaring_entities_is_refused():
+    page = b'<!DOCTYPE html [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><html><body><p>&xxe;</p></body></html>'
+    with pytest.raises(InputError, match="entities"):
+        load_bytes(page, "xxe.html")
+
+
+def test_page_without_text_is_refused():
+    with pytest.raises(InputError, match="no text"):
+        load_bytes(b"<html><body><script>var a=1;</script></body></html>", "empty.html")
+
+
+# A Word "Save as web page" export: conditional comments, mso-list numbers with spacer spans, <o:p>, GB2312.
+WORD_EXPORT = """<html xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word">
+<head><meta http-equiv=Content-Type content="text/html; charset=gb2312"><meta name=Generator content="Microsoft Word 15">
+<!--[if gte mso 9]><xml><w:WordDocument><w:View>Print</w:View></w:WordDocument></xml><![endif]-->
+<style><!-- p.MsoNormal {mso-style-parent:""; margin:0cm;} --></style></head>
+<body lang=ZH-CN style='tab-interval:21.0pt'><div class=WordSection1 style='layout-grid:15.6pt'>
+<p class=MsoNormal align=center style='text-align:center'><b><span style='font-size:22.0pt;font-family:方正小标宋简体'>关于促进科技创新的若干措施<span lang=EN-US><o:p></o:p></span></span></b></p>
+<p class=MsoNormal><span lang=EN-US><o:p>&nbsp;</o:p></span></p>
+<p class=MsoListParagraph style='margin-left:32.0pt;text-indent:-32.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span style='font-family:黑体;mso-list:Ignore'>一、<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp; </span></span><![endif]><span style='font-family:黑体'>总体要求<span lang=EN-US><o:p></o:p></span></span></p>
+<p class=MsoNormal style='text-indent:32.0pt;mso-char-indent-count:2.0'><span style='font-family:仿宋_GB2312'>到<span lang=EN-US>2027</span>年，全市研发投入年均增长<span lang=EN-US>10%</span>以上。<span lang=EN-US><o:p></o:p></span></span></p>
+<p class=MsoListParagraph style='mso-list:l0 level1 lfo1'><![if !supportLists]><span style='mso-list:Ignore'>二、<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp; </span></span><![endif]>重点任务</p>
+<table class=MsoTableGrid border=1><tr><td><p class=MsoNormal>序号</p></td><td><p class=MsoNormal>任务</p></td><td><p class=MsoNormal>牵头单位</p></td></tr>
+<tr><td><p class=MsoNormal>1</p></td><td><p class=MsoNormal>建设科创平台</p></td><td><p class=MsoNormal>市科技局</p><p class=MsoNormal>市发改委</p></td></tr></table>
+</div></body></html>"""
+
+
+def test_word_save_as_web_page_keeps_list_numbers_and_drops_word_markup():
+    source = load_bytes(WORD_EXPORT.encode("gb18030"), "word.htm")
+    assert source.encoding == "gb18030"
+    assert source.text == ("关于促进科技创新的若干措施\n一、总体要求\n到2027年，全市研发投入年均增长10%以上。\n"
+                           "二、重点任务\n序号\t任务\t牵头单位\n1\t建设科创平台\t市科技局 市发改委\n")
+    assert [where for _, _, where in source.blocks][:2] == ["/html/body/div/p[1]", "/html/body/div/p[3]"]
+
+
+def test_br_separated_content_beside_a_link_column_with_attachment_links():
+    lines = ["一、总体目标", "到2027年，全市研发投入翻一番，高新技术企业数量达到1000家。", "二、重点任务",
+             "（一）建设平台。支持高校、院所建设重点实验室，给予最高300万元支持。",
+             "（二）培育企业。对首次认定的高新技术企业，给予20万元奖励。"]
+    links = "".join(f"<li><a href='/{i}'>栏目链接{i}，更多内容</a></li>" for i in range(20))
+    page = ("<html><head><title>关于促进科技创新的若干措施</title></head><body><div class='wrap'>"
+            f"<div class='side'><ul>{links}</ul></div><h2>关于促进科技创新的若干措施</h2>"
+            "<div id='zoom'>" + "<br>".join(lines) + "</div>"
+            "<p>附件：<a href='/f.doc'>1.重点任务分工表.doc</a></p></div></body></html>")
+    text = load_bytes(page.encode(), "x.html").text
+    assert text.splitlines() == ["关于促进科技创新的若干措施", *lines, "附件：1.重点任务分工表.doc"]
+
+
+def test_wrong_western_charset_and_a_stray_byte_still_read_as_chinese():
+    body = "<html><head><meta charset='iso-8859-1'></head><body><p>一、总体目标</p><p>到2027年，研发投入翻一番。</p></body></html>"
+    assert load_bytes(body.encode("gb18030"), "a.html").text == "一、总体目标\n到2027年，研发投入翻一番。\n"
+    declared = body.replace("iso-8859-1", "gb2312").replace("</body>", "<p>" + "正文。" * 400 + "</p></body>")
+    data = declared.encode("gb18030").replace("翻一番".encode("gb18030"), b"\xff" + "翻一番".encode("gb18030"))
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("gb18030")
+    lines = load_bytes(data, "b.html").text.splitlines()
+    assert lines[:2] == ["一、总体目标", "到2027年，研发投入\ufffd翻一番。"]
+
+
+def test_ordered_list_items_get_the_numbers_a_browser_shows():
+    page = ("<html><body><ol style='list-style-type:cjk-ideographic'><li>总体目标</li><li>重点任务"
+            "<ol start='3'><li>建设平台。</li><li>培育企业。<ul><li>说明</li></ul></li></ol></li></ol></body></html>")
+    assert load_bytes(page.encode(), "ol.html").text.splitlines() == [
+        "一、总体目标", "二、重点任务", "3. 建设平台。", "4. 培育企业。", "说明"]

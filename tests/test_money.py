@@ -1,0 +1,282 @@
+"""Money terms, unquantified support and targets on the real corpus.
+
+Hohhot expectations come from /work/shared/gold (hand-annotated); the other
+expected values were typed from reading the documents.
+"""
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.api import document_json, ingest_file
+from pipeline.extract.money import extract_money, money_terms
+from pipeline.load import load
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+GOLD = ROOT / "tests" / "gold" / "hohhot-2024-keji-qiangshi-draft.gold.json"
+HOHHOT = CORPUS / "hohhot-2024-keji-qiangshi-draft.txt"
+
+
+@pytest.fixture(scope="module")
+def hohhot():
+    return ingest_file(HOHHOT)
+
+
+@pytest.fixture(scope="module")
+def gold():
+    if not GOLD.exists():
+        raise FileNotFoundError(GOLD)
+    return json.loads(GOLD.read_text(encoding="utf-8"))
+
+
+def _all_money(doc):
+    return [t for n in doc.nodes() for t in n.money]
+
+
+def _gold_terms(gold, text):
+    for m in gold["measures"]:
+        for x in m["money_terms"]:
+            c = text.index(x["context"])
+            a = text.index(x["text"], c)
+            yield m["num"], a, a + len(x["text"]), x
+
+
+def test_hohhot_money_terms_match_gold(hohhot, gold):
+    mine = {(t.start, t.end): t for t in _all_money(hohhot)}
+    expected = list(_gold_terms(gold, hohhot.text))
+    assert len(expected) == 24 and len(mine) == 24
+    for num, a, b, x in expected:
+        t = mine[(a, b)]
+        assert t.text == x["text"]
+        for field in ("role", "qualifier", "amount_yuan", "amount_min_yuan", "amount_max_yuan", "rate", "per",
+                      "duration_years", "one_time"):
+            assert getattr(t, field) == x[field], (num, x["text"], field)
+        if x["base"] and t.role == "rate":
+            assert t.base == x["base"]
+        if x["recipient"]:
+            assert t.recipient and (t.recipient in x["recipient"] or x["recipient"] in t.recipient), (num, x["text"])
+        if x["condition"] and x["condition"] in hohhot.text:
+            assert t.condition and (t.condition in x["condition"] or x["condition"] in t.condition), (num, x["text"])
+
+
+def test_hohhot_terms_sit_in_their_measure(hohhot, gold):
+    by_id = {n.id: n for n in hohhot.nodes()}
+    for node_id, terms in ((n.id, n.money) for n in hohhot.nodes() if n.money):
+        node = by_id[node_id]
+        assert node.kind == "measure"
+        for t in terms:
+            assert node.start <= t.start < t.end <= node.own_end
+            assert hohhot.text[t.start:t.end] == t.text
+
+
+def test_hohhot_rate_and_cap_point_at_each_other(hohhot):
+    m6 = next(n for n in hohhot.nodes() if n.kind == "measure" and n.ordinal == 6)
+    roles = [t.role for t in m6.money]
+    for i, t in enumerate(m6.money):
+        if t.role == "cap":
+            (r,) = t.linked
+            assert roles[r] == "rate" and m6.money[r].linked == (i,)
+    assert sum(1 for t in m6.money if t.role == "cap" and t.linked) == 2
+
+
+def test_hohhot_unquantified_support_matches_gold(hohhot, gold):
+    mine = [s for n in hohhot.nodes() for s in n.support]
+    expected = [x for m in gold["measures"] for x in m["unquantified_funding"]]
+    assert len(mine) == len(expected) == 10
+    for x in expected:
+        a = hohhot.text.index(x["text"])
+        b = a + len(x["text"])
+        assert any(s.start < b and a < s.end for s in mine), x["text"]
+    cues = sorted(s.cue for s in mine if s.cue and s.kind != "sought")
+    assert cues == sorted(x["amount_cue"] for x in expected if x["amount_cue"])
+
+
+def test_hohhot_targets_match_gold(hohhot, gold):
+    assert len(hohhot.targets) == len(gold["targets"]) == 9
+    for x in gold["targets"]:
+        a = hohhot.text.index(x["text"])
+        b = a + len(x["text"])
+        t = next(t for t in hohhot.targets if t.start < b and a < t.end)
+        assert (t.value, t.unit, t.qualifier, t.year, t.baseline_year) == (
+            x["value"], x["unit"], x["qualifier"], x["year"], x["baseline_year"]), x["text"]
+        assert t.year_inferred == x["year_inferred"]
+        assert t.metric in x["metric"] or x["metric"] in t.metric
+
+
+def test_target_sections_give_targets_not_money(hohhot):
+    p1 = next(n for n in hohhot.nodes() if n.title == "总体目标")
+    assert not p1.money
+
+
+def _terms(path):
+    return money_terms(load(CORPUS / path).text)
+
+
+def _find(terms, text):
+    hits = [t for t in terms if t.text == text]
+    assert hits, f"{text!r} not found in {[t.text for t in terms]}"
+    return hits
+
+
+GUOBANFA6 = "govcn-2019-guobanfa6-rongzi-danbao.html"
+
+
+@pytest.mark.parametrize("text, role, qualifier, amount, rate", [
+    ("500万元及以下", "threshold", "at_most", 5_000_000, None),   # 单户担保金额500万元及以下的
+    ("不得低于80%", "share", "at_least", None, 0.8),             # 比例不得低于80%
+    ("80%以上", "share", "at_least", None, 0.8),                  # 占比达到80%以上
+    ("降至1%以下", "fee", "at_most", None, 0.01),                 # 平均担保费率降至1%以下
+    ("不超过1.5%", "fee", "at_most", None, 0.015),                # 担保费率原则上不超过1.5%
+    ("不超过1%", "fee", "at_most", None, 0.01),
+    ("不高于承担风险责任的0.5%", "fee", "at_most", None, 0.005),
+    ("不低于20%", "share", "at_least", None, 0.2),                # 风险责任比例均不低于20%
+])
+def test_guobanfa6(text, role, qualifier, amount, rate):
+    t = _find(_terms(GUOBANFA6), text)[0]
+    assert (t.role, t.qualifier, t.amount_yuan, t.rate) == (role, qualifier, amount, rate)
+
+
+def test_guobanfa6_fee_keeps_its_threshold_as_condition():
+    t = _find(_terms(GUOBANFA6), "不超过1.5%")[0]
+    assert t.condition == "单户担保金额500万元以上"
+    assert _find(_terms(GUOBANFA6), "不高于承担风险责任的0.3%")[0].base == "承担风险责任"
+
+
+LIUHE = "liuhe-zhongdian-chanye-shishi-yijian-2023.html"
+LIUHE_OLD = "liuhe-zhongdian-chanye-shishi-yijian-old.html"
+
+
+def test_liuhe_fund_size_and_rate_range():
+    terms = _terms(LIUHE)
+    fund = _find(terms, "不低于1亿元")[0]
+    assert (fund.role, fund.qualifier, fund.amount_min_yuan) == ("fund_size", "at_least", 100_000_000)
+    rng = _find(terms, "5%—20%")[0]
+    assert (rng.role, rng.qualifier, rng.rate_min, rng.rate_max) == ("rate", "range", 0.05, 0.2)
+    assert rng.base == "固定资产投资"
+    old = _find(_terms(LIUHE_OLD), "5%-20%")[0]
+    assert (old.rate_min, old.rate_max) == (0.05, 0.2)
+
+
+def test_liuhe_tiers_map_rates_to_thresholds_in_order():
+    # 固定资产投资1000万元及以上至5000万元、5000万元以上至1亿元、1亿元以上的，参照其年度地方财政贡献的70%、80%和90%
+    terms = _terms(LIUHE)
+    tier = _find(terms, "1000万元及以上至 5000万元")[0]
+    assert (tier.role, tier.qualifier, tier.amount_min_yuan, tier.amount_max_yuan) == (
+        "threshold", "range", 10_000_000, 50_000_000)
+    i = terms.index(tier)
+    rates = terms[i + 3:i + 6]
+    assert [t.rate for t in rates] == [0.7, 0.8, 0.9]
+    assert all(t.base == "年度地方财政贡献" for t in rates)
+    assert [t.condition for t in rates] == ["固定资产投资1000万元及以上至5000万元", "固定资产投资5000万元以上至1亿元",
+                                           "固定资产投资1亿元以上"]
+
+
+def test_liuhe_rates_by_period_and_cap():
+    # 前2年给予企业地方财政贡献80%的奖励，后3年给予企业地方财政贡献50%的奖励，每年最高奖励不超过5000万元
+    terms = _terms(LIUHE)
+    r80 = next(t for t in terms if t.rate == 0.8 and t.duration_years == 2)
+    r50 = next(t for t in terms if t.rate == 0.5 and t.duration_years == 3)
+    cap = _find(terms, "最高奖励不超过5000万元")[0]
+    assert (cap.role, cap.qualifier, cap.amount_max_yuan, cap.per) == ("cap", "at_most", 50_000_000, "每年")
+    assert r80.base == r50.base == "地方财政贡献"
+    assert terms.index(r80) in cap.linked and terms.index(r50) in cap.linked
+
+
+def test_liuhe_fenbie_lists():
+    # 对初次认定为国家级和省级企业技术(研发)中心的，分别给予企业100万元和30 万元奖励
+    terms = _terms(LIUHE)
+    b = _find(terms, "30 万元")[0]
+    a = terms[terms.index(b) - 1]
+    assert (a.amount_yuan, b.amount_yuan) == (1_000_000, 300_000)
+    assert a.recipient == b.recipient == "企业"
+    assert a.condition.endswith("国家级企业技术(研发)中心") and b.condition == "省级企业技术(研发)中心"
+    # 当年分别给予企业100万元、50万元和30万元奖励 for 国际标准、国家标准、行业标准
+    std = [t for t in terms if t.condition and t.condition.startswith("牵头制定")]
+    assert [(t.amount_yuan, t.condition[-4:]) for t in std] == [(1_000_000, "国际标准"), (500_000, "国家标准"),
+                                                               (300_000, "行业标准")]
+
+
+def test_liuhe_per_unit_and_grant_range():
+    per_mu = _find(_terms(LIUHE), "200元/亩")[0]
+    assert (per_mu.amount_yuan, per_mu.per, per_mu.role) == (200, "/亩", "grant")
+    rng = _find(_terms(LIUHE_OLD), "10万元—100万元")[0]
+    assert (rng.role, rng.qualifier, rng.amount_min_yuan, rng.amount_max_yuan) == ("grant", "range", 100_000, 1_000_000)
+
+
+@pytest.mark.parametrize("path, text, low, high, qualifier", [
+    ("law-fan-buzhengdang-jingzheng-2025.txt", "十万元以上一百万元以下", 100_000, 1_000_000, "range"),
+    ("law-fan-buzhengdang-jingzheng-2025.txt", "二十五万元以下", None, 250_000, "at_most"),
+    ("law-zhian-chufa-2025.txt", "五百元以下", None, 500, "at_most"),
+    ("law-zhian-chufa-2025.txt", "一千元以上三千元以下", 1000, 3000, "range"),
+    # PDF text: the numeral is broken over a line (处一千元以上三\n千元以下罚款)
+    ("law-zhian-chufa-draft2.txt", "一千元以上三\r\n千元以下", 1000, 3000, "range"),
+])
+def test_fines_in_laws(path, text, low, high, qualifier):
+    t = _find(_terms(path), text)[0]
+    assert (t.role, t.qualifier, t.amount_min_yuan, t.amount_max_yuan) == ("fine", qualifier, low, high)
+
+
+def test_fine_as_multiple_of_illegal_income():
+    t = _find(_terms("law-zhian-chufa-2025.txt"), "一倍以上五倍以下")[0]
+    assert (t.role, t.rate_min, t.rate_max, t.base) == ("fine", 1, 5, "违法所得")
+
+
+def test_threshold_before_fine_is_not_a_fine():
+    terms = _terms("law-fan-buzhengdang-jingzheng-2025.txt")
+    t = _find(terms, "五万元以上")[0]
+    assert (t.role, t.qualifier) == ("threshold", "at_least")
+
+
+@pytest.mark.parametrize("text", ["一次性给予奖励。", "打造一批科技园区。", "（十二）加强监管。", "第三章 罚则"])
+def test_no_money_without_a_number(text):
+    assert money_terms(text) == ()
+
+
+def test_full_width_digits_and_offsets():
+    text = "对新认定的企业，一次性给予１０万元奖励。"
+    (t,) = money_terms(text, offset=100)
+    assert (t.amount_yuan, t.one_time, t.start, t.text) == (100_000, True, 100 + text.index("１"), "１０万元")
+
+
+def test_every_corpus_document_validates_and_is_deterministic():
+    for path in sorted(CORPUS.glob("*.*")):
+        if path.suffix == ".md":
+            continue
+        doc = ingest_file(path)
+        assert document_json(doc) == document_json(ingest_file(path))
+        for node in doc.nodes():
+            for t in node.money:
+                assert node.start <= t.start < t.end <= node.own_end
+
+
+def test_extract_money_returns_node_keyed_results(hohhot):
+    money, support, targets, warnings = extract_money(hohhot)
+    assert set(money) == {n.id for n in hohhot.nodes() if n.money}
+    assert len(targets) == 9 and warnings == ()
+
+
+def test_amount_without_unit_is_a_warning():
+    # liuhe old: 使县级“助保金池”风险补偿铺底资金达到1千万以上 (no 元)
+    doc = ingest_file(CORPUS / LIUHE_OLD)
+    (w,) = [w for w in doc.warnings if w.code == "W401"]
+    assert doc.text[w.start:w.end] == "1千万"
+
+
+def test_goal_section_targets_with_fenbie_lists():
+    # guofa42 (二)发展目标: 花生种植、收获机械化率分别达到65%和55%
+    doc = ingest_file(CORPUS / "govcn-2018-guofa42-nongye-jixiehua.html")
+    peanut = [t for t in doc.targets if t.metric == "花生种植、收获机械化率"]
+    assert [(t.value, t.unit, t.year, t.year_inferred) for t in peanut] == [(65, "%", 2025, False),
+                                                                          (55, "%", 2025, False)]
+    power = next(t for t in doc.targets if t.value == 11)
+    assert (power.unit, power.qualifier, power.metric) == ("亿千瓦", "about", "全国农机总动力")
+    assert not any(n.money for n in doc.nodes())
+
+
+def test_schema_roles_match_the_extractor():
+    from pipeline.extract.money import ROLES
+
+    defs = json.loads((ROOT / "schemas" / "defs.schema.json").read_text(encoding="utf-8"))["$defs"]
+    assert tuple(defs["money_term"]["properties"]["role"]["enum"]) == ROLES
+    assert set(defs["money_term"]["required"]) == set(money_terms("给予10万元奖励")[0].to_dict())
