@@ -134,14 +134,37 @@ def test_shanghai_full_revision_keeps_the_articles_that_survived():
     assert m[(27,)] == (39,)    # 科学技术基础条件资源调查
     assert m[(37,)] == (36,)    # 政府投入为引导…经费投入体制
     assert m[(49,)] == (47,)    # 本条例自…起施行
+    assert m[(5,)] == (4,)      # 市人民政府 领导全市科学技术进步工作
+    assert m[(23,)] == (28,)    # 兼职、岗位流动等多种方式 实行人才交流
     assert m[(44,)] == () and m[(46,)] == ()   # the old 法律责任 chapter is gone
 
 
 def test_liuhe_policy_pair():
+    # The 2023 policy rewrites the old measures as numbered articles: most keep their topic,
+    # some are regrouped (乡镇招商 moves to its own section), two are dropped, the closing
+    # part is split into three articles.
     result = diff(ingested("liuhe-zhongdian-chanye-shishi-yijian-old.html"),
                   ingested("liuhe-zhongdian-chanye-shishi-yijian-2023.html"))
-    pairs = {c.old[0].node.id: c.new[0].node.id for c in result.changes if c.old and c.new and c.level == "clause"}
-    assert pairs["p1"] == "art1"            # 不低于1亿元的重点产业发展引导资金
-    assert pairs["p2.a1.m1"] == "art2"      # 固定资产投资 支持
-    assert pairs["p2.a1.m2"] == "art3"      # 重大项目 一事一议
-    assert pairs["p2.m6"] == "art9"         # 企业科技创新奖励
+    pairs = {tuple(u.node.id for u in c.old): tuple(u.node.id for u in c.new)
+             for c in result.changes if c.level == "clause" and c.old}
+    # 四、组织保障 became art20 (成立…领导小组, shortened to a third): not found yet, never paired elsewhere
+    assert pairs.pop(("p4",)) in ((), ("art20",))
+    assert pairs == {
+        ("p1",): ("art1",),              # 不低于1亿元的重点产业发展引导资金
+        ("p2.a1.m1",): ("art2",),        # 固定资产投资 支持
+        ("p2.a1.m2",): ("art3",),        # 重大项目 一事一议
+        ("p2.a1.m3",): ("art4",),        # 绩效支持奖励 -> 绩效奖励
+        ("p2.a1.m4",): ("art19",),       # 各乡镇招商的固定资产投资项目
+        ("p2.m2",): ("art7",),           # 新产品研发支持 -> 鼓励企业产品研发
+        ("p2.m3",): ("art8",),           # 药品品种引进支持 -> 鼓励药品品种开发和引进
+        ("p2.m4",): (),                  # 医药企业政策过渡期补助 (两票制): dropped
+        ("p2.m5",): ("art17",),          # 种植基地建设奖励补助
+        ("p2.m6",): ("art9",),           # 企业科技创新奖励补助 -> 鼓励企业科技创新
+        ("p2.m7",): ("art10",),          # 企业品牌建设 -> 标准创制和品牌建设
+        ("p2.m8",): ("art15",),          # 挂牌上市
+        ("p2.m9",): ("art14",),          # 企业升规 -> 升级入统
+        ("p2.m10",): ("art16",),         # 并购重组 -> 兼并重组
+        ("p2.m11",): (),                 # 强化金融支持 (助保金池): dropped
+        ("p3",): ("art22",),             # 政策兑现: 审核批准后 依据《…管理办法》 兑现
+        ("p5",): ("art24", "art25", "art26"),  # 相抵触 / 就高不重复 / 施行 each its own article
+    }

@@ -25,10 +25,11 @@ from rapidfuzz.fuzz import ratio
 
 from .units import Unit
 
-GAP_SCORE, GAP_CONTAINED = 0.35, 0.4          # same place: similar enough
+GAP_SCORE, GAP_CONTAINED = 0.35, 0.3          # same place: similar enough
 SLOT_SCORE, SLOT_CONTAINED = 0.25, 0.5        # the only unit left on both sides of a stretch: either
-CONTENT_SCORE, CONTENT_CONTAINED = 0.4, 0.5   # anywhere else: clearly the same clause
-FRAGMENT_CONTAINED = 0.6                      # a split part or merged source inside its whole
+HEADING_SCORE, HEADING_BODY = 0.4, 0.15       # similar lead-in headings, and bodies not unrelated
+CONTENT_SCORE, CONTENT_CONTAINED = 0.28, 0.3   # anywhere else: clearly the same clause
+FRAGMENT_CONTAINED = 0.55                     # a split part or merged source inside its whole
 SPLIT_GAIN = 0.15                             # coverage a second part must add to its whole
 MAX_GAP_PAIRS = 2500                          # larger stretches go to the indexed content step
 CANDIDATES = 8                                # candidates scored per unit in the content step
@@ -119,6 +120,9 @@ def _align_level(old: list[Unit], new: list[Unit], split: bool = False,
             pairs[i], how[i] = j, "structure"
     while _gaps(old, new, pairs, how, scorer):
         pass
+    if _headings(old, new, pairs, how, scorer):
+        while _gaps(old, new, pairs, how, scorer):
+            pass
     _content(old, new, pairs, how, scorer)
     groups = _split_merge(old, new, pairs, how, scorer) if split else []
     return _links(old, new, pairs, how, groups)
@@ -191,6 +195,26 @@ def _gaps(old: list[Unit], new: list[Unit], pairs: dict[int, int], how: dict[int
                     scored.append((s + bonus, -abs((i - ai) - (j - aj)), i, j))
         _greedy(scored, pairs, how, taken, "position")
     return len(pairs) > before
+
+
+def _headings(old: list[Unit], new: list[Unit], pairs: dict[int, int], how: dict[int, str],
+              scorer: _Scorer) -> bool:
+    """Pair free units whose short lead-in headings match (鼓励药品品种开发和引进 for
+    药品品种引进支持), where the bodies are not unrelated; True if any were paired."""
+    taken = set(pairs.values())
+    free_old = [i for i in range(len(old)) if i not in pairs and old[i].heading]
+    free_new = [j for j in range(len(new)) if j not in taken and new[j].heading]
+    if not free_old or not free_new:
+        return False
+    heads = _Scorer([old[i].heading for i in free_old] + [new[j].heading for j in free_new])
+    scored = []
+    for i in free_old:
+        for j in free_new:
+            h, _ = heads.measure(old[i].heading, new[j].heading)
+            if h >= HEADING_SCORE and scorer.measure(old[i].key, new[j].key)[0] >= HEADING_BODY:
+                scored.append((h, 0, i, j))
+    _greedy(scored, pairs, how, taken, "heading")
+    return bool(scored)
 
 
 def _content(old: list[Unit], new: list[Unit], pairs: dict[int, int], how: dict[int, str], scorer: _Scorer) -> None:

@@ -27,7 +27,8 @@ class Change:
     """One entry of a diff: a pair (or group) of units, or one unpaired unit.
 
     `paired_by` names the alignment step that paired it: exact, structure
-    (containers, by where their clauses went), position, content, split, merge.
+    (containers, by where their clauses went), position, heading, content,
+    split, merge.
     """
 
     level: str

@@ -25,6 +25,7 @@ STRUCTURE_KINDS = CONTAINER_KINDS | CLAUSE_KINDS
 # (full-width ASCII is already folded by `fold`).
 _PUNCT = str.maketrans({"。": ".", "«": "《", "»": "》", "“": '"', "”": '"', "‘": "'", "’": "'"})
 _SPACE_RUN = re.compile(r"\s+")
+_HEADING = re.compile(r"([^。；;:：,，]{2,24})[。.]")
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,8 @@ class Unit:
 
     `parent` is the index (in the same document's unit list) of the enclosing
     container for containers and clauses, or of the enclosing clause for items;
-    None at the top.
+    None at the top. `heading` is the comparison key of a short lead-in
+    sentence (`绩效支持奖励。`, `鼓励企业产品研发。`), empty if there is none.
     """
 
     index: int
@@ -43,6 +45,7 @@ class Unit:
     text: str
     path: tuple[str, ...]
     parent: int | None
+    heading: str = ""
 
 
 def fold_punct(text: str) -> str:
@@ -83,7 +86,8 @@ def extract_units(doc: Document) -> list[Unit]:
 
     def add(node: Node, level: str, end: int, path: tuple[str, ...], parent: int | None) -> int:
         body = strip_marker(node, doc.text[node.start:end])
-        units.append(Unit(len(units), level, node, compare_key(body), display_text(body), path, parent))
+        text = display_text(body)
+        units.append(Unit(len(units), level, node, compare_key(body), text, path, parent, _heading(text)))
         return len(units) - 1
 
     def visit(node: Node, path: tuple[str, ...], parent: int | None) -> None:
@@ -100,6 +104,12 @@ def extract_units(doc: Document) -> list[Unit]:
 
     visit(doc.root, (), None)
     return units
+
+
+def _heading(text: str) -> str:
+    """The lead-in sentence of a clause if it is short enough to be a heading."""
+    m = _HEADING.match(text)
+    return compare_key(m.group(1)) if m else ""
 
 
 def _label(node: Node) -> str:
