@@ -101,13 +101,26 @@ def _phrases(text: str) -> list[str]:
 
 
 def _redline(old: str, new: str) -> list[Op]:
-    a, b = tokenize(old), tokenize(new)
+    a, b = _words(old), _words(new)
     ka, kb = [compare_key(t) for t in a], [compare_key(t) for t in b]
     ops = []
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes():
         left, right = "".join(a[i1:i2]), "".join(b[j1:j2])
         ops.append(Op("equal" if tag == "equal" else _kind(left, right), left, right))
     return ops
+
+
+def _words(text: str) -> list[str]:
+    """Tokens with line breaks attached to the word before them (never a change on their own)."""
+    out: list[str] = []
+    for token in tokenize(text):
+        if token.isspace() and out:
+            out[-1] += token
+        elif out and out[-1].isspace():
+            out[-1] += token
+        else:
+            out.append(token)
+    return out
 
 
 def _kind(old: str, new: str) -> str:

@@ -194,7 +194,7 @@ ol.docs{margin:.3em 0}
 .change.deleted{border-left-color:#b22}.change.split,.change.merged{border-left-color:#6a3d9a}
 .tag{display:inline-block;font-size:.75em;border:1px solid #666;border-radius:3px;padding:0 .3em;margin-left:.3em}
 .sides{display:grid;grid-template-columns:1fr 1fr;gap:1em}
-.sides>div{background:#fafafa;padding:.3em .6em;min-height:1.5em}
+.sides>div{background:#fafafa;padding:.3em .6em;min-height:1.5em;white-space:pre-line}
 .sides h4{margin:0;font-size:.8em;color:#555}
 ins{background:#d4f7d4;color:#0b5d0b;text-decoration:underline}
 del{background:#fbd5d5;color:#8a1010;text-decoration:line-through}

@@ -25,6 +25,8 @@ STRUCTURE_KINDS = CONTAINER_KINDS | CLAUSE_KINDS
 # (full-width ASCII is already folded by `fold`).
 _PUNCT = str.maketrans({"。": ".", "«": "《", "»": "》", "“": '"', "”": '"', "‘": "'", "’": "'"})
 _SPACE_RUN = re.compile(r"\s+")
+_SENTENCE_END = set("。；：;:.!?！？")
+_ITEM_START = re.compile(r"[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|第[一二三四五六七八九十百]+款")
 _HEADING = re.compile(r"([^。；;:：,，]{2,24})[。.]")
 
 
@@ -59,14 +61,24 @@ def compare_key(text: str) -> str:
 
 
 def display_text(text: str) -> str:
-    """Text for reading: whitespace dropped, except one space between ASCII words."""
-    parts = _SPACE_RUN.split(text.strip())
-    out = parts[0] if parts else ""
-    for part in parts[1:]:
-        if out and part and out[-1].isascii() and out[-1].isalnum() and part[0].isascii() and part[0].isalnum():
-            out += " "
-        out += part
+    """Text for reading: line breaks kept only where a sentence or clause ends or an
+    item starts (so a PDF's breaks inside sentences go), other whitespace dropped
+    except one space between ASCII words."""
+    out = ""
+    for line in text.splitlines():
+        words = _SPACE_RUN.split(line.strip())
+        for k, word in enumerate(w for w in words if w):
+            if out and (k or not _breaks_after(out[-1], word)):
+                if out[-1].isascii() and out[-1].isalnum() and word[0].isascii() and word[0].isalnum():
+                    out += " "
+            elif out:
+                out += "\n"
+            out += word
     return out
+
+
+def _breaks_after(last: str, line: str) -> bool:
+    return last in _SENTENCE_END or _ITEM_START.match(line) is not None
 
 
 def strip_marker(node: Node, text: str) -> str:
