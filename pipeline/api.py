@@ -16,10 +16,12 @@ from . import validate
 from .assemble import attach, build_document
 from .emit import dumps, write_atomic
 from .errors import InputError, PipelineError
+from .extract.aliases import Aliases
 from .extract.money import extract_money
-from .extract.units import extract_responsibilities
+from .extract.tasktable import table_responsibilities
+from .extract.units import extract_responsibilities, renormalize
 from .feed import feed_records
-from .load import SUPPORTED_SUFFIXES, load, load_bytes
+from .load import SUPPORTED_SUFFIXES, load, load_stream
 from .load.provenance import with_provenance
 from .model import Document, Source
 from .segment import segment
@@ -33,34 +35,40 @@ def parse(source: Source) -> Document:
     return replace(doc, root=with_provenance(doc.root, source.text, source.blocks))
 
 
-def annotate(doc: Document) -> Document:
-    """Run the extractors and attach their results to the nodes."""
-    notes, warnings = extract_responsibilities(doc)
+def annotate(doc: Document, aliases: Aliases | None = None) -> Document:
+    """Run the extractors and attach their results to the nodes.
+
+    `aliases` replaces the built-in unit-name table (pass `load_aliases(path)`, which
+    extends it with a user's file)."""
+    notes, warnings = extract_responsibilities(doc, aliases)
     doc = attach(doc, "responsibilities", notes, warnings)
+    doc = attach(doc, "responsibilities", *table_responsibilities(doc, aliases))
     money, support, targets, warnings = extract_money(doc)
     doc = attach(attach(doc, "money", money, warnings), "support", support)
     return replace(doc, targets=targets)
 
 
-def ingest_source(source: Source) -> Document:
-    return annotate(parse(source))
+def ingest_source(source: Source, aliases: Aliases | None = None) -> Document:
+    return annotate(parse(source), aliases)
 
 
-def ingest_file(path: str | Path) -> Document:
+def ingest_file(path: str | Path, aliases: Aliases | None = None) -> Document:
     """Load, segment and annotate one file (`-` reads standard input)."""
     if str(path) == "-":
-        return ingest_source(load_bytes(sys.stdin.buffer.read(), "stdin.txt"))
-    return ingest_source(load(path))
+        return ingest_source(load_stream(sys.stdin.buffer), aliases)
+    return ingest_source(load(path), aliases)
 
 
-def load_document(path: str | Path) -> Document:
-    """A document from a source file or from a document JSON written by `ingest`."""
+def load_document(path: str | Path, aliases: Aliases | None = None) -> Document:
+    """A document from a source file or from a document JSON written by `ingest`
+    (whose notes are read again when `aliases` is given)."""
     p = Path(path)
     if p.suffix.lower() == ".json":
         from .model_io import read_document
 
-        return read_document(p)
-    return ingest_file(path)
+        doc = read_document(p)
+        return renormalize(doc, aliases) if aliases is not None else doc
+    return ingest_file(path, aliases)
 
 
 def document_json(doc: Document) -> str:

@@ -24,12 +24,21 @@ class Stored:
 
     def __getattr__(self, name: str) -> Any:
         try:
-            return self.__dict__["data"][name]
+            return _wrap(self.__dict__["data"][name])
         except KeyError:
             raise AttributeError(name) from None
 
     def to_dict(self) -> dict[str, Any]:
         return self.data
+
+
+def _wrap(value: Any) -> Any:
+    """Nested records read as attributes too: dicts become `Stored`, lists tuples."""
+    if isinstance(value, dict):
+        return Stored(value)
+    if isinstance(value, list):
+        return tuple(_wrap(v) for v in value)
+    return value
 
 
 def read_document(path: str | Path) -> Document:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import unicodedata
 import zipfile
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from typing import Any, Iterable
 from .emit import write_atomic
 from .model import Document, Node
 
-HEADERS = ("序号", "工作任务", "牵头单位", "配合单位", "资金支持", "编号")
+HEADERS = ("序号", "工作任务", "牵头单位", "配合单位", "完成时限", "资金支持", "编号")
 UNIT_HEADERS = ("单位", "牵头任务数", "参与任务数")
 FORMATS = ("csv", "md", "xlsx")
 FIXED_TIME = datetime(2000, 1, 1)
@@ -28,7 +29,8 @@ FIXED_TIME = datetime(2000, 1, 1)
 
 @dataclass(frozen=True)
 class TaskRow:
-    """One measure: printed number, short title, lead and co-units (normalized), money summary."""
+    """One measure: printed number, short title, lead and co-units (normalized), the time
+    limits its notes state, money summary."""
 
     node_id: str
     number: str
@@ -36,13 +38,15 @@ class TaskRow:
     lead: tuple[str, ...]
     co: tuple[str, ...]
     money: str
+    deadline: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.node_id, "number": self.number, "title": self.title,
-                "lead": list(self.lead), "co": list(self.co), "money": self.money}
+                "lead": list(self.lead), "co": list(self.co), "deadline": self.deadline, "money": self.money}
 
     def cells(self) -> tuple[str, ...]:
-        return (self.number, self.title, "、".join(self.lead), "、".join(self.co), self.money, self.node_id)
+        return (self.number, self.title, "、".join(self.lead), "、".join(self.co), self.deadline, self.money,
+                self.node_id)
 
 
 @dataclass(frozen=True)
@@ -87,8 +91,9 @@ def _row(doc: Document, node: Node) -> TaskRow:
             if unit["normalized"] not in lead:
                 co.setdefault(unit["normalized"])
     money = "；".join(_money_text(m.to_dict()) for n in nodes for m in n.money)
+    deadline = "；".join(dict.fromkeys(note["deadline"] for note in notes if note.get("deadline")))
     title = node.title or " ".join(doc.text[node.start:node.own_end].split())[:40]
-    return TaskRow(node.id, node.num or "", title, tuple(lead), tuple(co), money)
+    return TaskRow(node.id, node.num or "", title, tuple(lead), tuple(co), money, deadline)
 
 
 def _money_text(term: dict[str, Any]) -> str:
@@ -168,11 +173,16 @@ def _display_width(text: str) -> int:
 
 
 def _fixed_zip_times(data: bytes) -> bytes:
-    """Rewrite a zip with every member dated 1980-01-01, for byte-identical output."""
+    """Rewrite a zip with every member dated 1980-01-01 and the workbook's `modified` stamp
+    (which openpyxl sets to now on save) fixed, for byte-identical output."""
     out = io.BytesIO()
+    stamp = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
-            dst.writestr(zipfile.ZipInfo(info.filename, (1980, 1, 1, 0, 0, 0)), src.read(info.filename),
+            content = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + stamp, content)
+            dst.writestr(zipfile.ZipInfo(info.filename, (1980, 1, 1, 0, 0, 0)), content,
                          compress_type=zipfile.ZIP_DEFLATED)
     return out.getvalue()
 

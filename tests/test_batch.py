@@ -70,3 +70,36 @@ def test_each_hostile_file_through_the_command_fails_alone_and_writes_nothing(tm
         lines = proc.stderr.strip().splitlines()
         assert len(lines) == 1 and lines[0].startswith(f"Error: {name}: ") and EXPECTED[name] in lines[0]
         assert not out.exists() or list(out.iterdir()) == []
+
+
+def test_inputs_sharing_a_name_get_distinct_ids_whatever_the_order_of_work(tmp_path):
+    folder = tmp_path / "in"
+    (folder / "2019").mkdir(parents=True)
+    (folder / "2024").mkdir()
+    (folder / "draft.txt").write_bytes((CORPUS / "hohhot-2024-keji-qiangshi-draft.txt").read_bytes())
+    (folder / "draft.html").write_bytes((CORPUS / "govcn-2019-guofa3-zonghe-baoshuiqu.html").read_bytes())
+    (folder / "2019" / "law.txt").write_bytes((CORPUS / "law-fan-buzhengdang-jingzheng-2019.txt").read_bytes())
+    (folder / "2024" / "law.txt").write_bytes((CORPUS / "law-fan-buzhengdang-jingzheng-2025.txt").read_bytes())
+    (folder / "other.txt").write_bytes((CORPUS / "law-zhian-chufa-2012.txt").read_bytes())
+    paths = [str(folder / n) for n in ("draft.txt", "draft.html", "2019/law.txt", "2024/law.txt", "other.txt")]
+    expected = ["draft-txt", "draft-html", "2019-law-txt", "2024-law-txt", "other"]
+    assert batch.doc_ids(paths) == expected
+    assert batch.doc_ids(paths[::-1]) == expected[::-1]
+    assert batch.doc_ids([paths[0]]) == ["draft"] and batch.doc_ids([paths[0], paths[0]]) == ["draft", "draft"]
+    serial = batch.run(paths, str(tmp_path / "one"), jobs=1)
+    parallel = batch.run(paths[::-1], str(tmp_path / "two"), jobs=3)
+    assert [o.doc_id for o in serial] == expected and [o.doc_id for o in parallel] == expected[::-1]
+    assert sorted(p.name for p in (tmp_path / "one").iterdir()) == sorted(f"{i}.json" for i in expected)
+    for name in (f"{i}.json" for i in expected):
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
+    assert '"doc_id": "draft-html"' in (tmp_path / "one" / "draft-html.json").read_text(encoding="utf-8")
+
+
+def test_ids_that_differ_only_in_case_are_refused_before_anything_is_written(tmp_path):
+    (tmp_path / "Draft.txt").write_bytes((CORPUS / "hohhot-2024-keji-qiangshi-draft.txt").read_bytes())
+    (tmp_path / "draft.txt").write_bytes((CORPUS / "law-zhian-chufa-2012.txt").read_bytes())
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["ingest", str(tmp_path / "Draft.txt"), str(tmp_path / "draft.txt"), "-o", str(out)])
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1 and "same doc id" in result.stderr and "Draft.txt" in result.stderr
+    assert not out.exists()

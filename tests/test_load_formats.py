@@ -1,6 +1,8 @@
 """One draft, every way it is published: the same tree, front matter and notes."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from load_fixtures import CORPUS, HOHHOT, docx_auto, docx_typed, html_page, pdf_bytes, text_lines
@@ -83,3 +85,33 @@ def test_pdf_of_the_wrapped_draft_gives_the_articles_of_the_text():
     assert articles == [(n.num, n.title) for n in from_text.nodes() if n.kind == "article"]
     assert len(articles) > 100
     api.document_json(from_pdf)
+
+
+@pytest.mark.parametrize("fmt", ["text", "gb18030", "html", "docx", "pdf"])
+def test_stdin_is_read_by_its_content(fmt, tmp_path):
+    from click.testing import CliRunner
+    from pipeline.cli import cli
+
+    lines = text_lines()
+    data = {"text": HOHHOT.read_bytes(), "gb18030": HOHHOT.read_bytes().decode("utf-8").encode("gb18030"),
+            "html": html_page(lines), "docx": docx_typed(lines),
+            "pdf": pdf_bytes([lines[i:i + 30] for i in range(0, len(lines), 30)])}[fmt]
+    result = CliRunner().invoke(cli, ["ingest", "-", "-o", str(tmp_path)], input=data)
+    assert result.exit_code == 0, result.output
+    written = json.loads((tmp_path / "stdin.json").read_text(encoding="utf-8"))
+    assert written["doc_id"] == "stdin" and written["source"]["name"] == "stdin"
+    assert written["source"]["format"] == {"gb18030": "text"}.get(fmt, fmt)
+    assert written["title"] == "关于建设科技强市 促进首府高质量发展的实施意见"
+
+
+def test_stdin_over_the_size_limit_is_refused_before_parsing(monkeypatch):
+    import io
+
+    import pipeline.load as loader
+    from pipeline.errors import InputError
+    from pipeline.load import guard
+
+    monkeypatch.setattr(loader, "MAX_BYTES", 100)
+    monkeypatch.setattr(guard, "MAX_BYTES", 100)
+    with pytest.raises(InputError, match="stdin: file larger than"):
+        loader.load_stream(io.BytesIO(b"x" * 101))

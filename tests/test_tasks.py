@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import json
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -174,6 +175,64 @@ def test_cli_units_over_several_files():
 
 
 def test_commands_have_help():
-    for name in ("tasks", "units"):
+    for name in ("tasks", "units", "ingest", "feed"):
         result = CliRunner().invoke(cli, [name, "--help"])
         assert result.exit_code == 0 and "--aliases" in result.output
+
+
+def test_ingest_and_feed_take_user_aliases(tmp_path):
+    aliases = tmp_path / "aliases.tsv"
+    aliases.write_text("科学技术局\t科学技术和信息化局\tlocal\n", encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(cli, ["ingest", "-q", "-o", str(tmp_path / "docs"), "--aliases", str(aliases), str(HOHHOT)])
+    assert result.exit_code == 0, result.output
+    doc = json.loads((tmp_path / "docs" / "hohhot-2024-keji-qiangshi-draft.json").read_text(encoding="utf-8"))
+    leads = [r["lead_normalized"] for n in _walk(doc["root"]) for r in n["responsibilities"]]
+    # measure 1's note lists 市科学技术局 first (列第一位的为牵头单位)
+    assert leads[0] == "呼和浩特市科学技术和信息化局"
+    assert "呼和浩特市科学技术局" not in leads
+    for source in (str(HOHHOT), str(tmp_path / "docs" / "hohhot-2024-keji-qiangshi-draft.json")):
+        fed = runner.invoke(cli, ["feed", "--aliases", str(aliases), source])
+        assert fed.exit_code == 0, fed.output
+        assert "呼和浩特市科学技术和信息化局" in fed.output and "呼和浩特市科学技术局\"" not in fed.output
+    plain = runner.invoke(cli, ["feed", str(HOHHOT)])
+    assert "呼和浩特市科学技术局\"" in plain.output
+
+
+def test_ingest_with_a_bad_alias_file_writes_nothing(tmp_path):
+    aliases = tmp_path / "aliases.tsv"
+    aliases.write_text("科学技术局\t科学技术和信息化局\tbureau\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["ingest", "-o", str(tmp_path / "docs"), "--aliases", str(aliases), str(HOHHOT)])
+    assert result.exit_code == 1 and "line 1" in result.output
+    assert not (tmp_path / "docs").exists()
+
+
+def _walk(node):
+    yield node
+    for child in node["children"]:
+        yield from _walk(child)
+
+
+def test_time_limits_fill_their_column_and_validate():
+    text = ("关于加快科技创新的若干措施\n一、重点任务\n（一）推进科技创新。加快建设创新平台。（市科技局牵头，市财政局配合，2025年底前完成）\n"
+            "（二）优化创新环境。持续改善服务。（责任单位：市发展改革委；完成时限：长期坚持）\n")
+    from pipeline.api import document_json, ingest_source
+    from pipeline.load import load_bytes
+    doc = ingest_source(load_bytes(text.encode("utf-8"), "cuoshi.txt"))
+    rows = task_rows(doc)
+    assert [(r.number, r.lead, r.co, r.deadline) for r in rows] == [
+        ("（一）", ("市科技局",), ("市财政局",), "2025年底前完成"),
+        ("（二）", ("市发展改革委",), (), "长期坚持")]
+    assert "完成时限" in HEADERS and rows[0].cells()[HEADERS.index("完成时限")] == "2025年底前完成"
+    assert '"deadline": "长期坚持"' in document_json(doc)
+
+
+def test_ingest_aliases_reach_parallel_workers(tmp_path):
+    aliases = tmp_path / "aliases.tsv"
+    aliases.write_text("科学技术局\t科学技术和信息化局\tlocal\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["ingest", "-q", "-j", "2", "-o", str(tmp_path / "docs"), "--aliases", str(aliases),
+                                      str(HOHHOT), str(GUOFA39)])
+    assert result.exit_code == 0, result.output
+    doc = json.loads((tmp_path / "docs" / "hohhot-2024-keji-qiangshi-draft.json").read_text(encoding="utf-8"))
+    names = {u["normalized"] for n in _walk(doc["root"]) for r in n["responsibilities"] for u in r["units"]}
+    assert "呼和浩特市科学技术和信息化局" in names and "呼和浩特市科学技术局" not in names

@@ -408,3 +408,143 @@ def test_ingest_does_not_import_jieba():
 def test_notes_validate_against_the_schema():
     for name in [HOHHOT, *GOVCN]:
         check(doc(name).to_dict(), "document")
+
+
+# --- Styles from further real documents -------------------------------------------------
+
+def test_unbracketed_label_ends_at_its_sentence():
+    # 莆田市《关于支持“双招双引”的十条意见》: the label follows the measure on the same line.
+    text = ("最高给予 5000 万元资助。责任单位：市委组织部、市科技局。2.对实际投资 2 亿元或年纳税总额"
+            " 5000 万元以上的招商项目，给予自主认定四类人才指标 1名。责任单位：市发改委、市财政局、市工信局、市商务局。")
+    first, second = find_notes(text, jurisdiction=jurisdiction_of("莆田市人民政府"))
+    assert first.text == "责任单位：市委组织部、市科技局"
+    assert [u.normalized for u in first.units] == ["中共莆田市委组织部", "莆田市科学技术局"]
+    assert second.text == "责任单位：市发改委、市财政局、市工信局、市商务局"
+    assert second.lead == "市发改委" and second.lead_assumed
+
+
+def test_unbracketed_label_takes_the_convention_after_it():
+    text = "加快推进。\n责任单位：市科学技术局、财政局。列第一位的为牵头单位，下同。\n二、推进。责任单位：市教育局、市财政局。"
+    first, second = find_notes(text, jurisdiction=HOHHOT_JUR)
+    assert first.text.endswith("列第一位的为牵头单位，下同")
+    assert (first.lead, first.lead_assumed) == ("市科学技术局", False)
+    assert (second.lead, second.lead_assumed, second.convention) == ("市教育局", False, "列第一位的为牵头单位")
+
+
+GUANGZHOU = jurisdiction_of("广州市人民政府")
+
+
+@pytest.mark.parametrize("note, lead, co, collective", [
+    # 中共广州市委 广州市人民政府《关于推进人才集聚工程的实施意见》(2012), one note per project.
+    ("（牵头单位：市发展改革委，配合单位：市委组织部、市人力资源和社会保障局，各区、县级市）",
+     "广州市发展和改革委员会", ["中共广州市委组织部", "广州市人力资源和社会保障局"], ["各区、县级市"]),
+    ("（牵头单位：团市委，配合单位：市人力资源和社会保障局）",
+     "共青团广州市委员会", ["广州市人力资源和社会保障局"], []),
+    ("（牵头单位：市委政法委，配合单位：市法院、市检察院、市公安局、市司法局、市法制办，各区、县级市）",
+     "中共广州市委政法委员会", ["广州市法院", "广州市检察院", "广州市公安局", "广州市司法局", "广州市法制办"],
+     ["各区、县级市"]),
+    ("（牵头单位：市农业局，配合单位：市科协，各有关区、县级市）",
+     "广州市农业局", ["广州市科学技术协会"], ["各有关区、县级市"]),
+    ("（牵头单位：市委组织部，配合单位：各项目牵头单位，各区、县级市）",
+     "中共广州市委组织部", [], ["各项目牵头单位", "各区、县级市"]),
+    ("（牵头单位：市人力资源和社会保障局）", "广州市人力资源和社会保障局", [], []),
+    ("（牵头单位：市委组织部，配合单位：市科技和信息化局、市人力资源和社会保障局、市财政局、越秀区）",
+     "中共广州市委组织部", ["广州市科技和信息化局", "广州市人力资源和社会保障局", "广州市财政局", "广州市越秀区"], []),
+])
+def test_lead_and_co_labels_with_district_groups(note, lead, co, collective):
+    found, = find_notes("实施如下重点项目。" + note, jurisdiction=GUANGZHOU)
+    assert found.text == note
+    assert (found.lead_normalized, found.lead_assumed, found.convention) == (lead, False, "牵头单位")
+    assert [u.normalized for u in found.units if u.role == "co"] == co
+    assert [u.normalized for u in found.units if u.role == "collective"] == collective
+
+
+def test_responsibility_list_with_deng_and_a_district_group():
+    # 上海市优化营商环境 2023 measures: `等；各区政府` closes the list of city bodies.
+    note = ("（责任单位：市高院、市公安局、市规划资源局、上海银保监局、上海证监局、市税务局、"
+            "市人力资源社会保障局、市住房城乡建设管理委、市通信管理局等；各区政府）")
+    found, = find_notes("查询涉案信息。" + note, jurisdiction=jurisdiction_of("上海市人民政府"))
+    names = [u.name for u in found.units]
+    assert names[0] == "市高院" and names[-2:] == ["市通信管理局", "各区政府"]
+    assert [u.role for u in found.units][-1] == "collective"
+    assert "上海银保监局" in [u.normalized for u in found.units]
+    assert found.lead_assumed
+
+
+def test_running_text_huitong_is_not_a_note_in_the_lingang_opinions():
+    lingang = "shanghai-2016-lingang-shuangte-ruogan-yijian.html"
+    assert "由市财政局会同浦东新区" in doc(lingang).text
+    assert notes_of(lingang) == []
+    assert not [w for w in doc(lingang).warnings if w.code in ("W301", "W302")]
+
+
+def test_articles_that_name_an_authority_hold_no_notes():
+    # 第十四条 …由市场监督管理部门依照《消费者权益保护法》第五十六条予以处罚: a clause, not a note.
+    assert notes_of("rule-qinhai-xiaofeizhe-quanyi-chufa-banfa-2015.txt") == []
+
+
+def test_labels_run_together_without_a_separator():
+    # Export of a Word draft seen in the wild: `责任单位：区政府责任单位：商务局` on one line after the body.
+    note, = find_notes("推进工作。\n责任单位：区政府责任单位：商务局\n", jurisdiction=GUANGZHOU)
+    assert [u.name for u in note.units] == ["区政府", "商务局"]
+    note, = find_notes("推进。（牵头单位：市发展改革委配合单位：市财政局、市商务局）", jurisdiction=GUANGZHOU)
+    assert [(u.normalized, u.role) for u in note.units] == [
+        ("广州市发展和改革委员会", "lead"), ("广州市财政局", "co"), ("广州市商务局", "co")]
+
+
+def test_city_and_county_governments_together_are_a_group():
+    # 山西省 energy and environment notice (2020): half-width brackets, 牵头 then a group that 负责落实.
+    text = "各市县建成区要 全部划定为“禁煤区”。(省生态环境厅牵头，市县政府负责落实) 严格落实散煤禁烧规定"
+    note, = find_notes(text, jurisdiction=jurisdiction_of("山西省人民政府"))
+    assert [(u.normalized, u.role) for u in note.units] == [("山西省生态环境厅", "lead"), ("市县政府", "collective")]
+    assert (note.convention, note.lead_assumed) == ("牵头", False)
+
+
+@pytest.mark.parametrize("note, units, lead, deadline", [
+    ("（责任单位：市科技局；完成时限：2024年12月底）", ["市科技局"], "市科技局", "2024年12月底"),
+    ("（市发展改革委牵头，2025年底前完成）", ["市发展改革委"], "市发展改革委", "2025年底前完成"),
+    ("（牵头单位：市科技局；配合单位：市财政局；时间节点：2024年6月底前）", ["市科技局", "市财政局"], "市科技局",
+     "2024年6月底前"),
+    ("（市科技局、市财政局按职责分工负责，持续推进）", ["市科技局", "市财政局"], "市科技局", "持续推进"),
+    ("（2024年底前，市科技局牵头，市财政局配合）", ["市科技局", "市财政局"], "市科技局", "2024年底前"),
+    ("（责任单位：市科技局 完成时限：长期坚持）", ["市科技局"], "市科技局", "长期坚持"),
+    ("（市政务服务数据管理局负责，5个工作日内）", ["市政务服务数据管理局"], "市政务服务数据管理局", "5个工作日内"),
+    ("（各区政府负责，年内完成）", ["各区政府"], "各区政府", "年内完成"),
+])
+def test_a_time_limit_in_the_note_is_kept_apart_from_the_units(note, units, lead, deadline):
+    # The 任务分工 habit of closing a note with its time limit; before, such notes were lost whole.
+    found, = find_notes("推进重点工作。" + note, jurisdiction=GUANGZHOU)
+    assert found.text == note
+    assert [u.name for u in found.units] == units
+    assert (found.lead, found.deadline) == (lead, deadline)
+
+
+def test_a_bracket_holding_only_a_time_is_no_note():
+    assert find_notes("推进重点工作（2024年底前完成）。", jurisdiction=GUANGZHOU) == ()
+
+
+JILIN = jurisdiction_of("吉林省人民政府")
+BARE = ("各项任务列第一位的为牵头单位。\n1.加强基础研究。增加投入。（省科技厅、省财政厅）\n"
+        "2.推进成果转化。建设平台（省科技厅、省教育厅、各市州人民政府）。\n"
+        "3.由省发展和改革委员会（省发展改革委）负责统筹。（详见附件）\n"
+        "4.支持高校院所（吉林大学、东北师范大学）。\n")
+
+
+def test_bare_unit_lists_closing_a_sentence_are_notes_under_a_convention():
+    first, second = find_notes(BARE, jurisdiction=JILIN)
+    assert first.text == "（省科技厅、省财政厅）" and second.text.startswith("（省科技厅、省教育厅")
+    assert [(u.normalized, u.role) for u in first.units] == [("吉林省科学技术厅", "lead"), ("吉林省财政厅", "co")]
+    assert second.units[-1].role == "collective"
+    assert not first.lead_assumed and first.convention == "列第一位的为牵头单位"
+
+
+def test_bare_unit_lists_need_a_convention_and_body_names():
+    assert find_notes(BARE.split("\n", 1)[1], jurisdiction=JILIN) == ()   # no convention stated
+    # an abbreviation inside a sentence and a list of universities are never notes
+    texts = [n.text for n in find_notes(BARE, jurisdiction=JILIN)]
+    assert "（省发展改革委）" not in texts and "（吉林大学、东北师范大学）" not in texts
+
+
+def test_person_clauses_are_skipped():
+    note, = find_notes("强化服务。（责任领导：张三；责任单位：省科技厅、省财政厅）", jurisdiction=JILIN)
+    assert [u.name for u in note.units] == ["省科技厅", "省财政厅"]

@@ -6,6 +6,7 @@ stderr here, in one place: exit 1 for bad input, 2 for usage.
 from __future__ import annotations
 
 import functools
+import importlib.util
 import sys
 
 import click
@@ -17,6 +18,18 @@ from ..errors import PipelineError
 @click.version_option(package_name="policy-pipeline")
 def cli() -> None:
     """Turn Chinese policy drafts into structured, validated data."""
+
+
+def lazy_module(name: str):
+    """`name`, imported on first attribute access: keeps the extractors off `policy --help`."""
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.find_spec(name)
+    spec.loader = importlib.util.LazyLoader(spec.loader)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 def reports_errors(func):
@@ -35,7 +48,7 @@ def reports_errors(func):
 
 from . import ingest  # noqa: E402,F401  (registers commands)
 from . import tasks  # noqa: E402,F401
-from . import annotate, money  # noqa: E402,F401
+from . import annotate, build, money  # noqa: E402,F401
 from . import diff  # noqa: E402,F401
 
 

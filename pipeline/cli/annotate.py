@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import click
 
-from .. import api
 from ..emit import write_atomic
-from . import cli, reports_errors
+from . import cli, lazy_module, reports_errors
+
+api = lazy_module("pipeline.api")
 
 
 @cli.command()

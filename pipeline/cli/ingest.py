@@ -7,11 +7,16 @@ from pathlib import Path
 
 import click
 
-from .. import api, batch, validate
+from .. import validate
 from ..errors import InputError
-from . import cli, reports_errors
+from ..extract.aliases import load_aliases
+from . import cli, lazy_module, reports_errors
+
+api = lazy_module("pipeline.api")
+batch = lazy_module("pipeline.batch")
 
 PROGRESS_FROM = 8
+ALIASES_HELP = "Extra unit-name aliases: TSV lines alias<TAB>full name<TAB>kind (see pipeline/data/aliases.tsv)."
 
 
 @cli.command()
@@ -21,8 +26,9 @@ PROGRESS_FROM = 8
 @click.option("-q", "--quiet", is_flag=True, help="No summary lines.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Parallel worker processes (default: the number of cores).")
+@click.option("--aliases", type=click.Path(dir_okay=False), help=ALIASES_HELP)
 @reports_errors
-def ingest(paths: tuple[str, ...], out_dir: str, quiet: bool, jobs: int | None) -> None:
+def ingest(paths: tuple[str, ...], out_dir: str, quiet: bool, jobs: int | None, aliases: str | None) -> None:
     """Ingest policy texts (files, folders, - for stdin) into validated document JSON.
 
     Writes one <doc_id>.json per document into OUT (atomically; byte-identical on
@@ -30,6 +36,7 @@ def ingest(paths: tuple[str, ...], out_dir: str, quiet: bool, jobs: int | None) 
     reported at the end and the others go on (in parallel, see --jobs); the exit
     code is 1 if any failed.
     """
+    table = load_aliases(aliases) if aliases else None
     inputs = api.expand_inputs(paths)
     todo = [i for i in inputs if not i.skipped]
     for item in inputs:
@@ -37,7 +44,7 @@ def ingest(paths: tuple[str, ...], out_dir: str, quiet: bool, jobs: int | None) 
             click.echo(f"skipped {item.path}: {item.skipped}", err=True)
     show_bar = len(todo) >= PROGRESS_FROM and not quiet and sys.stderr.isatty()
     with click.progressbar(length=len(todo), label="ingesting", file=sys.stderr) if show_bar else _Plain() as bar:
-        outcomes = batch.run([i.path for i in todo], out_dir, jobs, progress=lambda _: bar.update(1))
+        outcomes = batch.run([i.path for i in todo], out_dir, jobs, progress=lambda _: bar.update(1), aliases=table)
     if not quiet:
         click.echo("\n".join(f"{o.doc_id}: {o.summary} -> {o.target}" for o in outcomes if o.ok))
     failures = [o.error for o in outcomes if not o.ok]
@@ -102,13 +109,15 @@ def _first_words(text: str, marker: str | None, width: int = 30) -> str:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
+@click.option("--aliases", type=click.Path(dir_okay=False), help=ALIASES_HELP)
 @reports_errors
-def feed(paths: tuple[str, ...]) -> None:
+def feed(paths: tuple[str, ...], aliases: str | None) -> None:
     """Write JSON Lines to stdout: one validated record per node of each document."""
+    table = load_aliases(aliases) if aliases else None
     for item in api.expand_inputs(paths):
         if item.skipped:
             continue
-        doc = api.load_document(item.path)
+        doc = api.load_document(item.path, table)
         for line in api.feed_lines(doc):
             click.echo(line)
 

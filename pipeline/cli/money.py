@@ -5,10 +5,11 @@ from pathlib import Path
 
 import click
 
-from .. import api
 from ..emit import write_atomic
 from ..money_table import COLUMNS, money_csv, money_markdown, money_rows
-from . import cli, reports_errors
+from . import cli, lazy_module, reports_errors
+
+api = lazy_module("pipeline.api")
 
 
 @cli.command()

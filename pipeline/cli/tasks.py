@@ -3,18 +3,16 @@ from __future__ import annotations
 
 import click
 
-from .. import api
 from ..extract.aliases import load_aliases
-from ..extract.units import renormalize
 from ..tasks import FORMATS, UNIT_HEADERS, task_rows, to_csv, to_markdown, unit_counts, write_tasks
-from . import cli, reports_errors
+from . import cli, lazy_module, reports_errors
+from .ingest import ALIASES_HELP
 
-ALIASES_HELP = "Extra unit-name aliases: TSV lines alias<TAB>full name<TAB>kind (see pipeline/data/aliases.tsv)."
+api = lazy_module("pipeline.api")
 
 
 def _load(path: str, aliases: str | None):
-    doc = api.load_document(path)
-    return renormalize(doc, load_aliases(aliases)) if aliases else doc
+    return api.load_document(path, load_aliases(aliases) if aliases else None)
 
 
 @cli.command()

@@ -33,7 +33,8 @@ _PREFIX_LEVEL = {"自治区": "自治区", "省": "省", "市": "市", "州": "�
 # Names that are already full: national bodies, or beginning with a place name.
 _NATIONAL = re.compile(r"国家|国务院|中国|中华|中央|全国|中共|共青团")
 _PLACED = re.compile(r"[\u4e00-\u9fff]{2,5}?(?:省|市(?!场)|自治区|自治州|县|盟|旗)")
-_COLLECTIVE = re.compile(r"各|有关|相关|其他|其它|地方各级|县级以上")
+# Groups: 各…, 有关…, and the local governments of two levels at once (市县政府, 县（市、区）政府).
+_COLLECTIVE = re.compile(r"各|有关|相关|其他|其它|地方各级|县级以上|市、?县(?:两级)?(?:人民)?政府|县\(市、?区\)")
 
 
 def is_collective(name: str) -> bool:

@@ -7,16 +7,19 @@ responsible units, in one of a few styles, full- or half-width:
     （A、B负责。列第一位者为牵头单位，下同）   （A、B负责）
     （A牵头，B、C配合）   （牵头单位：X，配合单位：Y、Z，各区、县级市）
     （A、B，各省级人民政府按职责分工负责）   （A等有关部门和单位负责）   （A会同有关部门负责）
+    …资助。责任单位：A、B。   （A牵头，2025年底前完成）   （责任单位：A；完成时限：2024年底）
 
 A bracketed span is a note only if all of it parses as such (units, a label or a
-verb, a lead convention); `（技工院校内由…部门负责）` is a clause, not a note. The
+verb, a lead convention, a time limit kept as `deadline`, a 责任领导 skipped); a bare
+list `（A、B）` closing a sentence counts only while a lead convention holds;
+`（技工院校内由…部门负责）` is a clause, not a note. The
 lead comes from the document's own convention (列第一位的为牵头单位; 下同 carries it to
 the notes after), from 牵头 / 牵头单位 / 会同, else it is the first unit, flagged as assumed.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..model import Document, Node, Warning
@@ -61,11 +64,13 @@ class Responsibility:
     lead_assumed: bool
     convention: str | None
     units: tuple[Unit, ...]
+    deadline: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "start": self.start, "end": self.end, "lead": self.lead,
                 "lead_normalized": self.lead_normalized, "lead_assumed": self.lead_assumed,
-                "convention": self.convention, "units": [u.to_dict() for u in self.units]}
+                "convention": self.convention, "units": [u.to_dict() for u in self.units],
+                "deadline": self.deadline}
 
 
 # The lead convention: 列第一位的为牵头单位 / 列第一位者为牵头单位 / 排在第一位的部门为牵头部门 …
@@ -81,7 +86,22 @@ _LABELS = {
     "责任单位": None, "责任部门": None, "负责单位": None, "实施单位": None, "责任主体": None,
 }
 _LABEL = re.compile(r"\s*(?P<label>" + "|".join(_LABELS) + r")\s*:\s*")
-_CLAUSE_SEP = re.compile(r"[,;。]|\s+(?=(?:" + "|".join(_LABELS) + r")\s*:)")
+# A time limit that shares the note: `完成时限：2024年底`, `2025年底前完成`, `持续推进`.
+_TIME_LABELS = ("完成时限", "完成时间", "完成期限", "时间节点", "时限要求", "时间安排", "(?<!完成)时限")
+_TIME_LABEL = re.compile(r"\s*(?:" + "|".join(_TIME_LABELS) + r")\s*:\s*")
+_TIME = re.compile(r"""\s*(?:
+    (?=[^\n]*(?:\d|季度|年底|年内))
+    (?:\d{4}\s*年?|\d{1,2}\s*月|\d{1,2}\s*日|\d+\s*个?(?:月|工作日|年)内?|\d+\s*天内?|[上下]半年
+       |第?[一二三四]季度|年[底末内]|月[底末]|[底末]
+       |以前|之前|前|起|开始|至|到|[、—\-~])+
+    (?:完成|实施|落实|推进|建成|启动|见效|取得成效|基本完成)?
+  | (?:持续|长期|常态化|分年度|分阶段|逐步|逐年)(?:推进|坚持|实施|开展|落实)?
+)\s*$""", re.X)
+# A person, not a unit: `责任领导：张三`, `责任人：…` (skipped).
+_PERSON_LABELS = ("责任领导", "分管领导", "牵头领导", "责任人", "联系人")
+_PERSON_LABEL = re.compile(r"\s*(?:" + "|".join(_PERSON_LABELS) + r")\s*:")
+# Clauses end at , ; 。 or where a label starts, spaced or not (`责任单位：区政府责任单位：商务局`).
+_CLAUSE_SEP = re.compile(r"[,;。]|\s*(?=(?:" + "|".join((*_LABELS, *_TIME_LABELS, *_PERSON_LABELS)) + r")\s*:)")
 # A clause verb and the role it gives its list (None: the convention decides).
 _VERB = re.compile(r"""
     (?:
@@ -103,7 +123,13 @@ _UNIT_END = re.compile(
     r"(?:部|委|局|办|署|厅|院|会|行|府|区|县|市|旗|盟|州|镇|乡|处|室|站|所|队|中心|集团|公司|单位|部门|机构"
     r"|学校|大学|学院|联|团|社|台|馆|校|组|关|政府)$")
 _OPEN = {"(": ")", "【": "】", "[": "]", "〔": "〕"}
-_LINE_LABEL = re.compile(r"(?m)(?:^|(?<=[。;]))[ ]*(?=(?:责任|牵头|负责|配合)(?:单位|部门)\s*:)[^\n]+")
+# How a government body's name starts, for bare lists (`（省科技厅、省财政厅）`, not `（吉林大学、东北师范大学）`).
+_GOV_NAME = re.compile(r"自治区|省|市|州|盟|县|旗|区|国家|国务院|中央|中共|团(?:省|市|州|县|区)委|各|有关|相关")
+# An unbracketed label runs to the end of its sentence (`…资助。责任单位：A、B。2.对…`), taking
+# a lead convention stated right after it (`责任单位：A、B。列第一位的为牵头单位。`).
+_LINE_LABEL = re.compile(
+    r"(?m)(?:^|(?<=[。;]))[ ]*(?=(?:责任|牵头|负责|配合)(?:单位|部门)\s*:)[^\n。]+"
+    r"(?:。[ ]*" + _CONVENTION.pattern + _DITTO.pattern + r"?)?")
 
 
 def find_notes(text: str, start: int = 0, end: int | None = None, *, convention: str | None = None,
@@ -120,15 +146,19 @@ def find_notes(text: str, start: int = 0, end: int | None = None, *, convention:
     notes = []
     last = start
     for s, e in _candidates(view, start, end):
-        parsed = _parse(view, s, e)
+        running = convention
+        for m in _CONVENTION.finditer(view, last, s):
+            running = text[m.start():m.end()]
+        closes_sentence = (s > start and view[s - 1] in "。;") or e >= end or view[e] in "。;\n"
+        parsed = _parse(view, s, e, bare_ok=closes_sentence and view[s] in _OPEN, in_force=running is not None)
         if parsed is None:
             continue
-        for m in _CONVENTION.finditer(view, last, s):
-            convention = text[m.start():m.end()]
+        convention = running
         last = e
-        clauses, stated, ditto = parsed
+        clauses, stated, ditto, deadline = parsed
         stated_text = text[stated[0]:stated[1]] if stated else None
-        notes.append(_build(text, s, e, clauses, stated_text or convention, jurisdiction, aliases))
+        note = _build(text, s, e, clauses, stated_text or convention, jurisdiction, aliases)
+        notes.append(replace(note, deadline=text[deadline[0]:deadline[1]]) if deadline else note)
         if stated_text and ditto:
             convention = stated_text
     return tuple(notes)
@@ -163,8 +193,14 @@ def _candidates(view: str, start: int, end: int):
     return spans
 
 
-def _parse(view: str, s: int, e: int):
-    """([(role, [(start, end, 会同-lead)])...], span of a stated convention, 下同?) or None."""
+def _parse(view: str, s: int, e: int, bare_ok: bool = False, in_force: bool = False):
+    """([(role, [(start, end, 会同-lead)])...], span of a stated convention, 下同?, span of a
+    time limit) or None.
+
+    A bracket needs a label or a verb (责任单位：, 负责, 牵头…) to be a note, except a bare
+    list of units closing a sentence (`…能力。（省科技厅、省财政厅）`) while a lead
+    convention holds: `bare_ok` says the bracket closes a sentence, `in_force` that a
+    convention was stated before it."""
     inner_s, inner_e = (s + 1, e - 1) if view[s] in _OPEN else (s, e)
     body = view[inner_s:inner_e]
     stated = ditto = None
@@ -176,10 +212,18 @@ def _parse(view: str, s: int, e: int):
     body = body.rstrip("。. ")
     clauses = []
     marked = labelled = False
+    deadline = None
     for cs, ce in _pieces(view, inner_s, inner_s + len(body), _CLAUSE_SEP):
         if not view[cs:ce].strip():
             continue
         clause = view[cs:ce]
+        if _PERSON_LABEL.match(clause):
+            continue
+        time_label = _TIME_LABEL.match(clause)
+        if time_label or _TIME.match(clause):
+            a = cs + (time_label.end() if time_label else len(clause) - len(clause.lstrip()))
+            deadline = deadline or (a, cs + len(clause.rstrip()))
+            continue
         role: str | None = None
         lab = _LABEL.match(clause)
         if lab:
@@ -196,13 +240,15 @@ def _parse(view: str, s: int, e: int):
         if names is None:
             return None
         clauses.append((role, names))
-    if not marked or not clauses:
+    bare = bare_ok and (in_force or stated is not None) and all(
+        _GOV_NAME.match(view[a:b]) for _, ns in clauses for a, b, _ in ns)
+    if not clauses or not (marked or bare):
         return None
     if not labelled and not all(
             _UNIT_END.search(view[a:b].split("(")[0]) or is_collective(view[a:b])
             for _, ns in clauses for a, b, _ in ns):
         return None
-    return clauses, stated, ditto
+    return clauses, stated, ditto, deadline
 
 
 def _names(view: str, s: int, e: int):
@@ -237,9 +283,10 @@ def _pieces(view: str, s: int, e: int, sep: re.Pattern) -> list[tuple[int, int]]
         depth += ch == "("
         depth -= ch == ")"
         m = sep.match(view, k, e) if depth == 0 else None
-        if m and m.end() > k:
+        if m and (m.end() > k or k > last):
             out.append((last, k))
-            last = k = m.end()
+            last = m.end()
+            k = max(m.end(), k + 1)
             continue
         k += 1
     out.append((last, e))

@@ -1,7 +1,8 @@
 """Load a file into a `Source`: decoded text, or text extracted from HTML, DOCX or PDF.
 
 The suffix picks the reader; content is sniffed only for names without a suffix
-(stdin), and a file whose content contradicts its suffix is refused. Text files keep their
+(standard input, named `stdin`, so HTML, DOCX or PDF can be piped in), and a file
+whose content contradicts its suffix is refused. Text files keep their
 decoded text exactly (every offset points into it); HTML, DOCX and PDF yield an
 extracted text, plus metadata pairs and per-block provenance where the format
 has them. Anything unreadable or hostile is a one-line `InputError`; see
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import InputError
 from ..model import Source
@@ -23,7 +25,9 @@ DOCX_SUFFIXES = frozenset({".docx"})
 PDF_SUFFIXES = frozenset({".pdf"})
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | DOCX_SUFFIXES | PDF_SUFFIXES
 
-__all__ = ["load", "load_bytes", "decode_text", "SUPPORTED_SUFFIXES", "MAX_BYTES"]
+STDIN_NAME = "stdin"
+
+__all__ = ["load", "load_bytes", "load_stream", "STDIN_NAME", "decode_text", "SUPPORTED_SUFFIXES", "MAX_BYTES"]
 
 
 def load(path: str | Path) -> Source:
@@ -39,6 +43,13 @@ def load(path: str | Path) -> Source:
         raise InputError(f"cannot read file ({exc.strerror or exc})", str(path)) from None
     check_size(len(data), p.name)
     return load_bytes(data, p.name)
+
+
+def load_stream(stream: BinaryIO, name: str = STDIN_NAME) -> Source:
+    """Read a byte stream (standard input) up to the size limit; its content decides the format."""
+    data = stream.read(MAX_BYTES + 1)
+    check_size(len(data), name)
+    return load_bytes(data, name)
 
 
 def load_bytes(data: bytes, name: str) -> Source:

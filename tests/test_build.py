@@ -1,0 +1,37 @@
+"""The main job end to end on a small corpus folder of real documents."""
+import json
+import shutil
+
+from click.testing import CliRunner
+
+from conftest import CORPUS
+from pipeline import validate
+from pipeline.build import read_chains
+from pipeline.cli import cli
+
+FILES = ["hohhot-2024-keji-qiangshi-draft.txt", "law-guojia-keji-jiangli-tiaoli-2020.txt",
+         "law-guojia-keji-jiangli-tiaoli-2024.txt"]
+
+
+def test_build_writes_documents_feed_and_tables(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in FILES:
+        shutil.copy(CORPUS / name, corpus / name)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", str(corpus), "-o", str(out), "-j", "1"])
+    assert result.exit_code == 0, result.output
+    names = {p.name for p in out.iterdir()}
+    assert {"hohhot-2024-keji-qiangshi-draft.json", "law-guojia-keji-jiangli-tiaoli-2024.json", "feed.jsonl",
+            "hohhot-2024-keji-qiangshi-draft.tasks.xlsx", "hohhot-2024-keji-qiangshi-draft.money.csv",
+            "hohhot-2024-keji-qiangshi-draft.annotated.html"} <= names
+    records = [json.loads(line) for line in (out / "feed.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert {r["doc_id"] for r in records} == {name.rsplit(".", 1)[0] for name in FILES}
+    assert all(not list(validate.errors(r, "feed-record")) for r in records)
+    assert not [p for p in out.iterdir() if p.name.startswith(".")]
+
+
+def test_versions_file_lists_chains_oldest_first(tmp_path):
+    path = tmp_path / "VERSIONS"
+    path.write_text("# chains\na.txt b.txt  # two\n\nc.txt d.txt e.txt\nlonely.txt\n", encoding="utf-8")
+    assert read_chains(path) == [["a.txt", "b.txt"], ["c.txt", "d.txt", "e.txt"]]
