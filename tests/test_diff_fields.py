@@ -4,6 +4,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+import pytest
+
 from conftest import GOLD, HOHHOT, ingested
 from hohhot_edits import RENUMBERING, edited_text
 from pipeline import api
@@ -94,3 +96,18 @@ def test_front_matter_changes_are_document_fields_not_clauses():
         ("title", "changed", "关于建设科技强市 促进首府高质量发展的实施意见", "关于建设科技强市 促进首府高质量发展的若干措施"),
         ("comment_deadline", "changed", "2024-11-13T17:00", "2024-11-20T17:00")]
     assert not any(c.changed for c in result.changes)
+
+
+def test_target_change_is_a_document_field_and_one_redline_replacement():
+    old = ingested(HOHHOT.name)
+    if not old.targets:
+        pytest.skip("target extractor not wired into api.annotate")
+    text = HOHHOT.read_text(encoding="utf-8")
+    assert text.count("超过40家") == 1  # 自治区级以上科创平台数量逐年递增,超过40家
+    new = api.ingest_source(load_bytes(text.replace("超过40家", "超过50家").encode("utf-8"), "edited.txt"))
+    result = diff(old, new)
+    (target,) = result.fields
+    assert (target.field, target.change, target.details) == ("targets", "changed", (("value", 40, 50),))
+    (part,) = [c for c in result.changes if c.changed]
+    assert part.old[0].node.id == "p1"
+    assert [(op.op, op.old, op.new) for op in part.redline if op.op != "equal"] == [("replace", "40家", "50家")]
