@@ -16,12 +16,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline import api  # noqa: E402
-from pipeline.diff import diff, diff_chain  # noqa: E402
-from pipeline.diff.align import align  # noqa: E402
-from pipeline.diff.report import to_html, to_json  # noqa: E402
-from pipeline.diff.units import extract_units  # noqa: E402
-from pipeline.load import load, load_bytes  # noqa: E402
+from pipeline import api
+from pipeline.diff import diff, diff_chain
+from pipeline.diff.align import align
+from pipeline.diff.report import to_html, to_json
+from pipeline.diff.units import extract_units
+from pipeline.load import load, load_bytes
 
 CORPUS = ROOT / "corpus"
 DIGITS = "零一二三四五六七八九"
@@ -47,10 +47,10 @@ def corpus_clauses() -> list[str]:
     seen, out = set(), []
     for path in sorted(p for p in CORPUS.iterdir() if p.suffix in (".txt", ".html")):
         for unit in extract_units(api.parse(load(path))):
-            if unit.level == "clause" and unit.node.kind in ("article", "measure") and len(unit.text) > 20:
-                if unit.key not in seen:
-                    seen.add(unit.key)
-                    out.append(unit.text)
+            wanted = unit.level == "clause" and unit.node.kind in ("article", "measure") and len(unit.text) > 20
+            if wanted and unit.key not in seen:
+                seen.add(unit.key)
+                out.append(unit.text)
     return out
 
 

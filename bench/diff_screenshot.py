@@ -15,12 +15,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from hohhot_edits import SOURCE, edited_text  # noqa: E402
-from pipeline import api  # noqa: E402
-from pipeline.diff import diff_chain  # noqa: E402
-from pipeline.diff.report import to_html, to_json, to_markdown  # noqa: E402
-from pipeline.emit import dumps, write_atomic  # noqa: E402
-from pipeline.load import load_bytes  # noqa: E402
+from hohhot_edits import SOURCE, edited_text
+
+from pipeline import api
+from pipeline.diff import diff_chain
+from pipeline.diff.report import to_html, to_json, to_markdown
+from pipeline.emit import dumps, write_atomic
+from pipeline.load import load_bytes
 
 OUT = ROOT / "outputs"
 STEM = "hohhot-2024-keji-qiangshi-draft--edited.diff"

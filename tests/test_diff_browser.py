@@ -4,10 +4,10 @@ import shutil
 import subprocess
 
 import pytest
-from lxml import html as lxml_html
-
 from conftest import HOHHOT, ingested
 from hohhot_edits import edited_text
+from lxml import html as lxml_html
+
 from pipeline import api
 from pipeline.diff import diff_chain
 from pipeline.diff.report import to_html
@@ -38,7 +38,8 @@ def page(tmp_path_factory):
 
 
 def _chromium(*args, timeout=90):
-    return subprocess.run([CHROMIUM, *FLAGS, *map(str, args)], capture_output=True, timeout=timeout, text=True)
+    return subprocess.run([CHROMIUM, *FLAGS, *map(str, args)], check=False, capture_output=True,
+                          timeout=timeout, text=True)
 
 
 def test_visible_summary_and_filters(page, tmp_path):

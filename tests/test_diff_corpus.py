@@ -4,8 +4,8 @@ Each expectation below was read off the two texts (the comment says what the
 article is about); the program's output was never copied.
 """
 import pytest
-
 from conftest import ingested
+
 from pipeline.diff import diff, diff_chain
 
 

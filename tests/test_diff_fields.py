@@ -5,9 +5,9 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-
 from conftest import GOLD, HOHHOT, ingested
 from hohhot_edits import RENUMBERING, edited_text
+
 from pipeline import api
 from pipeline.diff import diff
 from pipeline.diff.fields import compare_records, compare_units

@@ -1,9 +1,9 @@
 """The Hohhot draft against a copy with six known edits: each reported as exactly
 that kind of change, and nothing else (see tests/hohhot_edits.py)."""
 import pytest
-
 from conftest import HOHHOT, ingested
 from hohhot_edits import ADDED_NUMBER, RENUMBERING, edited_text
+
 from pipeline import api
 from pipeline.diff import diff
 from pipeline.load import load_bytes

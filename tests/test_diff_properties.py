@@ -4,10 +4,10 @@ one entry, a document against itself has no change, swapping the versions mirror
 links, and the JSON validates."""
 import re
 
+from conftest import HOHHOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import HOHHOT
 from pipeline import api, validate
 from pipeline.diff import diff, diff_chain
 from pipeline.diff.report import to_json

@@ -4,8 +4,8 @@ import json
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import CORPUS, HOHHOT, ingested
+
 from pipeline import validate
 from pipeline.cli import cli
 from pipeline.diff import diff, diff_chain
@@ -118,6 +118,7 @@ def test_cli_bad_input_is_one_line_and_writes_nothing(tmp_path):
 def test_hohhot_edited_diff_in_outputs_is_current():
     from conftest import ROOT
     from hohhot_edits import edited_text
+
     from pipeline import api
     from pipeline.emit import dumps
     from pipeline.load import load_bytes

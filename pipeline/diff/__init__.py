@@ -5,8 +5,9 @@ each step of a chain of versions and the first against the last.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
+from itertools import pairwise
 
 from ..model import Document
 from .align import align
@@ -32,6 +33,6 @@ def diff_chain(docs: Sequence[Document]) -> ChainDiff:
     """Diff consecutive versions (two or more), plus the first against the last."""
     if len(docs) < 2:
         raise ValueError("a diff needs at least two versions")
-    steps = tuple(diff(a, b) for a, b in zip(docs, docs[1:]))
+    steps = tuple(diff(a, b) for a, b in pairwise(docs))
     overall = steps[0] if len(steps) == 1 else diff(docs[0], docs[-1])
     return ChainDiff(steps, overall)

@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
+from itertools import pairwise
 
 from rapidfuzz.fuzz import ratio
 
@@ -183,7 +184,7 @@ def _gaps(old: list[Unit], new: list[Unit], pairs: dict[int, int], how: dict[int
     before = len(pairs)
     taken = set(pairs.values())
     bounds = [(-1, -1)] + _anchors(pairs, old) + [(len(old), len(new))]
-    for (ai, aj), (bi, bj) in zip(bounds, bounds[1:]):
+    for (ai, aj), (bi, bj) in pairwise(bounds):
         og = [i for i in range(ai + 1, bi) if i not in pairs]
         ng = [j for j in range(aj + 1, bj) if j not in taken]
         if not og or not ng or len(og) * len(ng) > MAX_GAP_PAIRS:

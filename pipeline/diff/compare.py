@@ -9,8 +9,9 @@ Modified, split and merged clauses get a word-level redline.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any
 
 from ..model import Document
 from .align import Link, similarity

@@ -9,8 +9,9 @@ units: a lead change and each unit added or removed.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 from ..model import Document
 

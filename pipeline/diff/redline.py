@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from itertools import pairwise
 
 import regex
 
@@ -62,7 +63,7 @@ def tokenize(text: str) -> list[str]:
         cuts.difference_update(range(m.start() + 1, m.end()))
         cuts.update((m.start(), m.end()))
     bounds = sorted(cuts)
-    return [text[a:b] for a, b in zip(bounds, bounds[1:])]
+    return [text[a:b] for a, b in pairwise(bounds)]
 
 
 def redline(old: str, new: str) -> tuple[Op, ...]:
@@ -97,7 +98,7 @@ def _phrases(text: str) -> list[str]:
     bounds = [0] + [m.end() for m in _PHRASE_END.finditer(fold_punct(text))]
     if bounds[-1] != len(text):
         bounds.append(len(text))
-    return [text[x:y] for x, y in zip(bounds, bounds[1:]) if y > x]
+    return [text[x:y] for x, y in pairwise(bounds) if y > x]
 
 
 def _redline(old: str, new: str) -> list[Op]:
@@ -114,9 +115,7 @@ def _words(text: str) -> list[str]:
     """Tokens with line breaks attached to the word before them (never a change on their own)."""
     out: list[str] = []
     for token in tokenize(text):
-        if token.isspace() and out:
-            out[-1] += token
-        elif out and out[-1].isspace():
+        if out and (token.isspace() or out[-1].isspace()):
             out[-1] += token
         else:
             out.append(token)

@@ -68,7 +68,7 @@ def to_markdown(chain: ChainDiff) -> str:
     lines += [f"{k}. `{d.source.name}`: {_md_escape(_doc_label(d))}" for k, d in enumerate(docs, 1)]
     lines.append("")
     if len(chain.steps) > 1:
-        lines += _md_diff(chain.overall, "## Overall: 1 → %d" % len(docs))
+        lines += _md_diff(chain.overall, f"## Overall: 1 → {len(docs)}")
         for k, step in enumerate(chain.steps, 1):
             lines += _md_diff(step, f"## Step {k} → {k + 1}")
     else:
@@ -273,7 +273,7 @@ def _html_change(c: Change) -> list[str]:
     if c.level == "item":
         tags = "".join(f'<span class="tag">{k}</span>' for k in kinds)
         return [f'<div class="change item {" ".join(kinds)}" data-kinds="{" ".join(kinds)}">'
-                f'<p class="item">item {escape(_item_label(c))}{tags}</p></div>']
+                + f'<p class="item">item {escape(_item_label(c))}{tags}</p></div>']
     old, new = change_label(c.old) or "—", change_label(c.new) or "—"
     tags = "".join(f'<span class="tag">{k}</span>' for k in kinds)
     sim = f' <span class="tag">similarity {_sim(c.similarity)}</span>' if c.old and c.new else ""
