@@ -5,10 +5,9 @@ from pathlib import Path
 
 import click
 
-from .. import api
-from ..emit import dumps, write_atomic
-from . import cli, reports_errors
+from . import cli, lazy_module, reports_errors
 
+api = lazy_module("pipeline.api")
 FORMATS = ("md", "html", "json")
 
 
@@ -29,21 +28,17 @@ def diff(old: str, new: str, newer: tuple[str, ...], out_dir: str | None, fmt: s
     With -o, writes <first>--<last>.diff.<ext> atomically into OUT.
     """
     from ..diff import diff_chain
-    from ..diff.report import to_html, to_json, to_markdown
+    from ..diff.report import render, write_reports
 
     if fmt == "all" and not out_dir:
         raise click.UsageError("--format all needs -o/--out")
     paths = (old, new) + newer
     chain = diff_chain([api.load_document(p) for p in paths])
-    render = {"md": to_markdown, "html": to_html, "json": lambda c: dumps(to_json(c))}
-    chosen = FORMATS if fmt == "all" else (fmt,)
-    outputs = {ext: render[ext](chain) for ext in chosen}
     if not out_dir:
-        click.echo(outputs[fmt], nl=False)
+        click.echo(render(chain, fmt), nl=False)
         return
-    stem = f"{_stem(paths[0])}--{_stem(paths[-1])}.diff"
-    for ext, text in outputs.items():
-        target = write_atomic(Path(out_dir) / f"{stem}.{ext}", text)
+    stem = f"{_stem(paths[0])}--{_stem(paths[-1])}"
+    for target in write_reports(chain, out_dir, stem, FORMATS if fmt == "all" else (fmt,)):
         click.echo(str(target))
 
 

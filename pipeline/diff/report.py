@@ -8,15 +8,18 @@ in Markdown and HTML; JSON lists every entry. The HTML page is self-contained
 from __future__ import annotations
 
 from html import escape
+from pathlib import Path
 from typing import Any
 
 from .. import validate
+from ..emit import dumps, write_atomic
 from ..model import Document
 from . import ChainDiff
 from .compare import STATUSES, Change, DocumentDiff
 from .fields import FieldChange
 
 SCHEMA_VERSION = "1.0.0"
+FORMATS = ("md", "html", "json")
 KINDS = ("modified", "added", "deleted", "split", "merged", "renumbered", "moved", "fields", "formatting")
 
 
@@ -305,3 +308,15 @@ def _sides(c: Change) -> tuple[str, str]:
     if c.status == "added":
         return "", f"<ins>{new}</ins>"
     return old, new
+
+
+def render(chain: ChainDiff, fmt: str) -> str:
+    """The report in one format: `md`, `html` or `json`."""
+    if fmt == "json":
+        return dumps(to_json(chain))
+    return to_markdown(chain) if fmt == "md" else to_html(chain)
+
+
+def write_reports(chain: ChainDiff, out_dir: str | Path, stem: str, formats=FORMATS) -> list[Path]:
+    """Write `<stem>.diff.<ext>` for each format into `out_dir`, atomically."""
+    return [write_atomic(Path(out_dir) / f"{stem}.diff.{ext}", render(chain, ext)) for ext in formats]
