@@ -16,9 +16,24 @@ _TABLE = {ord(c): " " for c in _SPACES}
 _TABLE.update({cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)})
 
 
+def _sequence() -> tuple[int | str, ...]:
+    """`_TABLE` as a sequence indexed by code point, every BMP character (most map to themselves).
+
+    str.translate finds each character in it without the KeyError a dict raises
+    for the unmapped ones: folding Chinese text is about twice as fast.
+    """
+    seq: list[int | str] = list(range(0x10000))
+    for cp, to in _TABLE.items():
+        seq[cp] = to
+    return tuple(seq)
+
+
+_SEQUENCE = _sequence()
+
+
 def fold(text: str) -> str:
     """Width- and space-folded view of `text`, offset-preserving (len unchanged)."""
-    return text.translate(_TABLE)
+    return text.translate(_SEQUENCE)
 
 
 def squeeze(text: str) -> tuple[str, tuple[int, ...]]:
