@@ -109,7 +109,7 @@ class MoneyTerm:
 
 def money_terms(text: str, offset: int = 0) -> tuple[MoneyTerm, ...]:
     """Money terms in `text`, with offsets shifted by `offset` (where `text` sits in its document)."""
-    if not any(mark in text for mark in ("元", "%", "％", "倍", "百分之")):
+    if not ("元" in text or "%" in text or "％" in text or "倍" in text or "百分之" in text):
         return ()
     v = view(text)
     out: list[MoneyTerm] = []
@@ -181,17 +181,17 @@ def _term(v: View, lo: int, hi: int, f: Found, offset: int, duis: list[re.Match]
     elif role not in ("threshold", "fine"):
         m = EACH.search(s, cs, g0)
         rec = m.group(1) if m else None
-    payee = PAYEE.search(s, cs, hi)
-    if payee and role in GRANTING:
+    payee = PAYEE.search(s, cs, hi) if role in GRANTING else None
+    if payee:
         if rec and cond is None and dui:
             cond = dui.group("x")
         rec = payee.group(1)
-    elif not dui and "分别" in s[lo:g0]:
+    elif not dui and s.find("分别", lo, g0) >= 0:
         pc = clause_start(s, lo, max(lo, cs - 1))
         cond = s[pc:max(pc, cs - 1)] or None
     per = q.per
     if per is None and role != "rate":
-        per = _last(PER, s, cs, g0) or (None if role == "threshold" else _last(PER, s, seg_lo, g0))
+        per = _last(PER, s, cs, g0) or (None if role == "threshold" or seg_lo == cs else _last(PER, s, seg_lo, g0))
     end = f.group[-1].end
     dur, one_time = None, False
     if role in GRANTING:
@@ -199,7 +199,7 @@ def _term(v: View, lo: int, hi: int, f: Found, offset: int, duis: list[re.Match]
         later = LATER_DURATION.match(s, end, hi) if dur is None else None
         dur = later.group(1) if later else dur
         ce = s.find(",", end, hi)
-        one_time = "一次性" in s[seg_lo:g0] or "一次性" in s[end:ce if ce >= 0 else hi]
+        one_time = s.find("一次性", seg_lo, g0) >= 0 or s.find("一次性", end, ce if ce >= 0 else hi) >= 0
     purpose = PURPOSE.match(s, end, hi) if role in GRANTING or role == "threshold" else None
     a, b = v.span(q.start, q.end)
     return MoneyTerm(

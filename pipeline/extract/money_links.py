@@ -39,6 +39,8 @@ def groups(s: str, qs: list[Quantity]) -> list[tuple[Quantity, ...]]:
 
 def relate(s: str, lo: int, found: list[Found], terms: list, first: int) -> list:
     """Apply every relation to the terms of the sentence starting at `lo`; `first` is the index of terms[0]."""
+    if len(terms) < 2:  # every relation joins two terms or more
+        return terms
     terms = _distribute(s, lo, found, list(terms))
     terms = _threshold_conditions(s, lo, found, terms)
     terms = _share_purpose(terms)
