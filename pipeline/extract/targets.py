@@ -51,9 +51,9 @@ class Target:
                 "year_inferred": self.year_inferred, "baseline_year": self.baseline_year, "trend": self.trend}
 
 
-def find_targets(text: str, offset: int = 0) -> tuple[Target, ...]:
-    """Targets in the text of one 目标 section, offsets shifted by `offset`."""
-    v = view(text)
+def find_targets(text: str, offset: int = 0, folded: str | None = None) -> tuple[Target, ...]:
+    """Targets in the text of one 目标 section, offsets shifted by `offset`; `folded` is `fold(text)` if at hand."""
+    v = view(text, folded)
     s = v.s
     out = []
     for lo, hi in sentences(s):
