@@ -85,8 +85,9 @@ def _combine(s: str) -> int | Decimal:
     Integer arithmetic unless a decimal point is written (Decimal keeps 1.5亿 exact).
     """
     num = Decimal if "." in s else int
-    total, section, digit = num(0), num(0), None
-    tokens = _TOKEN.findall(s)
+    total = section = 0
+    digit = None
+    tokens = _TOKEN.findall(s) if num is Decimal or not s.isalpha() else list(s)
     if not tokens:
         raise ValueError(f"not a numeral: {s!r}")
     if all(t in DIGITS for t in tokens) and len(tokens) > 1:
@@ -100,7 +101,7 @@ def _combine(s: str) -> int | Decimal:
             except (InvalidOperation, ValueError) as exc:
                 raise ValueError(f"not a numeral: {s!r}") from exc
         elif tok in DIGITS:
-            digit = num(DIGITS[tok])
+            digit = DIGITS[tok]
         elif tok in SMALL_UNITS:
             section += (1 if digit is None else digit) * SMALL_UNITS[tok]
             digit = None
@@ -108,9 +109,9 @@ def _combine(s: str) -> int | Decimal:
             unit = BIG_UNITS[tok]
             section += digit or 0
             if section == 0 and total == 0:
-                section = num(1) if digit is None else section
+                section = 1 if digit is None else section
             total = (total + section) * unit if unit > 10_000 else total + section * unit
-            section, digit = num(0), None
+            section, digit = 0, None
         else:
             raise ValueError(f"not a numeral: {s!r}")
     return total + section + (digit or 0)
