@@ -280,3 +280,30 @@ def test_schema_roles_match_the_extractor():
     defs = json.loads((ROOT / "schemas" / "defs.schema.json").read_text(encoding="utf-8"))["$defs"]
     assert tuple(defs["money_term"]["properties"]["role"]["enum"]) == ROLES
     assert set(defs["money_term"]["required"]) == set(money_terms("给予10万元奖励")[0].to_dict())
+
+
+def test_committed_goal_in_a_measure_is_a_target():
+    # guobanfa6 (五): 确保支小支农担保业务占比达到80%以上 (a measure, no 目标 section)
+    doc = ingest_file(CORPUS / GUOBANFA6)
+    (t,) = doc.targets
+    assert (t.text, t.metric, t.value, t.unit, t.qualifier, t.year) == (
+        "支小支农担保业务占比达到80%以上", "支小支农担保业务占比", 80, "%", "at_least", None)
+    measure = next(n for n in doc.nodes() if n.start <= t.start < n.own_end and n.kind == "measure")
+    assert (measure.num, measure.title) == ("（五）", "回归担保主业")
+    assert [m.role for m in measure.money] == ["share"]  # still a money term too
+
+
+def test_commitments_need_a_year_or_a_pledge_and_leave_out_conditions():
+    from pipeline.extract.targets import find_commitments
+
+    # hohhot 一、总体目标, as it would read inside a measure
+    goal = "到2027年,高新技术产业产值占规模以上工业总产值比重达40%以上,科技服务业占GDP达到8%以上。"
+    assert [(t.metric, t.value, t.year) for t in find_commitments(goal, 10)] == [
+        ("高新技术产业产值占规模以上工业总产值比重", 40, 2027), ("科技服务业占GDP", 8, 2027)]
+    assert all(goal[t.start - 10:t.end - 10] == t.text for t in find_commitments(goal, 10))
+    # guofa39 (三): a condition with no pledge
+    condition = ("小微企业当年新招用符合创业担保贷款申请条件的人员数量达到企业现有在职职工人数25%"
+                 "(超过100人的企业达到15%)并与其签订1年以上劳动合同的,可申请最高不超过300万元的创业担保贷款。")
+    assert find_commitments(condition) == ()
+    assert find_commitments("到2020年,人员数量达到在职职工人数25%的小微企业,可申请创业担保贷款。") == ()
+    assert find_commitments("截至2023年底,全市高新技术企业数量达到500家。") == ()

@@ -279,7 +279,7 @@ def extract_money(doc: Document) -> tuple[dict[str, tuple], dict[str, tuple], tu
     Warning W401: an amount in 万/亿 written without 元 in a money context.
     """
     from .support import find_support
-    from .targets import Target, find_targets
+    from .targets import Target, find_commitments, find_targets
 
     money: dict[str, tuple[MoneyTerm, ...]] = {}
     support: dict[str, tuple] = {}
@@ -301,11 +301,13 @@ def extract_money(doc: Document) -> tuple[dict[str, tuple], dict[str, tuple], tu
         found = find_support(own, node.start, own_folded)
         if found:
             support[node.id] = found
-        for t in terms:
-            if t.role == "budget_growth":
-                pct = round(t.rate * 100, 6)
-                targets.append(Target(t.text, t.start, t.end, (t.base or "") + (t.per or "") + "增长率",
-                                      int(pct) if pct == int(pct) else pct, "%", t.qualifier))
+        growth = [t for t in terms if t.role == "budget_growth"]
+        for t in growth:
+            pct = round(t.rate * 100, 6)
+            targets.append(Target(t.text, t.start, t.end, (t.base or "") + (t.per or "") + "增长率",
+                                  int(pct) if pct == int(pct) else pct, "%", t.qualifier))
+        targets.extend(g for g in find_commitments(own, node.start, own_folded)
+                       if not any(g.start < t.end and t.start < g.end for t in growth))
         for m in NO_UNIT.finditer(own) if "万" in own or "亿" in own else ():
             line = own[own.rfind("\n", 0, m.start()) + 1:m.end() + 40].split("\n")[0]
             if NO_UNIT_CONTEXT.search(line):
