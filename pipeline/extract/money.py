@@ -118,7 +118,9 @@ def money_terms(text: str, offset: int = 0, folded: str | None = None) -> tuple[
         return ()
     v = view(text, folded)
     out: list[MoneyTerm] = []
+    prev_lo = None
     for lo, hi in sentences(v.s):
+        before, prev_lo = prev_lo, lo
         if not MARKS.search(v.s, lo, hi):
             continue
         found = []
@@ -130,7 +132,7 @@ def money_terms(text: str, offset: int = 0, folded: str | None = None) -> tuple[
                     found.append(Found(q, role, group, gi))
         duis = dui_phrases(v.s, lo, hi) if found else []
         terms = [_term(v, lo, hi, f, offset, duis) for f in found]
-        out.extend(relate(v.s, lo, found, terms, len(out)))
+        out.extend(relate(v.s, lo, found, terms, len(out), before))
     return tuple(out)
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..cnnum import parse_int, parse_number
+from ..normalize import fold
 from .quantity import sentences, view
 
 _NUM = r"\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+"
@@ -130,7 +131,7 @@ def _year(text: str, i: int) -> tuple[int | None, bool]:
 
 def find_commitments(text: str, offset: int = 0, folded: str | None = None) -> tuple[Target, ...]:
     """Goals outside a 目标 section: from 到YYYY年/确保/力争 to the end of its sentence, no conditions."""
-    if "年" not in text and "确保" not in text and "力争" not in text:
+    if not ("确保" in text or "力争" in text or "年" in text and COMMIT.search(fold(text) if folded is None else folded)):
         return ()
     v = view(text, folded)
     out: list[Target] = []
