@@ -338,3 +338,13 @@ def test_later_terms_of_a_sentence_keep_its_condition():
              and t.condition.startswith("自实现税收年度起")]
     cap = next(t for t in terms if t.text == "最高奖励不超过5000万元" and t.condition)
     assert len(rates) == 2 and cap.condition == rates[0].condition == "自实现税收年度起且亩均税收达到10万元"
+
+
+def test_earlier_conditions_stop_at_a_clause_with_its_own_party():
+    from pipeline.extract.money import money_terms
+
+    own = money_terms("企业获得国家级认定的,给予100万元奖励,获得省级认定的企业给予50万元奖励。")
+    assert [t.condition for t in own] == ["企业获得国家级认定", None]
+    # Hohhot measure 15 split into two sentences: the recipient still refers back to the sentence before
+    (t,) = money_terms("鼓励“链主”企业牵头打造一批前沿技术和颠覆性技术应用场景。每项应用场景项目给予不低于100万元科技经费支持。")
+    assert t.condition == "“链主”企业牵头打造的前沿技术和颠覆性技术应用场景"

@@ -55,11 +55,13 @@ def relate(s: str, lo: int, found: list[Found], terms: list, first: int, prev_lo
     `prev_lo` is where the sentence before it starts, if it is in the same text.
     """
     terms = list(terms)
+    # Whose clause names no party of its own (获得省级奖励的企业给予… does): it may take a condition from before.
+    bare = [s.find("的", clause_start(s, lo, f.group[0].start), f.group[0].start) < 0 for f in found]
     if len(terms) > 1:
         terms = _distribute(s, lo, found, terms)
         terms = _threshold_conditions(s, lo, found, terms)
-        terms = _inherit_conditions(terms)
-    terms = _earlier_clause_conditions(s, lo, prev_lo, found, terms)
+        terms = _inherit_conditions(terms, bare)
+    terms = _earlier_clause_conditions(s, lo, prev_lo, found, terms, bare)
     if len(terms) > 1:
         terms = _share_purpose(terms)
         terms = _link(terms, first)
@@ -121,24 +123,25 @@ def _threshold_conditions(s: str, lo: int, found: list[Found], terms: list) -> l
     return terms
 
 
-def _inherit_conditions(terms: list) -> list:
+def _inherit_conditions(terms: list, bare: list[bool]) -> list:
     """A granting term with no condition takes that of the sentence's last earlier granting term."""
     last = None
     for i, t in enumerate(terms):
         if t.role not in GRANTING:
             continue
-        if t.condition is None and last is not None:
+        if t.condition is None and last is not None and bare[i]:
             terms[i] = replace(t, condition=last)
         last = terms[i].condition or last
     return terms
 
 
-def _earlier_clause_conditions(s: str, lo: int, prev_lo: int | None, found: list[Found], terms: list) -> list:
+def _earlier_clause_conditions(s: str, lo: int, prev_lo: int | None, found: list[Found], terms: list,
+                               bare: list[bool]) -> list:
     """Conditions written before the term's clause: a 的-clause of the sentence, or the clause a
     每项/单个/每个 recipient refers back to (in the sentence, or ending the sentence before it)."""
     for i, f in enumerate(found):
         t = terms[i]
-        if t.condition is not None or f.role not in GRANTING:
+        if t.condition is not None or f.role not in GRANTING or not bare[i]:
             continue
         cs = clause_start(s, lo, f.group[0].start)
         clauses = [m.span() for m in CLAUSE.finditer(s, lo, max(lo, cs - 1))]
