@@ -4,9 +4,9 @@ from hypothesis import strategies as st
 
 from pipeline.extract.money import money_terms
 from pipeline.extract.quantity import view
-from pipeline.normalize import fold
 from pipeline.extract.support import find_support
 from pipeline.extract.targets import find_targets
+from pipeline.normalize import fold
 
 PIECES = ["对", "新认定的", "企业", "，", ",", "。", "；", "给予", "不低于", "最高", "不超过", "以上", "以下",
           "及以上",

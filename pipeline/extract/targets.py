@@ -142,6 +142,6 @@ def find_commitments(text: str, offset: int = 0, folded: str | None = None) -> t
         a, b = v.span(anchor.start(), hi)
         for t in find_targets(text[a:b], offset + a):
             after = t.end - offset
-            if not text[after:after + 1] == "的":  # 达到25%的 is a condition, not a goal
+            if text[after:after + 1] != "的":  # 达到25%的 is a condition, not a goal
                 out.append(t)
     return tuple(out)
