@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 DIGITS = {
     "零": 0, "〇": 0, "○": 0, "Ｏ": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "三": 3, "叁": 3,
@@ -45,12 +46,15 @@ def parse_int(numeral: str) -> int:
     return int(value)
 
 
+@lru_cache(maxsize=4096)
 def parse_number(numeral: str) -> int | float:
     """Value of a numeral that may mix Arabic digits, decimals and Chinese units.
 
     "1.5亿" -> 150000000, "五百万" -> 5000000, "1千万" -> 10000000, "0.3" -> 0.3,
     "百分之二十" is not handled here (the caller strips 百分之). Integral
     values come back as int. Raises ValueError for anything that is not a numeral.
+    Cached: a document repeats the same few numerals (laws write 五百元, 一千元 in
+    every fine).
     """
     s = numeral.strip()
     if not s.isascii():
