@@ -3,8 +3,10 @@
 Run: /work/venv/bin/python bench/bench_money.py [--repeat N]
 Prints sentences per second for both extractors on the same sentences in the
 same run (alternating passes, so both see the same machine load: best pass, and
-the median of per-pass ratios) and how many amounts each found with a bound.
-jionlp is optional (the `bench` extra); without it only our figures are printed.
+the median of per-pass ratios) and how many amounts each found with a bound;
+then the time of `extract_money` (money, support, targets, warnings) over every
+parsed corpus document. jionlp is optional (the `bench` extra); without it only
+our figures are printed.
 """
 from __future__ import annotations
 
@@ -20,7 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.extract.money import money_terms  # noqa: E402
+from pipeline.api import parse  # noqa: E402
+from pipeline.extract.money import extract_money, money_terms  # noqa: E402
 from pipeline.load import load  # noqa: E402
 
 
@@ -34,6 +37,10 @@ def corpus_sentences() -> list[str]:
     return out
 
 
+def corpus_documents() -> list:
+    return [parse(load(path)) for path in sorted((ROOT / "corpus").glob("*.*")) if path.suffix != ".md"]
+
+
 def timed(fn, sentences: list[str]) -> tuple[float, list]:
     t0 = time.perf_counter()
     results = [fn(s) for s in sentences]
@@ -42,7 +49,7 @@ def timed(fn, sentences: list[str]) -> tuple[float, list]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--repeat", type=int, default=15)
     args = parser.parse_args()
     sentences = corpus_sentences()
     try:
@@ -69,10 +76,18 @@ def main() -> None:
           f"{len(ours_terms)} terms, {bounded} with a bound or range, {rates} rates")
     if jionlp is None:
         print("jionlp not installed (pip install '.[bench]'): no comparison")
-        return
+    else:
+        report_jionlp(jionlp, jio, jio_best, ours_best, ratios, len(sentences))
+    docs = corpus_documents()
+    doc_best = min(timed(extract_money, docs)[0] for _ in range(args.repeat))
+    print(f"extract_money over {len(docs)} parsed corpus documents ({sum(len(d.text) for d in docs):,} characters): "
+          f"{doc_best * 1000:.1f} ms (best pass)")
+
+
+def report_jionlp(jionlp, jio: list, jio_best: float, ours_best: float, ratios: list[float], n: int) -> None:
     jio_terms = [t for r in jio for t in r]
     jio_bounded = sum(1 for t in jio_terms if t["detail"].get("definition") != "accurate")
-    print(f"jionlp {jionlp.__version__} ner.extract_money: {len(sentences) / jio_best:,.0f} sentences/s (best pass); "
+    print(f"jionlp {jionlp.__version__} ner.extract_money: {n / jio_best:,.0f} sentences/s (best pass); "
           f"{len(jio_terms)} amounts, {jio_bounded} marked blurred (no at_least/at_most/range, no percentages)")
     print(f"speed ratio (ours / jionlp): {statistics.median(ratios):.1f}x median of passes, "
           f"{jio_best / ours_best:.1f}x best pass against best pass")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 DIGITS = {
     "零": 0, "〇": 0, "○": 0, "Ｏ": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "三": 3, "叁": 3,
@@ -40,17 +41,20 @@ def parse_int(numeral: str) -> int:
     if any(ch not in NUMERAL_CHARS for ch in s):
         raise ValueError(f"not a Chinese numeral: {numeral!r}")
     value = _combine(s)
-    if value != value.to_integral_value():
+    if isinstance(value, Decimal) and value != value.to_integral_value():
         raise ValueError(f"not an integer: {numeral!r}")
     return int(value)
 
 
+@lru_cache(maxsize=4096)
 def parse_number(numeral: str) -> int | float:
     """Value of a numeral that may mix Arabic digits, decimals and Chinese units.
 
     "1.5亿" -> 150000000, "五百万" -> 5000000, "1千万" -> 10000000, "0.3" -> 0.3,
     "百分之二十" is not handled here (the caller strips 百分之). Integral
     values come back as int. Raises ValueError for anything that is not a numeral.
+    Cached: a document repeats the same few numerals (laws write 五百元, 一千元 in
+    every fine).
     """
     s = numeral.strip()
     if not s.isascii():
@@ -61,6 +65,8 @@ def parse_number(numeral: str) -> int | float:
     if plain:
         return int(plain.group(1)) * BIG_UNITS.get(plain.group(2), 1)
     value = _combine(s)
+    if isinstance(value, int):
+        return value
     return int(value) if value == value.to_integral_value() else float(value)
 
 
@@ -77,24 +83,29 @@ def parse_amount(text: str) -> int | float:
     return parse_number(s)
 
 
-def _combine(s: str) -> Decimal:
-    """Positional value of `s` where an Arabic number stands where a digit may."""
-    total, section, digit = Decimal(0), Decimal(0), None
-    tokens = _TOKEN.findall(s)
+def _combine(s: str) -> int | Decimal:
+    """Positional value of `s` where an Arabic number stands where a digit may.
+
+    Integer arithmetic unless a decimal point is written (Decimal keeps 1.5亿 exact).
+    """
+    num = Decimal if "." in s else int
+    total = section = 0
+    digit = None
+    tokens = _TOKEN.findall(s) if num is Decimal or not s.isalpha() else list(s)
     if not tokens:
         raise ValueError(f"not a numeral: {s!r}")
     if all(t in DIGITS for t in tokens) and len(tokens) > 1:
-        return Decimal("".join(str(DIGITS[t]) for t in tokens))
+        return num("".join(str(DIGITS[t]) for t in tokens))
     for tok in tokens:
         if tok[0].isdigit():
             if digit is not None:
                 raise ValueError(f"not a numeral: {s!r}")
             try:
-                digit = Decimal(tok.replace(",", ""))
-            except InvalidOperation as exc:
+                digit = num(tok.replace(",", ""))
+            except (InvalidOperation, ValueError) as exc:
                 raise ValueError(f"not a numeral: {s!r}") from exc
         elif tok in DIGITS:
-            digit = Decimal(DIGITS[tok])
+            digit = DIGITS[tok]
         elif tok in SMALL_UNITS:
             section += (1 if digit is None else digit) * SMALL_UNITS[tok]
             digit = None
@@ -102,9 +113,9 @@ def _combine(s: str) -> Decimal:
             unit = BIG_UNITS[tok]
             section += digit or 0
             if section == 0 and total == 0:
-                section = Decimal(1) if digit is None else section
+                section = 1 if digit is None else section
             total = (total + section) * unit if unit > 10_000 else total + section * unit
-            section, digit = Decimal(0), None
+            section, digit = 0, None
         else:
             raise ValueError(f"not a numeral: {s!r}")
     return total + section + (digit or 0)

@@ -11,14 +11,23 @@ returns the kept positions, so squeezed offsets map back to the source.
 """
 from __future__ import annotations
 
+import re
+
 _SPACES = "\u3000\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\t"
-_TABLE = {ord(c): " " for c in _SPACES}
-_TABLE.update({cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)})
+_FOLDS = dict.fromkeys(_SPACES, " ") | {chr(cp): chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}
+_FOLDABLE = re.compile("[" + "".join(map(re.escape, _FOLDS)) + "]")
 
 
 def fold(text: str) -> str:
-    """Width- and space-folded view of `text`, offset-preserving (len unchanged)."""
-    return text.translate(_TABLE)
+    """Width- and space-folded view of `text`, offset-preserving (len unchanged).
+
+    Replaces each distinct foldable character present (a handful in Chinese text:
+    ，：；（）and U+3000): several times faster than `str.translate`, which looks up
+    every character. No replacement yields a foldable character, so the order is free.
+    """
+    for ch in set(_FOLDABLE.findall(text)):
+        text = text.replace(ch, _FOLDS[ch])
+    return text
 
 
 def squeeze(text: str) -> tuple[str, tuple[int, ...]]:

@@ -5,10 +5,12 @@ UNIT), money terms (MONEY_<ROLE>), unquantified support (SUPPORT) and targets
 (TARGET) found by the pipeline's own extractors, set as spans on a spaCy `Doc`. Importing this module imports
 spaCy, so nothing on the ingest path or `policy --help` imports it.
 
-    import spacy, pipeline.spacy_view
+    import spacy   # the installed package registers the component by the spacy_factories entry point
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
     nlp.add_pipe("policy_entities")
     doc = nlp(text)   # doc.spans["policy"], doc.ents
+
+From a source checkout that is not installed, `import pipeline.spacy_view` registers it.
 """
 from __future__ import annotations
 

@@ -280,3 +280,71 @@ def test_schema_roles_match_the_extractor():
     defs = json.loads((ROOT / "schemas" / "defs.schema.json").read_text(encoding="utf-8"))["$defs"]
     assert tuple(defs["money_term"]["properties"]["role"]["enum"]) == ROLES
     assert set(defs["money_term"]["required"]) == set(money_terms("给予10万元奖励")[0].to_dict())
+
+
+def test_committed_goal_in_a_measure_is_a_target():
+    # guobanfa6 (五): 确保支小支农担保业务占比达到80%以上 (a measure, no 目标 section)
+    doc = ingest_file(CORPUS / GUOBANFA6)
+    (t,) = doc.targets
+    assert (t.text, t.metric, t.value, t.unit, t.qualifier, t.year) == (
+        "支小支农担保业务占比达到80%以上", "支小支农担保业务占比", 80, "%", "at_least", None)
+    measure = next(n for n in doc.nodes() if n.start <= t.start < n.own_end and n.kind == "measure")
+    assert (measure.num, measure.title) == ("（五）", "回归担保主业")
+    assert [m.role for m in measure.money] == ["share"]  # still a money term too
+
+
+def test_commitments_need_a_year_or_a_pledge_and_leave_out_conditions():
+    from pipeline.extract.targets import find_commitments
+
+    # hohhot 一、总体目标, as it would read inside a measure
+    goal = "到2027年,高新技术产业产值占规模以上工业总产值比重达40%以上,科技服务业占GDP达到8%以上。"
+    assert [(t.metric, t.value, t.year) for t in find_commitments(goal, 10)] == [
+        ("高新技术产业产值占规模以上工业总产值比重", 40, 2027), ("科技服务业占GDP", 8, 2027)]
+    assert all(goal[t.start - 10:t.end - 10] == t.text for t in find_commitments(goal, 10))
+    # guofa39 (三): a condition with no pledge
+    condition = ("小微企业当年新招用符合创业担保贷款申请条件的人员数量达到企业现有在职职工人数25%"
+                 "(超过100人的企业达到15%)并与其签订1年以上劳动合同的,可申请最高不超过300万元的创业担保贷款。")
+    assert find_commitments(condition) == ()
+    assert find_commitments("到2020年,人员数量达到在职职工人数25%的小微企业,可申请创业担保贷款。") == ()
+    assert find_commitments("截至2023年底,全市高新技术企业数量达到500家。") == ()
+
+
+def test_condition_from_the_clause_a_per_item_recipient_refers_to(hohhot):
+    # measure 15: 鼓励“链主”企业牵头打造一批前沿技术和颠覆性技术应用场景,每项应用场景项目给予不低于100万元…
+    m15 = next(n for n in hohhot.nodes() if n.kind == "measure" and n.ordinal == 15)
+    (t,) = m15.money
+    assert (t.recipient, t.condition) == ("应用场景项目", "“链主”企业牵头打造的前沿技术和颠覆性技术应用场景")  # gold N-M12
+
+
+def test_condition_from_an_earlier_de_clause():
+    # guofa39 (三): …并与其签订1年以上劳动合同的,可申请最高不超过300万元的创业担保贷款
+    terms = _terms("govcn-2018-guofa39-cujin-jiuye.html")
+    (small,) = _find(terms, "最高不超过15万元")
+    assert small.condition == "符合创业担保贷款申请条件的人员自主创业"
+    (firm,) = _find(terms, "最高不超过300万元")
+    assert firm.condition.startswith("小微企业当年新招用") and firm.condition.endswith("并与其签订1年以上劳动合同")
+    # liuhe 第8条: 企业完成仿制药一致性评价的,从该品种…给予企业奖励,单品种最高奖励不超过300万元
+    (generic,) = _find(_terms(LIUHE), "最高奖励不超过300万元")
+    assert generic.condition == "企业完成仿制药一致性评价"
+    # liuhe (七): 被认(评)定为吉林省著名商标、吉林省名牌产品的企业,给予企业3万元奖励
+    (brand,) = _find(_terms(LIUHE_OLD), "3万元")
+    assert (brand.condition, brand.recipient) == ("被认(评)定为吉林省著名商标、吉林省名牌产品", "企业")
+
+
+def test_later_terms_of_a_sentence_keep_its_condition():
+    # liuhe 第4条: …亩均税收达到10万元的,…即:前2年…80%的奖励,后3年…50%的奖励,每年最高奖励不超过5000万元
+    terms = _terms(LIUHE)
+    rates = [t for t in terms if t.role == "rate" and t.rate in (0.8, 0.5) and t.condition
+             and t.condition.startswith("自实现税收年度起")]
+    cap = next(t for t in terms if t.text == "最高奖励不超过5000万元" and t.condition)
+    assert len(rates) == 2 and cap.condition == rates[0].condition == "自实现税收年度起且亩均税收达到10万元"
+
+
+def test_earlier_conditions_stop_at_a_clause_with_its_own_party():
+    from pipeline.extract.money import money_terms
+
+    own = money_terms("企业获得国家级认定的,给予100万元奖励,获得省级认定的企业给予50万元奖励。")
+    assert [t.condition for t in own] == ["企业获得国家级认定", None]
+    # Hohhot measure 15 split into two sentences: the recipient still refers back to the sentence before
+    (t,) = money_terms("鼓励“链主”企业牵头打造一批前沿技术和颠覆性技术应用场景。每项应用场景项目给予不低于100万元科技经费支持。")
+    assert t.condition == "“链主”企业牵头打造的前沿技术和颠覆性技术应用场景"

@@ -3,8 +3,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.extract.money import money_terms
+from pipeline.extract.quantity import view
 from pipeline.extract.support import find_support
 from pipeline.extract.targets import find_targets
+from pipeline.normalize import fold
 
 PIECES = ["对", "新认定的", "企业", "，", ",", "。", "；", "给予", "不低于", "最高", "不超过", "以上", "以下",
           "及以上",
@@ -34,3 +36,17 @@ def test_spans_map_back_to_the_source(text, offset):
 @given(texts)
 def test_extraction_is_deterministic(text):
     assert money_terms(text) == money_terms(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_view_drops_only_whitespace_and_maps_each_character_back(text):
+    v = view(text)
+    folded = fold(text)
+    kept = [v.at(i) for i in range(len(v.s))]
+    assert all(folded[k] == ch for k, ch in zip(kept, v.s))
+    assert kept == sorted(set(kept))
+    assert all(folded[i].isspace() for i in set(range(len(text))) - set(kept))
+    assert view(text, folded) == v
+    if v.s:
+        assert v.span(0, len(v.s)) == (kept[0], kept[-1] + 1)

@@ -21,6 +21,13 @@ def test_fold_is_idempotent_and_keeps_length(text):
     assert len(fold(text)) == len(text)
 
 
+def test_fold_maps_every_character_as_documented():
+    full_width = {chr(cp): chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}
+    spaces = dict.fromkeys("\u3000\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\t", " ")
+    every = "".join(chr(cp) for cp in range(0x110000) if not 0xD800 <= cp < 0xE000)
+    assert fold(every) == "".join(full_width.get(ch) or spaces.get(ch) or ch for ch in every)
+
+
 @given(st.text())
 def test_squeeze_maps_back_to_the_source(text):
     squeezed, keep = squeeze(text)

@@ -16,6 +16,7 @@ from typing import Any
 
 from ..cnnum import parse_int
 from ..model import Document, Warning
+from ..normalize import fold
 from .money_links import Found, groups, relate
 from .parties import PAYEE, clean, dui_before, dui_phrases, split_dui
 from .quantity import Quantity, View, clause_start, quantities, sentences, view
@@ -35,9 +36,10 @@ GIVEN = re.compile(r"^的?[\u4e00-\u9fff“”]{0,8}?"
                    r"(?:$|[,:。;])")
 PURPOSE = re.compile(r"的?(?:给予)?(?:企业)?(?:给予)?(?:对[\u4e00-\u9fff]{1,4}?进行)?"
                      r"([\u4e00-\u9fff]{0,8}?(?:经费支持|资金支持|奖励支持|支持|奖励|补助|补贴|资助|奖补))")
+# Every alternative starts with a literal (单, 每, 年), so the regex engine skips ahead to those characters.
 PER = re.compile(r"单个[\u4e00-\u9fff]{1,6}?每年|单个(?:企业|单位|项目|机构|高校院所|品种|人)"
                  r"|单(?:户|项|品种|台设备|笔)"
-                 r"|(?:每年度|每[年项个户家人台件笔月亩次])+|年度(?=增长)")
+                 r"|每(?:年度|[年项个户家人台件笔月亩次])(?:每年度|每[年项个户家人台件笔月亩次])*|年度(?=增长)")
 _N = r"\d+|[一二两三四五六七八九十]"
 # 前2年/后3年 count only in the term's own clause; 连续3年, 3年内, 给予五年奖励 anywhere before it.
 PERIOD = re.compile(rf"(?:前|后)({_N})年")
@@ -107,13 +109,18 @@ class MoneyTerm:
         }
 
 
-def money_terms(text: str, offset: int = 0) -> tuple[MoneyTerm, ...]:
-    """Money terms in `text`, with offsets shifted by `offset` (where `text` sits in its document)."""
-    if not any(mark in text for mark in ("元", "%", "％", "倍", "百分之")):
+def money_terms(text: str, offset: int = 0, folded: str | None = None) -> tuple[MoneyTerm, ...]:
+    """Money terms in `text`, with offsets shifted by `offset` (where `text` sits in its document).
+
+    `folded` is `fold(text)` when the caller has it (a slice of the folded document).
+    """
+    if not ("元" in text or "%" in text or "％" in text or "倍" in text or "百分之" in text):
         return ()
-    v = view(text)
+    v = view(text, folded)
     out: list[MoneyTerm] = []
+    prev_lo = None
     for lo, hi in sentences(v.s):
+        before, prev_lo = prev_lo, lo
         if not MARKS.search(v.s, lo, hi):
             continue
         found = []
@@ -125,7 +132,7 @@ def money_terms(text: str, offset: int = 0) -> tuple[MoneyTerm, ...]:
                     found.append(Found(q, role, group, gi))
         duis = dui_phrases(v.s, lo, hi) if found else []
         terms = [_term(v, lo, hi, f, offset, duis) for f in found]
-        out.extend(relate(v.s, lo, found, terms, len(out)))
+        out.extend(relate(v.s, lo, found, terms, len(out), before))
     return tuple(out)
 
 
@@ -181,25 +188,26 @@ def _term(v: View, lo: int, hi: int, f: Found, offset: int, duis: list[re.Match]
     elif role not in ("threshold", "fine"):
         m = EACH.search(s, cs, g0)
         rec = m.group(1) if m else None
-    payee = PAYEE.search(s, cs, hi)
-    if payee and role in GRANTING:
+    payee = PAYEE.search(s, cs, hi) if role in GRANTING else None
+    if payee:
         if rec and cond is None and dui:
             cond = dui.group("x")
         rec = payee.group(1)
-    elif not dui and "分别" in s[lo:g0]:
+    elif not dui and s.find("分别", lo, g0) >= 0:
         pc = clause_start(s, lo, max(lo, cs - 1))
         cond = s[pc:max(pc, cs - 1)] or None
     per = q.per
     if per is None and role != "rate":
-        per = _last(PER, s, cs, g0) or (None if role == "threshold" else _last(PER, s, seg_lo, g0))
+        per = _last(PER, s, cs, g0) or (None if role == "threshold" or seg_lo == cs else _last(PER, s, seg_lo, g0))
     end = f.group[-1].end
     dur, one_time = None, False
     if role in GRANTING:
-        dur = _last(PERIOD, s, cs, g0, whole=False) or _last(DURATION, s, seg_lo, g0, whole=False)
+        if s.find("年", min(cs, seg_lo), g0) >= 0:  # PERIOD and DURATION both need one
+            dur = _last(PERIOD, s, cs, g0, whole=False) or _last(DURATION, s, seg_lo, g0, whole=False)
         later = LATER_DURATION.match(s, end, hi) if dur is None else None
         dur = later.group(1) if later else dur
         ce = s.find(",", end, hi)
-        one_time = "一次性" in s[seg_lo:g0] or "一次性" in s[end:ce if ce >= 0 else hi]
+        one_time = s.find("一次性", seg_lo, g0) >= 0 or s.find("一次性", end, ce if ce >= 0 else hi) >= 0
     purpose = PURPOSE.match(s, end, hi) if role in GRANTING or role == "threshold" else None
     a, b = v.span(q.start, q.end)
     return MoneyTerm(
@@ -260,7 +268,7 @@ def _base(s: str, lo: int, cs: int, f: Found) -> str | None:
 
 SKIP_KINDS = ("breadcrumb", "letter", "title", "toc")
 GOAL_HEADING = re.compile(r"目标(?:任务)?$|^(?:总体|发展|主要|工作)目标")
-NO_UNIT = re.compile(r"\d+(?:\.\d+)?[十百千]?[万亿](?=以上|以下|左右)")
+NO_UNIT = re.compile(r"\d\d*(?:\.\d+)?[十百千]?[万亿](?=以上|以下|左右)")
 NO_UNIT_CONTEXT = re.compile(r"资金|经费|担保|金额|投资|投入|奖励|补助")
 
 
@@ -273,33 +281,36 @@ def extract_money(doc: Document) -> tuple[dict[str, tuple], dict[str, tuple], tu
     Warning W401: an amount in 万/亿 written without 元 in a money context.
     """
     from .support import find_support
-    from .targets import Target, find_targets
+    from .targets import Target, find_commitments, find_targets
 
     money: dict[str, tuple[MoneyTerm, ...]] = {}
     support: dict[str, tuple] = {}
     targets: list[Target] = []
     warnings: list[Warning] = []
     text, goal_spans = doc.text, []
+    folded = fold(text)  # once for the document; each node takes its slice
     for node in doc.nodes():
         if node.kind in SKIP_KINDS or any(a <= node.start < b for a, b in goal_spans):
             continue
         if node.kind != "document" and node.title and GOAL_HEADING.search(node.title):
             goal_spans.append((node.start, node.end))
-            targets.extend(find_targets(text[node.start:node.end], node.start))
+            targets.extend(find_targets(text[node.start:node.end], node.start, folded[node.start:node.end]))
             continue
-        own = text[node.start:node.own_end]
-        terms = money_terms(own, node.start)
+        own, own_folded = text[node.start:node.own_end], folded[node.start:node.own_end]
+        terms = money_terms(own, node.start, own_folded)
         if terms:
             money[node.id] = terms
-        found = find_support(own, node.start)
+        found = find_support(own, node.start, own_folded)
         if found:
             support[node.id] = found
-        for t in terms:
-            if t.role == "budget_growth":
-                pct = round(t.rate * 100, 6)
-                targets.append(Target(t.text, t.start, t.end, (t.base or "") + (t.per or "") + "增长率",
-                                      int(pct) if pct == int(pct) else pct, "%", t.qualifier))
-        for m in NO_UNIT.finditer(own):
+        growth = [t for t in terms if t.role == "budget_growth"]
+        for t in growth:
+            pct = round(t.rate * 100, 6)
+            targets.append(Target(t.text, t.start, t.end, (t.base or "") + (t.per or "") + "增长率",
+                                  int(pct) if pct == int(pct) else pct, "%", t.qualifier))
+        targets.extend(g for g in find_commitments(own, node.start, own_folded)
+                       if not any(g.start < t.end and t.start < g.end for t in growth))
+        for m in NO_UNIT.finditer(own) if "万" in own or "亿" in own else ():
             line = own[own.rfind("\n", 0, m.start()) + 1:m.end() + 40].split("\n")[0]
             if NO_UNIT_CONTEXT.search(line):
                 a = node.start + m.start()

@@ -16,6 +16,7 @@ PAYEE = re.compile(r"(?:给予|奖励)([\u4e00-\u9fff]{0,6}?(?:企业|单位|个
 # 新纳入重点监测企业: a 新-verb condition written without 的.
 NEW = re.compile(r"^(新(?:纳入|入统|获批|认定|引进|设立|列入|增|建))(.+)$")
 GRADE = re.compile(r"^(.{1,8}?[级类等档])")
+_LEAD = re.compile(r"^(?:其中|对于|对|在)")
 
 
 def dui_phrases(s: str, lo: int, hi: int) -> list[re.Match]:
@@ -50,7 +51,7 @@ def clean(x: str | None) -> str | None:
     """Drop a leading 其中/对/在 and stray commas; None for nothing left."""
     if not x:
         return None
-    x = re.sub(r"^(?:其中|对于|对|在)", "", x).strip(",")
+    x = _LEAD.sub("", x).strip(",")
     return x or None
 
 

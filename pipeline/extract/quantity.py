@@ -9,7 +9,7 @@ one match at a time with `cnnum`, never over running text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_right
 from typing import NamedTuple
 
 from ..cnnum import parse_amount, parse_number
@@ -50,6 +50,10 @@ _PREFIX_WORDS = sorted(AT_LEAST + AT_MOST + NEUTRAL + INFIX, key=len, reverse=Tr
 _PREFIX_ALT = "|".join(_PREFIX_WORDS)
 _PREFIX_REV = re.compile("(?:" + "|".join(w[::-1] for w in _PREFIX_WORDS) + ")+")
 _PREFIX_WORD = re.compile(_PREFIX_ALT)
+_PREFIX_LAST = frozenset(w[-1] for w in _PREFIX_WORDS)  # a prefix run must end in one of these
+_AT_LEAST, _AT_MOST, _BOUNDS = frozenset(AT_LEAST), frozenset(AT_MOST), frozenset(AT_LEAST + AT_MOST + NEUTRAL)
+_ABOVE, _BELOW = ("及以上", "以上"), ("及以下", "以下", "以内", "之内")
+_SCALE_TAIL = re.compile(r"[十百千]?[万亿]*$")
 _SUFFIX = re.compile(r"(?:\(含[^)]{0,3}\))?(?P<w>及以上|以上|及以下|以下|以内|之内|左右)?(?P<per>/[亩人户年月])?")
 
 
@@ -80,38 +84,53 @@ class Quantity(NamedTuple):
     per: str | None
 
 
-@dataclass(frozen=True)
-class View:
-    """The squeezed matching view of a text and the map back to it."""
+class View(NamedTuple):
+    """The squeezed matching view of a text and the map back to it.
+
+    `gaps[k]` is the view index just after the k-th dropped whitespace run and
+    `shifts[k]` how many characters were dropped up to there (both empty when
+    the text has no whitespace).
+    """
 
     text: str
     s: str
-    keep: tuple[int, ...] | range
+    gaps: tuple[int, ...] = ()
+    shifts: tuple[int, ...] = ()
+
+    def at(self, i: int) -> int:
+        """Original index of view character `s[i]`."""
+        k = bisect_right(self.gaps, i)
+        return i + self.shifts[k - 1] if k else i
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Original `[start, end)` of view slice `s[i:j]`."""
-        return self.keep[i], self.keep[j - 1] + 1
+        return self.at(i), self.at(j - 1) + 1
 
     def source(self, i: int, j: int) -> str:
         a, b = self.span(i, j)
         return self.text[a:b]
 
 
-def view(text: str) -> View:
-    folded = fold(text)
+def view(text: str, folded: str | None = None) -> View:
+    """The view of `text`; pass `folded` (its `fold`, e.g. a slice of the folded document) to skip folding."""
+    folded = fold(text) if folded is None else folded
     if not _SPACE.search(folded):
-        return View(text, folded, range(len(text)))
-    keep: list[int] = []
-    chunks = []
-    for m in _NONSPACE.finditer(folded):
-        keep.extend(range(m.start(), m.end()))
-        chunks.append(m.group(0))
-    return View(text, "".join(chunks), tuple(keep))
+        return View(text, folded)
+    chunks, gaps, shifts, prev, dropped = [], [], [], 0, 0
+    for m in _SPACE.finditer(folded):
+        a, b = m.span()
+        chunks.append(folded[prev:a])
+        dropped += b - a
+        gaps.append(b - dropped)
+        shifts.append(dropped)
+        prev = b
+    chunks.append(folded[prev:])
+    return View(text, "".join(chunks), tuple(gaps), tuple(shifts))
 
 
-_SPACE = re.compile(r"\s")
-_NONSPACE = re.compile(r"\S+")
-_SENTENCE_END = re.compile(r"[。;；!！?？]|\.(?!\d)")
+# Written to start with a character class, which lets the regex engine skip to candidates.
+_SPACE = re.compile(r"\s\s*")
+_SENTENCE_END = re.compile(r"[。;；!！?？.](?!(?<=\.)\d)")
 
 
 def sentences(s: str) -> list[tuple[int, int]]:
@@ -150,60 +169,63 @@ def _num(text: str, kind: str) -> float:
 
 
 def _quantity(s: str, m: re.Match, lo: int) -> Quantity | None:
-    g = m.groupdict()
+    last = m.lastgroup  # the group closing the alternative that matched: yb lb pb xb y p pc x
     low = high = value = None
     try:
-        if g["ya"] is not None:
-            kind, high = "yuan", parse_amount(g["yb"])
-            a = g["ya"]
-            if not g["yau"] and not re.search(r"[万亿]", a):
-                a += re.search(r"[十百千]?[万亿]*$", g["yb"]).group(0)
+        if last == "yb":
+            kind, high = "yuan", parse_amount(m["yb"])
+            a = m["ya"]
+            if not m["yau"] and "万" not in a and "亿" not in a:
+                a += _SCALE_TAIL.search(m["yb"]).group(0)
             low = parse_amount(a)
-        elif g["la"] is not None:
-            kind, low, high = "yuan", parse_amount(g["la"]), parse_amount(g["lb"])
-        elif g["pa"] is not None:
-            kind, low, high = "pct", _num(g["pa"], "pct"), _num(g["pb"], "pct")
-        elif g["xa"] is not None:
-            kind, low, high = "times", parse_number(g["xa"]), parse_number(g["xb"])
-        elif g["y"] is not None:
-            kind, value = "yuan", parse_amount(g["y"])
-        elif g["p"] is not None or g["pc"] is not None:
-            kind, value = "pct", _num(g["p"] or g["pc"], "pct")
+        elif last == "lb":
+            kind, low, high = "yuan", parse_amount(m["la"]), parse_amount(m["lb"])
+        elif last == "pb":
+            kind, low, high = "pct", _num(m["pa"], "pct"), _num(m["pb"], "pct")
+        elif last == "xb":
+            kind, low, high = "times", parse_number(m["xa"]), parse_number(m["xb"])
+        elif last == "y":
+            kind, value = "yuan", parse_amount(m["y"])
+        elif last == "p" or last == "pc":
+            kind, value = "pct", _num(m[last], "pct")
         else:
-            kind, value = "times", parse_number(g["x"])
+            kind, value = "times", parse_number(m["x"])
     except ValueError:
         return None
-    start, bounds = _prefix(s, lo, m.start())
-    if not bounds and (g["p"] or g["pa"] or s.startswith("的", m.start() - 1)):
-        far = _FAR_BOUND.search(s, max(lo, m.start() - 24), m.start())
-        if far and (far.group("de") or g["p"] or g["pa"]):
+    i = m.start()
+    start, bounds = _prefix(s, lo, i)
+    arabic_pct = last == "p" or last == "pb"
+    if not bounds and (arabic_pct or s.startswith("的", i - 1)):
+        far = _FAR_BOUND.search(s, max(lo, i - 24), i)
+        if far and (far.group("de") or arabic_pct):
             start, bounds = far.start(), [far.group(1)]
     suf = _SUFFIX.match(s, m.end())
-    end = suf.end() if suf.group("w") or suf.group("per") else m.end()
-    word = suf.group("w")
+    word, per = suf.group("w", "per")
+    end = suf.end() if word or per else m.end()
     if low is not None:
         qualifier = "range"
-        if word in ("及以下", "以下", "以内", "之内"):
+        if word in _BELOW:
             end = suf.end()
-    elif word in ("及以上", "以上"):
+    elif word in _ABOVE:
         qualifier = "at_least"
-    elif word in ("及以下", "以下", "以内", "之内"):
+    elif word in _BELOW:
         qualifier = "at_most"
-    elif any(b in AT_LEAST for b in bounds):
+    elif not _AT_LEAST.isdisjoint(bounds):
         qualifier = "at_least"
-    elif any(b in AT_MOST for b in bounds):
+    elif not _AT_MOST.isdisjoint(bounds):
         qualifier = "at_most"
     elif word == "左右":
         qualifier = "about"
     else:
         qualifier = "exact"
-    bound = next((b for b in bounds if b in AT_LEAST + AT_MOST + NEUTRAL), None)
-    per = suf.group("per")
-    return Quantity(kind, start, m.start(), end, value, low, high, qualifier, bound, tuple(bounds), per)
+    bound = next((b for b in bounds if b in _BOUNDS), None)
+    return Quantity(kind, start, i, end, value, low, high, qualifier, bound, tuple(bounds), per)
 
 
 def _prefix(s: str, lo: int, i: int) -> tuple[int, list[str]]:
     """Extend back over bound words and their infixes; return the new start and the bound words."""
+    if i <= lo or s[i - 1] not in _PREFIX_LAST:
+        return i, []
     words: list[str] = []
     start = i
     run = _PREFIX_REV.match(s[max(lo, i - 24):i][::-1])

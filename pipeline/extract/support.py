@@ -39,11 +39,11 @@ class Support:
                 "cue": self.cue, "recipient": self.recipient}
 
 
-def find_support(text: str, offset: int = 0) -> tuple[Support, ...]:
-    """Unquantified support in `text`, offsets shifted by `offset`."""
+def find_support(text: str, offset: int = 0, folded: str | None = None) -> tuple[Support, ...]:
+    """Unquantified support in `text`, offsets shifted by `offset`; `folded` is `fold(text)` if the caller has it."""
     if "给予" not in text and "予以" not in text and "争取" not in text:
         return ()
-    v = view(text)
+    v = view(text, folded)
     s = v.s
     out = []
     for lo, hi in sentences(s):

@@ -4,6 +4,11 @@ Values are kept as written (40 with unit %, 20 with unit 亿元); 翻一番 is v
 unit 倍, with the year it doubles from in `baseline_year`. A year written in
 the same paragraph (到2027年) is `year`; otherwise the section's last earlier
 到YYYY年 is used and `year_inferred` is true.
+
+Outside 目标 sections (in measures, a preamble) a goal counts only when the
+sentence commits to it: from a target year (到2027年, 2025年底前) or 确保/力争 to
+the end of the sentence, `find_commitments` takes the same goals, leaving out
+conditions (…达到25%的).
 """
 from __future__ import annotations
 
@@ -12,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..cnnum import parse_int, parse_number
+from ..normalize import fold
 from .quantity import sentences, view
 
 _NUM = r"\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+"
@@ -27,6 +33,9 @@ MORE = re.compile(rf"(?:、|和|及)(?P<num>{_NUM})(?P<unit>{_UNIT})")
 TREND = re.compile(r"逐年递增|逐年提高|逐年增长|持续提升|持续增长|稳步增长|稳步提升|逐步提高")
 YEAR = re.compile(r"到(\d{4})年|(\d{4})年(?:前|底)")
 AT_LEAST, AT_MOST = ("超过", "突破", "不低于", "不少于", "超"), ("不超过",)
+_LEAD = re.compile(r"(?:到\d{4}年底?|\d{4}年底?前|其中|确保|力争|实现“[^”]*”)*")
+# 截至2023年底 reports a state, so a bare YYYY年底 is no anchor.
+COMMIT = re.compile(r"到\d{4}年|\d{4}年底?前|确保|力争")
 
 
 @dataclass(frozen=True)
@@ -51,9 +60,9 @@ class Target:
                 "year_inferred": self.year_inferred, "baseline_year": self.baseline_year, "trend": self.trend}
 
 
-def find_targets(text: str, offset: int = 0) -> tuple[Target, ...]:
-    """Targets in the text of one 目标 section, offsets shifted by `offset`."""
-    v = view(text)
+def find_targets(text: str, offset: int = 0, folded: str | None = None) -> tuple[Target, ...]:
+    """Targets in the text of one 目标 section, offsets shifted by `offset`; `folded` is `fold(text)` if at hand."""
+    v = view(text, folded)
     s = v.s
     out = []
     for lo, hi in sentences(s):
@@ -66,7 +75,7 @@ def find_targets(text: str, offset: int = 0) -> tuple[Target, ...]:
                 prev_subject = s[a:b]
                 continue
             subject = s[a:m.start()]
-            lead = re.match(r"(?:到\d{4}年|其中|实现“[^”]*”)*", subject).end()
+            lead = _LEAD.match(subject).end()
             subject = subject[lead:]
             trend = TREND.search(subject) or (TREND.search(prev_subject) if prev_subject else None)
             metric = re.sub(r"(?:均|分别|总体|的)+$", "", TREND.sub("", subject))
@@ -118,3 +127,21 @@ def _year(text: str, i: int) -> tuple[int | None, bool]:
         return None, False
     last = found[-1]
     return int(last.group(1) or last.group(2)), last.start() < para
+
+
+def find_commitments(text: str, offset: int = 0, folded: str | None = None) -> tuple[Target, ...]:
+    """Goals outside a 目标 section: from 到YYYY年/确保/力争 to the end of its sentence, no conditions."""
+    if not ("确保" in text or "力争" in text or "年" in text and COMMIT.search(fold(text) if folded is None else folded)):
+        return ()
+    v = view(text, folded)
+    out: list[Target] = []
+    for lo, hi in sentences(v.s):
+        anchor = COMMIT.search(v.s, lo, hi)
+        if anchor is None:
+            continue
+        a, b = v.span(anchor.start(), hi)
+        for t in find_targets(text[a:b], offset + a):
+            after = t.end - offset
+            if text[after:after + 1] != "的":  # 达到25%的 is a condition, not a goal
+                out.append(t)
+    return tuple(out)
