@@ -76,15 +76,17 @@ def read_chains(path: Path) -> list[list[str]]:
 
 def write_version_diffs(versions: Path, docs: dict[str, Document], out: Path, failures: list[str]) -> list[Path]:
     """Diff reports for each chain in the VERSIONS file whose documents all ingested."""
-    from .diff import write_reports
+    from .diff import diff_chain
+    from .diff.report import write_reports
 
     written: list[Path] = []
-    for chain in read_chains(versions):
-        missing = [name for name in chain if name not in docs]
+    for names in read_chains(versions):
+        missing = [name for name in names if name not in docs]
         if missing:
             failures.append(f"{versions.name}: {', '.join(missing)} not ingested; chain skipped")
             continue
-        written += write_reports([docs[name] for name in chain], out)
+        chain = [docs[name] for name in names]
+        written += write_reports(diff_chain(chain), out, f"{chain[0].doc_id}--{chain[-1].doc_id}")
     return written
 
 

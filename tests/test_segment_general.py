@@ -39,3 +39,15 @@ def test_signature_and_date_close_the_document():
     doc = parse("一、总体要求\n加强领导。\n二、保障措施\n强化落实。\n\n某某市人民政府办公室\n2024年3月1日\n")
     closing = [n for n in doc.nodes() if n.kind == "closing"]
     assert len(closing) == 1 and doc.issuer == "某某市人民政府办公室" and doc.date == "2024-03-01"
+
+
+def test_effect_clause_after_numbered_measures_is_the_closing():
+    doc = parse("一、支持措施\n1.给予奖励。\n2.给予补贴。\n本办法自2024年1月1日起施行。\n")
+    assert [n.kind for n in doc.root.children] == ["part", "closing"]
+
+
+def test_effect_clause_inside_a_part_of_paragraphs_stays_in_the_part():
+    doc = parse("一、支持措施\n给予奖励。\n二、其他\n本办法自2024年1月1日起施行。\n\n某某局\n2024年1月1日\n")
+    last_part, closing = doc.root.children[-2:]
+    assert "起施行" in doc.text[last_part.start:last_part.end]
+    assert closing.kind == "closing" and doc.text[closing.start:].startswith("某某局")

@@ -40,8 +40,12 @@ def segment(text: str, name: str | None = None) -> Segmented:
         raise StructureError("no structure found: no numbered headings or articles (一、 （一） 1. 第一条)", name)
     front = read_front(lines, toc[0] if toc else body_start)
     attach = find_attachment(lines, body_start, len(lines))
-    closing = find_closing(lines, body_start, attach)
+    closing, by_clause = find_closing(lines, body_start, attach)
     top = body_mod.build(lines[body_start:closing])
+    if by_clause and top and not top[-1].children:
+        # the clause is a paragraph of a last part that holds no numbered clauses
+        closing = attach
+        top = body_mod.build(lines[body_start:closing])
     for raw in top:
         split_paragraphs(raw)
     assign_kinds(top)

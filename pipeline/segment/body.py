@@ -71,7 +71,7 @@ def build(lines: list[Line]) -> list[Raw]:
             _place_policy(node, stack)
         (stack[-1].children if stack else top).append(node)
         stack.append(node)
-        prev = line if marker.type == "tiao" else None
+        prev = line if marker.type == "tiao" or _in_article(stack) else None
     return top
 
 

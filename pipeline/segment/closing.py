@@ -23,8 +23,8 @@ def find_attachment(lines: list[Line], start: int, end: int) -> int:
     return end
 
 
-def find_closing(lines: list[Line], start: int, end: int) -> int:
-    """Index where the closing block begins, or `end`.
+def find_closing(lines: list[Line], start: int, end: int) -> tuple[int, bool]:
+    """Index where the closing block begins (or `end`), and whether a clause opened it.
 
     The block is the run of trailing lines made of signature, date and
     (此件公开发布)-style lines, holding a date line or opened by a clause such as
@@ -41,14 +41,14 @@ def find_closing(lines: list[Line], start: int, end: int) -> int:
         if is_date_line(line):
             found = True
         elif _EFFECT.match(line.folded.strip()):
-            found = True
-            first = i - 1
-            break
+            if found:
+                break
+            return i - 1, True
         elif not _closing_like(line):
             break
         first = i - 1
         i -= 1
-    return first if found else end
+    return (first if found else end), False
 
 
 def _closing_like(line: Line) -> bool:

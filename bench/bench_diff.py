@@ -1,0 +1,128 @@
+"""Diff benchmark: prints figures, asserts nothing.
+
+- 治安管理处罚法 2012 -> 2025 (119 -> 144 articles, heavy renumbering), warm (aim: under 0.5 s)
+- two synthetic 1,000-article documents built from the corpus' real articles and measures,
+  the second with 50 deleted, 50 added, 100 reworded and 20 moved to another chapter,
+  warm (aim: under 3 s); also the alignment alone, and JSON/HTML rendering.
+"""
+from __future__ import annotations
+
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from pipeline import api
+from pipeline.diff import diff, diff_chain
+from pipeline.diff.align import align
+from pipeline.diff.report import to_html, to_json
+from pipeline.diff.units import extract_units
+from pipeline.load import load, load_bytes
+
+CORPUS = ROOT / "corpus"
+DIGITS = "零一二三四五六七八九"
+
+
+def cn(n: int) -> str:
+    """Chinese numeral for 1..9999 as printed in article markers (一千零二十)."""
+    out, zero = "", False
+    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        d, n = divmod(n, value)
+        if d:
+            if zero:
+                out += "零"
+            out += ("" if (unit == "十" and not out and d == 1) else DIGITS[d]) + unit
+            zero = False
+        elif out:
+            zero = True
+    return out
+
+
+def corpus_clauses() -> list[str]:
+    """Bodies (without marker) of every article and measure in the corpus, deduplicated."""
+    seen, out = set(), []
+    for path in sorted(p for p in CORPUS.iterdir() if p.suffix in (".txt", ".html")):
+        for unit in extract_units(api.parse(load(path))):
+            wanted = unit.level == "clause" and unit.node.kind in ("article", "measure") and len(unit.text) > 20
+            if wanted and unit.key not in seen:
+                seen.add(unit.key)
+                out.append(unit.text)
+    return out
+
+
+def law(chapters: list[list[str]], name: str):
+    lines, n = ["# 合成条例", ""], 0
+    for k, bodies in enumerate(chapters, 1):
+        lines += [f"## 第{cn(k)}章 第{cn(k)}部分", ""]
+        for body in bodies:
+            n += 1
+            lines += [f"第{cn(n)}条 {body}", ""]
+    return api.parse(load_bytes("\n".join(lines).encode("utf-8"), name))
+
+
+def synthetic(pool: list[str], size: int = 1000, seed: int = 7):
+    rng = random.Random(seed)
+    bodies = [pool[k % len(pool)] + ("" if k < len(pool) else f"第{k}项。") for k in range(size + 50)]
+    old = [bodies[k * 50:(k + 1) * 50] for k in range(size // 50)]
+    spare = bodies[size:]
+    new = [list(ch) for ch in old]
+    for _ in range(50):
+        ch = rng.randrange(len(new))
+        new[ch].pop(rng.randrange(len(new[ch])))
+    for body in spare:
+        ch = rng.randrange(len(new))
+        new[ch].insert(rng.randrange(len(new[ch]) + 1), body)
+    for _ in range(100):
+        ch = rng.randrange(len(new))
+        i = rng.randrange(len(new[ch]))
+        text = new[ch][i]
+        cut = rng.randrange(len(text) // 2, len(text))
+        new[ch][i] = text[:cut] + "并依法予以公开" + text[cut:]
+    for _ in range(20):
+        a, b = rng.sample(range(len(new)), 2)
+        new[b].insert(rng.randrange(len(new[b]) + 1), new[a].pop(rng.randrange(len(new[a]))))
+    return law(old, "synthetic-old.txt"), law(new, "synthetic-new.txt")
+
+
+def timed(fn, repeat: int) -> list[float]:
+    out = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        out.append(time.perf_counter() - t0)
+    return out
+
+
+def report(label: str, times: list[float], aim: str) -> None:
+    print(f"{label}: median {statistics.median(times):.3f} s, min {min(times):.3f} s ({aim})")
+
+
+def main() -> None:
+    a = api.ingest_file(CORPUS / "law-zhian-chufa-2012.txt")
+    b = api.ingest_file(CORPUS / "law-zhian-chufa-2025.txt")
+    diff(a, b)
+    report("治安管理处罚法 2012 -> 2025 diff, warm", timed(lambda: diff(a, b), 10), "aim < 0.5 s")
+    ua, ub = extract_units(a), extract_units(b)
+    report("  of which units + align", timed(lambda: align(extract_units(a), extract_units(b)), 10), "")
+    chain = diff_chain([a, b])
+    report("  JSON (validated) + HTML", timed(lambda: (to_json(chain), to_html(chain)), 5), "")
+    print(f"  units: {len(ua)} old, {len(ub)} new; clauses changed: {sum(c.changed for c in diff(a, b).changes)}")
+
+    pool = corpus_clauses()
+    old, new = synthetic(pool)
+    n_old = sum(1 for n in old.nodes() if n.kind == "article")
+    n_new = sum(1 for n in new.nodes() if n.kind == "article")
+    diff(old, new)
+    report(f"synthetic {n_old} -> {n_new} articles ({len(pool)} distinct corpus clauses), warm",
+           timed(lambda: diff(old, new), 5), "aim < 3 s")
+    report("  of which units + align", timed(lambda: align(extract_units(old), extract_units(new)), 5), "")
+    s = diff(old, new).summary()["clauses"]
+    print("  clauses:", {k: v for k, v in s.items() if v})
+
+
+if __name__ == "__main__":
+    main()

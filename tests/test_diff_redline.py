@@ -1,0 +1,36 @@
+"""Word-level redline: amounts and percentages are one token, widths never count."""
+import pytest
+
+from pipeline.diff.redline import redline, tokenize
+
+
+def changes(old, new):
+    return [(op.op, op.old, op.new) for op in redline(old, new) if op.op != "equal"]
+
+
+@pytest.mark.parametrize("old,new,expected", [
+    # Hohhot measure 3 / 反不正当竞争法 第二十四条 / 国发〔2019〕6号 style rates
+    ("连续3年每年给予不低于300万元科技经费支持", "连续3年每年给予不低于200万元科技经费支持", [("replace", "300万元", "200万元")]),
+    ("处十万元以上三百万元以下的罚款", "处十万元以上五百万元以下的罚款", [("replace", "三百万元", "五百万元")]),
+    ("按照研发投入年增量的10%给予科技经费支持", "按照研发投入年增量的15%给予科技经费支持", [("replace", "10%", "15%")]),
+    ("担保费率不超过百分之一", "担保费率不超过百分之一点五", [("replace", "百分之一", "百分之一点五")]),
+    ("处五日以上十日以下拘留", "处十日以上十五日以下拘留", [("replace", "五日", "十日"), ("replace", "十日", "十五日")]),
+])
+def test_amounts_change_as_one_replacement(old, new, expected):
+    assert changes(old, new) == expected
+
+
+def test_width_and_punctuation_variants_are_not_changes():
+    assert changes("违反国家规定,侵入计算机信息系统的;处五日以下拘留.", "违反国家规定，侵入计算机信息系统的；处五日以下拘留。") == []
+
+
+def test_tokens_rebuild_the_text_and_keep_amounts_whole():
+    text = "对新获批的国家级、自治区级科技企业孵化器一次性分别给予不低于100万元、50万元科技经费支持。"
+    tokens = tokenize(text)
+    assert "".join(tokens) == text
+    assert "100万元" in tokens and "50万元" in tokens
+
+
+def test_insertions_and_deletions_are_whole_words():
+    assert changes("报国务院批准", "报党中央、国务院批准") == [("insert", "", "党中央、")]
+    assert changes("国家最高科学技术奖由国务院颁发", "国家最高科学技术奖颁发") == [("delete", "由国务院", "")]
