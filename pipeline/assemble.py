@@ -50,7 +50,7 @@ def build_document(source: Source, seg: Segmented) -> Document:
         addressee=front.addressee,
         breadcrumb=front.breadcrumb,
         letter=letter,
-        references=find_references(source.text, title),
+        references=find_references(source.text, title, front.doc_number or meta.get("发文字号")),
         warnings=seg.warnings,
     )
 

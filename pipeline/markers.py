@@ -22,9 +22,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # 第一部分 (plans), 第一编 / 第一章 / 第一节 / 第一条, also "第 1 条" with stray spaces
     ("bufen", re.compile(rf"第 ?([{CN}]+|\d[\d ]{{0,4}}) ?部分")),
     ("bian", re.compile(rf"第 ?([{CN}]+|\d[\d ]{{0,4}}) ?编(?![制写辑号])")),
-    ("zhang", re.compile(rf"第 ?([{CN}]+|\d[\d ]{{0,4}}) ?章")),
+    ("zhang", re.compile(rf"第 ?([{CN}]+|\d[\d ]{{0,4}}) ?章(?:[、.] ?)?")),
     ("jie", re.compile(rf"第 ?([{CN}]+|\d[\d ]{{0,4}}) ?节(?![约能日假点])")),
-    ("tiao", re.compile(rf"第 ?([{CN}]+|\d[\d ]{{0,4}}) ?条(?![例件款目])")),
+    ("tiao", re.compile(rf"第 ?([{CN}]+|\d[\d ]{{0,4}}) ?条(?![例件款目])(?:[、.] ?)?")),
     # 一、  (a stray space before 、 occurs in PDF-derived text)
     ("dun", re.compile(rf"([{CN}]+) ?[、.](?![{CN}]*[、.])")),
     # (一)
@@ -38,6 +38,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 _MD_HEADING = re.compile(r"#{1,6} +")
+_BARE_NUMERAL = re.compile(rf"([{CN}]{{1,3}}) *")
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,10 @@ def match_marker(folded_line: str, original_line: str) -> Marker | None:
     md = _MD_HEADING.match(folded_line, pos)
     if md:
         pos = md.end()
+        bare = _BARE_NUMERAL.fullmatch(folded_line, pos)
+        if bare:
+            # a Markdown heading that is only a numeral: `## 三`
+            return Marker("dun", original_line[bare.start(1):bare.end(1)], parse_int(bare.group(1)), pos, bare.end())
     for type_, pattern in _PATTERNS:
         m = pattern.match(folded_line, pos)
         if not m:
@@ -82,6 +87,6 @@ def match_marker(folded_line: str, original_line: str) -> Marker | None:
         num_end = m.end()
         if type_ in ("dun", "arabic"):
             num_end = m.end() - 1
-        num = original_line[m.start():num_end].rstrip()
+        num = original_line[m.start():num_end].rstrip(" \u3000、.．")
         return Marker(type_, num, ordinal, m.start(), m.end())
     return None

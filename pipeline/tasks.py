@@ -92,7 +92,10 @@ def _row(doc: Document, node: Node) -> TaskRow:
                 co.setdefault(unit["normalized"])
     money = "；".join(_money_text(m.to_dict()) for n in nodes for m in n.money)
     deadline = "；".join(dict.fromkeys(note["deadline"] for note in notes if note.get("deadline")))
-    title = node.title or " ".join(doc.text[node.start:node.own_end].split())[:40]
+    own = doc.text[node.start:node.own_end].strip()
+    if node.marker and own.startswith(node.marker):
+        own = own[len(node.marker):]
+    title = node.title or " ".join(own.split())[:40]
     return TaskRow(node.id, node.num or "", title, tuple(lead), tuple(co), money, deadline)
 
 

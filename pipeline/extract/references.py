@@ -10,8 +10,9 @@ _TITLE = re.compile(r"《([^《》\n]{2,80})》")
 _NUMBER_AFTER = re.compile(r"\s*[（(]\s*(" + DOC_NUMBER.pattern + r")\s*[)）]")
 
 
-def find_references(text: str, own_title: str | None = None) -> tuple[Reference, ...]:
-    """Every cited document once, in order of first mention; the document itself excluded.
+def find_references(text: str, own_title: str | None = None, own_number: str | None = None) -> tuple[Reference, ...]:
+    """Every cited document once, in order of first mention; the document itself (by its
+    title or its own number) excluded.
 
     `《国务院关于…的意见》（国发〔2023〕16号）` gives one reference with both title and number;
     a bare number gives a reference with `title` None.
@@ -32,6 +33,8 @@ def find_references(text: str, own_title: str | None = None) -> tuple[Reference,
         if any(s <= m.start() < e for s, e in covered):
             continue
         number = re.sub(r"\s", "", m.group(0))
+        if own_number and number == re.sub(r"\s", "", own_number):
+            continue
         if number not in refs and not any(r.doc_number == number for r in refs.values()):
             refs[number] = Reference(title=None, doc_number=number, start=m.start(), end=m.end())
     return tuple(sorted(refs.values(), key=lambda r: r.start))

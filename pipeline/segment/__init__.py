@@ -37,7 +37,7 @@ def segment(text: str, name: str | None = None) -> Segmented:
     start_at = toc[1] if toc else skip
     body_start = _body_start(lines, start_at)
     if body_start is None:
-        raise StructureError("no structure found: no numbered headings or articles (一、 （一） 1. 第一条)", name)
+        return _unnumbered(text, lines, name)
     front = read_front(lines, toc[0] if toc else body_start)
     attach = find_attachment(lines, body_start, len(lines))
     closing, by_clause = find_closing(lines, body_start, attach)
@@ -50,6 +50,25 @@ def segment(text: str, name: str | None = None) -> Segmented:
         split_paragraphs(raw)
     assign_kinds(top)
 
+    return _assemble(text, lines, front, toc, top, closing, attach)
+
+
+def _unnumbered(text: str, lines: list[Line], name: str | None) -> Segmented:
+    """A document without numbered clauses (a 决定, a short notice): front matter, its
+    body as one preamble, and a closing. Text with none of these has no structure."""
+    attach = find_attachment(lines, 0, len(lines))
+    closing, _ = find_closing(lines, 0, attach)
+    front = read_front(lines, closing)
+    headed = bool(front.title or front.doc_number or front.letter)
+    has_body = any(kind == "preamble" for kind, _, _ in front.blocks)
+    if not (headed and (has_body or closing < attach)):
+        raise StructureError("no structure found: no title, numbered headings or articles (一、 （一） 1. 第一条)", name)
+    return _assemble(text, lines, front, None, [], closing, attach)
+
+
+def _assemble(text: str, lines: list[Line], front: Front, toc: tuple[int, int] | None, top: list,
+              closing: int, attach: int) -> Segmented:
+    """Top-level nodes tiling the text: front blocks, 目录, body, closing, attachments."""
     blocks = [(kind, lines[first].start) for kind, first, last in front.blocks if last > first]
     if toc:
         blocks.append(("toc", lines[toc[0]].start))

@@ -19,7 +19,7 @@ STATUS_WORDS = (
 _STATUS_LINE = re.compile(r"^\((?:[^()]{0,12}?)(" + "|".join(STATUS_WORDS) + r")\)$")
 _DATE = re.compile(r"(\d{4}|[〇零一二三四五六七八九]{4})年(\d{1,2}|[一二三四五六七八九十]{1,3})月(\d{1,2}|[一二三四五六七八九十]{1,3})日")
 _DATE_LINE = re.compile(r"^\(?" + _DATE.pattern + r"\)?$")
-DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[(（【][12]\d{3}[〕\])）】]\s*\d{1,4}\s*号|[\u4e00-\u9fff]{1,8}令第\s*\d{1,4}\s*号")
+DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[(（【][12]\d{3}[〕\])）】]\s*\d{1,4}\s*号|[\u4e00-\u9fff]{1,20}令第\s*\d{1,4}\s*号")
 _BREADCRUMB = re.compile(r"^(?:(?:当前位置|您的位置|您现在的位置)\s*[:：]?.*|[^>›»]{1,20}(?:\s*[>›»]\s*[^>›»]{1,20}){1,6})$")
 _LETTER_END = re.compile(r"(?:函|通知|公告|通告|公示|启事|令)$")
 _DEADLINE = re.compile(
@@ -33,7 +33,8 @@ _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
 _ADDRESS = re.compile(r"(?:通讯地址|通信地址|邮寄地址|地址)\s*[:：]\s*([^,，;；。()（）\n]+)")
 _ADOPTION = re.compile(r"^\(.*\d{4}年.*(?:发布|通过|修订|修正|施行|公布).*\)$")
 _ORDER = re.compile(r"\s*([\u4e00-\u9fff]{2,20}?)令\s*第\s*\d{1,4}\s*号")
-_MEETING = re.compile(r"\s*([\u4e00-\u9fff]{2,30}?(?:人民代表大会常务委员会|人民代表大会|人民政府|国务院))第[^\s]{1,8}次")
+_MEETING = re.compile(r"\s*经?([\u4e00-\u9fff]{2,30}?(?:人民代表大会常务委员会|人民代表大会|人民政府|国务院|部|委员会|总局|局|署))"
+                      r"第[^\s]{1,8}次")
 _NOT_ADDRESSEE = re.compile(r"如下|以下|下列|制定|现将|为了|^为|根据|按照")
 _ADDRESSEE_WORD = re.compile(r"政府|部门|单位|机构|委员会|局|厅|委|办|院|公司|学校|企业|同志|人员|社会|公众")
 _META_LABEL = re.compile(r"^(索引号|主题分类|发文机关|成文日期|标题|发文字号|发布日期|主题词|发布机构|文号|生效日期|有效性)[:：]\s*(.*)$")
@@ -169,6 +170,8 @@ def _header(lines: list[Line], i: int, end: int, front: Front) -> int:
             for k in range(i, j):
                 if lines[k].text.startswith("# ") and front.title is None:
                     front.title = lines[k].text[2:].strip()
+                elif DOC_NUMBER.fullmatch(lines[k].folded.replace(" ", "")):
+                    front.doc_number = lines[k].text
                 else:
                     _history_line(lines[k], front)
             front.blocks.append(("header", i, j + 1))

@@ -146,7 +146,7 @@ def _title(raw: Raw, kind: str, text: str) -> str | None:
         pieces = rest.split()
         return "".join(pieces) if all(len(p) == 1 for p in pieces) else rest or None
     cut = re.search(r"[。．]", rest)
-    head = rest[:cut.start()] if cut else rest
+    head = (rest[:cut.start()] if cut else rest).rstrip("；;，,：:")
     sentence_like = re.search(r"[，,；;]", head) and len(head) > _CLAUSE_MAX
     if not head or len(head) > _TITLE_MAX or sentence_like:
         return None
