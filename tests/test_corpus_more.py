@@ -300,16 +300,10 @@ def test_freight_has_no_money_and_no_notes():
     assert [r for n in doc.nodes() for r in n.responsibilities] == []
 
 
-@pytest.mark.xfail(strict=True, reason="segment: the cover notice's feedback channels '1.登陆…网站' '2.电子邮箱：…' "
-                                       "'3.通信地址：…' '4.意见反馈截止时间为…' become top-level 'measure' nodes, "
-                                       "so they are rows 1–4 of the 任务分工表 (pipeline/tasks.py)")
 def test_freight_feedback_channels_are_not_measures():
     assert kinds(ingested(FREIGHT), "measure") == []
 
 
-@pytest.mark.xfail(strict=True, reason="segment/front.py: '附《…(征求意见稿)》：' and the draft's own title line "
-                                       "'网络平台道路货物运输经营管理办法' are glued to the 4th channel; the document "
-                                       "gets no title and no 征求意见稿 status")
 def test_freight_draft_title_and_status():
     doc = ingested(FREIGHT)
     assert doc.title == "网络平台道路货物运输经营管理办法"
@@ -322,8 +316,6 @@ def test_freight_article_separator_stays_with_the_marker():
     assert firsts and not [t for t in firsts if t.startswith("、")]
 
 
-@pytest.mark.xfail(strict=True, reason="segment/front.py letter: the issuer named in the cover notice "
-                                       "('交通运输部在…起草了') is not read; letter.issuer is None")
 def test_freight_letter_issuer():
     assert ingested(FREIGHT).letter.issuer == "交通运输部"
 

@@ -13,7 +13,7 @@ from ..model import Node, Warning
 from . import body as body_mod
 from .checks import numbering_warnings
 from .closing import find_attachment, find_closing
-from .front import Front, read_front
+from .front import Front, find_appended_draft, read_front
 from .lines import Line, split_lines
 from .tree import assign_kinds, freeze, split_paragraphs, unique
 
@@ -30,15 +30,17 @@ class Segmented:
 def segment(text: str, name: str | None = None) -> Segmented:
     """Split `text` into the document tree; raise StructureError if it has no structure."""
     lines = split_lines(text)
-    candidate = _body_start(lines, 0)
-    first_pass = read_front(lines, len(lines), letter_limit=candidate if candidate is not None else len(lines))
+    appended = find_appended_draft(lines)
+    candidate = _body_start(lines, 0 if appended is None else appended + 1)
+    first_pass = read_front(lines, len(lines), letter_limit=candidate if candidate is not None else len(lines),
+                            appended=appended)
     skip = max((b[2] for b in first_pass.blocks if b[0] in ("header", "breadcrumb", "letter")), default=0)
     toc = _find_toc(lines, skip)
     start_at = toc[1] if toc else skip
     body_start = _body_start(lines, start_at)
     if body_start is None:
         return _unnumbered(text, lines, name)
-    front = read_front(lines, toc[0] if toc else body_start)
+    front = read_front(lines, toc[0] if toc else body_start, appended=appended)
     attach = find_attachment(lines, body_start, len(lines))
     closing, by_clause = find_closing(lines, body_start, attach)
     top = body_mod.build(lines[body_start:closing])

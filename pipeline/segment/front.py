@@ -37,6 +37,9 @@ _MEETING = re.compile(r"\s*经?([\u4e00-\u9fff]{2,30}?(?:人民代表大会常�
                       r"第[^\s]{1,8}次")
 _NOT_ADDRESSEE = re.compile(r"如下|以下|下列|制定|现将|为了|^为|根据|按照")
 _ADDRESSEE_WORD = re.compile(r"政府|部门|单位|机构|委员会|局|厅|委|办|院|公司|学校|企业|同志|人员|社会|公众")
+_APPENDED = re.compile(r"^附(?:件\d*)?[:：]?《[^》]+》[:：]?$")
+_DRAFTER = re.compile(r"([\u4e00-\u9fff]{2,20}?(?:部|委员会|总局|局|厅|署|办公室|人民政府))"
+                      r"(?:在[^。]{0,60}?)?(?:研究|组织|会同[^，。]{0,30}?)?(?:起草|拟订|拟定|制定|修订)了?《")
 _META_LABEL = re.compile(r"^(索引号|主题分类|发文机关|成文日期|标题|发文字号|发布日期|主题词|发布机构|文号|生效日期|有效性)[:：]\s*(.*)$")
 _FAX = re.compile(r"传真\s*[:：]?\s*((?:\d{3,4}\s*[-－—]\s*)?\d{7,8})")
 
@@ -72,19 +75,23 @@ def is_date_line(line: Line) -> bool:
     return _DATE_LINE.match(line.folded.replace(" ", "")) is not None
 
 
-def read_front(lines: list[Line], end: int, letter_limit: int | None = None) -> Front:
+def read_front(lines: list[Line], end: int, letter_limit: int | None = None, appended: int | None = None) -> Front:
     """Read front matter from `lines[:end]` (the lines before the body).
 
-    A cover letter must close (with its date line) before `letter_limit`.
+    A cover letter must close (with its date line) before `letter_limit`; when
+    `appended` is the index of a `附《…（征求意见稿）》：` line, the text up to it is
+    the cover notice of the draft that follows.
     """
     front = Front()
     i = _skip_blank(lines, 0, end)
     i = _metadata(lines, i, end, front)
     i = _header(lines, i, end, front)
     i = _breadcrumb(lines, i, end, front)
+    if appended is not None and i <= appended < end:
+        i = _cover_notice(lines, i, appended, front)
     i = _letter(lines, i, min(end, letter_limit if letter_limit is not None else end), front)
     i = _title_block(lines, i, end, front)
-    if i < end:
+    if any(not lines[j].blank for j in range(i, end)):
         front.blocks.append(("preamble", i, end))
         for j in range(i, end):
             line = lines[j]
@@ -281,6 +288,31 @@ def notice_letter(text: str, folded: str, title: str | None) -> Letter | None:
     return Letter(title=title, start=0, end=len(text), **fields)
 
 
+def find_appended_draft(lines: list[Line], limit: int = 60) -> int | None:
+    """Index of a `附《X（征求意见稿）》：` line that introduces the draft after a notice."""
+    for k, line in enumerate(lines[:limit]):
+        if _APPENDED.match(line.folded.replace(" ", "")):
+            return k
+    return None
+
+
+def _cover_notice(lines: list[Line], i: int, appended: int, front: Front) -> int:
+    """The notice before an appended draft: a letter with the draft's status and the
+    issuer named in its opening (`交通运输部…起草了《…》`)."""
+    block = lines[i:appended + 1]
+    text = "\n".join(ln.text for ln in block)
+    folded = "\n".join(ln.folded for ln in block)
+    head = next((ln for ln in block if not ln.blank), lines[appended])
+    title = head.text if _LETTER_END.search(head.folded) else None
+    drafter = _DRAFTER.search(text)
+    status = re.search("|".join(STATUS_WORDS), lines[appended].text)
+    front.status = status.group(0) if status else front.status
+    front.letter = Letter(title=title, start=head.start, end=lines[appended].end,
+                          issuer=drafter.group(1) if drafter else None, **comment_fields(text, folded, None))
+    front.blocks.append(("letter", i, appended + 1))
+    return appended + 1
+
+
 def _deadline_iso(m: re.Match[str], letter_date: str | None) -> str | None:
     year = int(m.group(1)) if m.group(1) else None
     month, day = int(m.group(2)), int(m.group(3))
@@ -299,7 +331,7 @@ def _title_block(lines: list[Line], i: int, end: int, front: Front) -> int:
     i = _skip_blank(lines, i, end)
     j = i
     parts: list[str] = []
-    number = None
+    number = status_seen = None
     while j < end:
         line = lines[j]
         if line.blank:
@@ -308,12 +340,12 @@ def _title_block(lines: list[Line], i: int, end: int, front: Front) -> int:
         s = line.folded.replace(" ", "")
         sm = _STATUS_LINE.match(s)
         if sm and parts:
-            front.status = sm.group(1)
+            front.status = status_seen = sm.group(1)
         elif _DATE_LINE.match(s) and parts:
             front.date = iso_date(_DATE.search(s))
         elif DOC_NUMBER.fullmatch(s) and (parts or front.title):
             number = front.doc_number = line.text
-        elif not front.status and not number and _is_title_line(line) and len(parts) < 4:
+        elif not status_seen and not number and _is_title_line(line) and len(parts) < 4:
             parts.append(line.text)
         elif parts and _ADOPTION.match(s):
             pass
