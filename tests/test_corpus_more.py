@@ -86,12 +86,11 @@ def test_jubao_upper_tiers_are_grants():
     assert roles["art12.i2"] == roles["art12.i3"] == roles["art12.i4"] == "grant"
 
 
-@pytest.mark.xfail(strict=True, reason="extract/money.py _role: a lone at_most amount is a 'cap' even in "
-                                       "'给予人民币1万元以下奖励', the lowest of four reward tiers whose siblings "
-                                       "are 'grant'; there is no rate for it to cap")
 def test_jubao_lowest_tier_is_a_grant_too():
+    # 给予人民币1万元以下奖励: the amount is the reward itself; the sentence has no rate for it to cap.
     doc = ingested(JUBAO)
-    assert [m.role for m in next(n for n in doc.nodes() if n.id == "art12.i1").money] == ["grant"]
+    assert [(m.role, m.qualifier) for m in next(n for n in doc.nodes() if n.id == "art12.i1").money] == [
+        ("grant", "at_most")]
 
 
 def test_jubao_cited_laws_are_references():

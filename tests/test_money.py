@@ -228,6 +228,17 @@ def test_threshold_before_fine_is_not_a_fine():
     assert (t.role, t.qualifier) == ("threshold", "at_least")
 
 
+@pytest.mark.parametrize("text, role", [
+    ("对作出一定贡献的，给予人民币1万元以下奖励；", "grant"),  # the amount is the reward itself
+    ("按照规定给予不超过5万元的补助。", "grant"),  # 按照规定 names no base
+    ("按实际投资额给予50万元以下补助。", "cap"),  # limits an amount that depends on a base
+    ("给予50万元以下补助，并按投资额的10%给予支持。", "cap"),  # a rate in the sentence for it to limit
+])
+def test_at_most_amount_given_outright_is_a_grant(text, role):
+    (t, *_) = money_terms(text)
+    assert (t.role, t.qualifier) == (role, "at_most")
+
+
 @pytest.mark.parametrize("text", ["一次性给予奖励。", "打造一批科技园区。", "（十二）加强监管。", "第三章 罚则"])
 def test_no_money_without_a_number(text):
     assert money_terms(text) == ()

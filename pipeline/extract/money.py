@@ -63,6 +63,8 @@ METRIC_CUT, METRIC_VERB = re.compile(r"的|并且|且|、|支持|可对|对"), r
 ARTICLE, TIMES_CUT = re.compile(r"^第\d+条"), re.compile(r"处|,")
 SHARE_OF, SHARE_OF_END = re.compile(r"占(.+?)的?(?:比例|比重)"), re.compile(r"占(.+?)的$")
 BASE_LEAD, YEARS_LEAD = re.compile(r"^(?:其|企业|可以并处|[处并]处|处)"), re.compile(r"^\d+年")
+RATED = re.compile(r"%|百分之|倍")
+RATE_BASE = re.compile(r"(?:按照|按(?!照)|参照|依据)(?!规定|有关|程序|时|期)")
 BUDGET_BASE = re.compile(r"(?:各级|本级|市级|县级|省级)?财政[\u4e00-\u9fff]{0,6}?(?:投入|经费|预算|资金|支出)")
 
 
@@ -169,10 +171,21 @@ def _role(s: str, lo: int, hi: int, group: tuple[Quantity, ...], q: Quantity, nx
     if q.qualifier != "exact" and cpost.startswith("、") and not cpost[1:2].isdigit():
         return "threshold"
     if GRANT.search(pre) or GRANT.search(cpost):
-        return "cap" if q.qualifier == "at_most" else "grant"
+        capped = q.qualifier == "at_most" and not _given_outright(s, lo, hi, group[0].start, cpost)
+        return "cap" if capped else "grant"
     if nxt and cpost == "" and GRANT.search(s[max(lo, nxt[0][0].start - 12):nxt[0][-1].end + 8]):
         return "threshold"
     return "other"
+
+
+def _given_outright(s: str, lo: int, hi: int, g0: int, cpost: str) -> bool:
+    """Whether an at_most amount is itself what is given (给予人民币1万元以下奖励), not a cap on a rate.
+
+    It is when its clause gives it (给予 before, a grant noun right after) and
+    the sentence has no rate, multiple or 按… base for it to limit.
+    """
+    return (s.find("给予", clause_start(s, lo, g0), g0) >= 0 and bool(GIVEN.match(cpost))
+            and not RATED.search(s, lo, hi) and not RATE_BASE.search(s, lo, g0))
 
 
 def _term(v: View, lo: int, hi: int, f: Found, offset: int, duis: list[re.Match]) -> MoneyTerm:
