@@ -2,8 +2,8 @@
 
 Expected values are typed from the documents (see corpus/SOURCES.md). Where the pipeline gets a
 document wrong the test is a strict xfail naming the module and the cause, so a fix shows up as
-an XPASS. The two texts in tests/pending_corpus/ cannot be ingested today (StructureError); they
-stay out of corpus/ so the whole-corpus invariants keep running, and move there once they ingest.
+an XPASS. A text the pipeline cannot ingest yet (StructureError) waits in tests/pending_corpus/, out
+of the whole-corpus invariants, and moves to corpus/ once it ingests.
 """
 from __future__ import annotations
 
@@ -13,13 +13,12 @@ import pytest
 
 from conftest import ingested, kinds
 from pipeline import api
-from pipeline.errors import StructureError
 from pipeline.tasks import task_rows
 
 JUBAO = "rule-jubao-guojia-anquan-jiangli-banfa-2022.txt"
-PENDING = Path(__file__).resolve().parent / "pending_corpus"
-DECISION = Path(__file__).resolve().parents[1] / "corpus" / "govcn-2018-guofa43-boao-yaopin-jueding.html"
-SICHUAN = PENDING / "sichuan-2014-zhuanfa-duzha-tongzhi.html"
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+DECISION = CORPUS / "govcn-2018-guofa43-boao-yaopin-jueding.html"
+SICHUAN = CORPUS / "sichuan-2014-zhuanfa-duzha-tongzhi.html"
 
 
 # --- 公民举报危害国家安全行为奖励办法: 部门规章, 第X章 / 第X条 with 款 and （一） 项, money tiers ---------
@@ -114,7 +113,7 @@ def test_jubao_has_no_responsibility_notes():
     assert [r for n in ingested(JUBAO).nodes() for r in n.responsibilities] == []
 
 
-# --- pending: real texts the pipeline rejects today ------------------------------------------------
+# --- texts the pipeline rejected before: an unnumbered decision, a notice pasted as plain text ------
 
 def test_unnumbered_decision_is_ingested_with_its_front_matter():
     doc = api.ingest_file(DECISION)
@@ -125,11 +124,8 @@ def test_unnumbered_decision_is_ingested_with_its_front_matter():
     assert doc.date == "2018-12-21"
 
 
-@pytest.mark.xfail(strict=True, raises=(StructureError, AssertionError),
-                   reason="load/html.py: lines separated only by raw newlines inside one <div> (no <p>/<br>) "
-                          "are collapsed into one line, so '<b>一、各地自查</b>' starts no line and "
-                          "segment raises StructureError 'no structure found'")
 def test_newline_separated_html_notice_keeps_its_three_parts():
+    # One <div> of plain text: lines separated only by raw newlines, <b>一、各地自查</b> headings inline.
     doc = api.ingest_file(SICHUAN)
     assert [(p.num, p.title) for p in doc.root.children if p.num] == [
         ("一", "各地自查"), ("二", "部门自查"), ("三", "重点抽查")]

@@ -184,3 +184,31 @@ def test_ordered_list_items_get_the_numbers_a_browser_shows():
             "<ol start='3'><li>建设平台。</li><li>培育企业。<ul><li>说明</li></ul></li></ol></li></ol></body></html>")
     assert load_bytes(page.encode(), "ol.html").text.splitlines() == [
         "一、总体目标", "二、重点任务", "3. 建设平台。", "4. 培育企业。", "说明"]
+
+
+def test_plain_text_in_a_div_keeps_its_raw_line_breaks():
+    # The corpus notice: plain text printed into one <div>, lines split by raw newlines only.
+    lines = load(CORPUS / "sichuan-2014-zhuanfa-duzha-tongzhi.html").text.splitlines()
+    assert lines[0] == "各市（州）、县（市、区）人民政府，省政府各部门、各直属机构："
+    assert lines[1].startswith("现将《国务院关于对稳增长促改革调结构惠民生政策措施落实情况开展全面督查的通知》")
+    assert [line for line in lines if len(line) < 10] == ["一、各地自查", "二、部门自查", "三、重点抽查", "特此通知。"]
+    assert len(lines) == 9
+
+
+@pytest.mark.parametrize("body, lines", [
+    # An editor wrapped the source mid-sentence: one paragraph, as a browser shows it.
+    ("<p>各区县人民政府，市政府各部门：为贯彻落实国务院关于促进\n就业工作的若干意见，结合本市实际，\n"
+     "现就进一步做好就业工作提出如下意见。</p>",
+     ["各区县人民政府，市政府各部门：为贯彻落实国务院关于促进 就业工作的若干意见，结合本市实际， 现就进一步做好就业工作提出如下意见。"]),
+    # Two raw lines are too few to tell pasted text from source formatting.
+    ("<div>一、总体目标\n到2027年，研发投入翻一番。</div>", ["一、总体目标 到2027年，研发投入翻一番。"]),
+    # Blocks inside: the newlines are the markup's.
+    ("<div>\n<p>一、总体目标</p>\n<p>到2027年，研发投入翻一番。</p>\n<p>二、重点任务</p>\n</div>",
+     ["一、总体目标", "到2027年，研发投入翻一番。", "二、重点任务"]),
+    ("<pre>一、总体目标\n到2027年，研发\n投入翻一番。</pre>", ["一、总体目标", "到2027年，研发", "投入翻一番。"]),
+    ("<div style='white-space: pre-line'>一、总体目标\n到2027年，研发\n投入翻一番。</div>",
+     ["一、总体目标", "到2027年，研发", "投入翻一番。"]),
+])
+def test_raw_newlines_are_lines_only_where_the_page_shows_them(body, lines):
+    page = f"<html><body>{body}</body></html>"
+    assert load_bytes(page.encode(), "x.html").text.splitlines() == lines

@@ -12,6 +12,9 @@ goes to `metadata`, and the page's `<title>` as `网页标题`.
 
 Text layout: one line per block (`<p>`, `<div>`, `<li>`, headings, `<br>`);
 HTML whitespace collapsed inside a line, lines stripped, empty lines dropped;
+raw newlines are line breaks where the page shows them as such: in `<pre>` and
+`white-space: pre*` elements, and in a block holding plain text pasted with its
+line breaks (see `_plain_text_lines`);
 a data table (no nested table) becomes one line per row with cells joined by a
 tab; an `<ol>` item gets the number the browser would show (`1. `, `一、`).
 Word-exported HTML is read as such: `<o:p>` is inline, `mso-list:Ignore` spans
@@ -34,6 +37,10 @@ _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_\-]+)""",
     re.I)
 _SPACES = re.compile(r"[ \t\r\n\f]+")
+_PRE_STYLE = re.compile(r"white-space\s*:\s*(?:pre|break-spaces)", re.I)
+# A line of pasted plain text ends a sentence or clause, or is short (a heading such as 一、各地自查).
+_LINE_END = re.compile(r"[。：；！？:;!?][”’」）)]*$")
+_HEADING_CHARS = 20
 _SINGLE_BYTE = frozenset({"iso-8859-1", "latin1", "latin-1", "windows-1252", "cp1252", "us-ascii", "ascii"})
 
 
@@ -140,9 +147,17 @@ class _Lines:
         self.lines: list[tuple[str, object]] = []
         self.buf: list[str] = []
         self.owner = None
+        self.keep_newlines = False
 
     def add(self, text: str | None, owner) -> None:
         if not text:
+            return
+        if self.keep_newlines and "\n" in text:
+            first, *rest = text.split("\n")
+            self.add(first, owner)
+            for part in rest:
+                self.brk()
+                self.add(part, owner)
             return
         if self.owner is None and text.strip():
             self.owner = owner
@@ -169,9 +184,11 @@ class _Lines:
             self.add(squeeze(el.text_content()), block)
             return
         is_block = tag in BLOCK_TAGS
+        outer = self.keep_newlines
         if is_block:
             self.brk()
             block = el
+            self.keep_newlines = outer or tag == "pre" or bool(_PRE_STYLE.search(style)) or _plain_text_lines(el)
         if tag == "li":
             self.add(_list_marker(el), block)
         self.add(el.text, block)
@@ -180,6 +197,7 @@ class _Lines:
             self.add(child.tail, block)
         if is_block:
             self.brk()
+            self.keep_newlines = outer
 
     def _table(self, table) -> None:
         self.brk()
@@ -221,6 +239,27 @@ def _list_marker(li) -> str:
     n = start + [c for c in ol if tag_of(c) == "li"].index(li)
     fmt = _OL_FORMATS[kind]
     return format_number(n, fmt) + ("、" if fmt == "chineseCounting" else ". ")
+
+
+def _plain_text_lines(el) -> bool:
+    """Whether a block holds plain text pasted with its line breaks, shown as lines.
+
+    A CMS that stores a notice as plain text and prints it into a `<div>` leaves
+    its lines separated only by raw newlines, with inline `<b>一、…</b>` headings
+    that the site's own stylesheet (not part of the page) shows as lines: the
+    newlines are the lines the text was typed in. Source-formatting newlines
+    look different: pasted text has at least three raw lines, no block inside
+    it, and every raw line ends a sentence or clause (。：；) or is short enough
+    to be a heading, where a line wrapped by an editor stops mid-sentence.
+    """
+    raw = (el.text or "") + "".join(child.tail or "" for child in el)
+    if raw.strip().count("\n") < 2:
+        return False
+    if any(tag_of(d) in BLOCK_TAGS for d in el.iterdescendants()):
+        return False
+    lines = [line.strip() for line in el.text_content().split("\n")]
+    lines = [line for line in lines if line]
+    return len(lines) >= 3 and all(_LINE_END.search(line) or len(line) <= _HEADING_CHARS for line in lines)
 
 
 def _is_data_table(table) -> bool:
