@@ -10,7 +10,8 @@ from .extract.references import find_references
 from .model import Document, Node, Source, Warning
 from .segment import Segmented
 from .normalize import fold
-from .segment.front import _DATE, iso_date, notice_letter
+from .segment.letter import notice_letter
+from .segment.vocab import DATE, iso_date
 
 _STATUS_IN_NAME = ("征求意见稿", "送审稿", "草案", "讨论稿")
 
@@ -32,7 +33,7 @@ def build_document(source: Source, seg: Segmented) -> Document:
     issuer = meta.get("发文机关") or front.issuer
     if closing is not None:
         lines = [ln.strip() for ln in source.text[closing.start:closing.end].splitlines() if ln.strip()]
-        dates = [(i, m) for i, ln in enumerate(lines) if (m := _DATE.search(ln))]
+        dates = [(i, m) for i, ln in enumerate(lines) if (m := DATE.search(ln))]
         if dates:
             i, m = dates[0]
             date = date or iso_date(m)
@@ -62,7 +63,7 @@ def _issuer_in_title(title: str | None) -> str | None:
 
 
 def _meta_date(value: str | None) -> str | None:
-    m = _DATE.search(value or "")
+    m = DATE.search(value or "")
     return iso_date(m) if m else None
 
 

@@ -170,9 +170,10 @@ def test_media_heading_only_paragraph_takes_the_next_paragraph_as_body():
         ("1", "坚持正确导向"), ("2", "坚持需求引领"), ("3", "坚持互联融合"), ("4", "坚持创新发展")]
 
 
-@pytest.mark.xfail(strict=True, reason="segment/tree.py assign_kinds: the kind follows each node's own children, "
-                                       "so in part 一 （一）指导思想 and （二）工作目标 are 'measure' while their "
-                                       "sibling （三）基本原则 (holding 1.–4.) is 'action'")
+@pytest.mark.xfail(strict=True, reason="segment/tree.py assign_kinds, a judgement call kept on purpose: the kind "
+                                       "follows the content, so a heading over numbered clauses (（三）基本原则 with "
+                                       "1.–4.) is an 'action' and a heading over prose (（一）指导思想) a 'measure'; "
+                                       "making siblings agree would drop liuhe-old's （二）…（十一） from the task table")
 def test_media_siblings_of_one_marker_share_one_kind():
     doc = ingested(MEDIA)
     first_part = kinds(doc, "part")[0]

@@ -89,7 +89,9 @@ def outline(doc) -> list[str]:
 
     def visit(node, depth: int) -> None:
         for child in node.children:
-            label = child.marker or child.num or ""
+            label = (child.marker or child.num or "").strip()
+            if label and label[-1] not in "、.．)）":
+                label += " "
             title = child.title or _first_words(doc.text[child.start:child.own_end], child.marker)
             lead = next((r.lead for r in child.responsibilities if getattr(r, "lead", None)), None)
             tail = f"  [牵头: {lead}]" if lead else ""

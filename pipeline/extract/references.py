@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..model import Reference
-from ..segment.front import DOC_NUMBER
+from ..segment.vocab import DOC_NUMBER
 
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
 _NUMBER_AFTER = re.compile(r"\s*[（(]\s*(" + DOC_NUMBER.pattern + r")\s*[)）]")

@@ -13,7 +13,8 @@ from ..model import Node, Warning
 from . import body as body_mod
 from .checks import numbering_warnings
 from .closing import find_attachment, find_closing
-from .front import Front, find_appended_draft, read_front
+from .front import Front, read_front
+from .letter import find_appended_draft
 from .lines import Line, split_lines
 from .tree import assign_kinds, freeze, split_paragraphs, unique
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..markers import match_marker
-from .front import is_date_line
+from .vocab import is_date_line
 from .lines import Line
 
 _ATTACHMENT = re.compile(r"^附件\s*[0-9一二三四五六七八九十]*\s*[:：]?\s*\S.{0,79}$|^附件\s*[0-9一二三四五六七八九十]*\s*[:：]?$")

@@ -58,3 +58,10 @@ def continues(prev: Line, line: Line) -> bool:
     if prev.blank or line.blank:
         return False
     return prev.width >= _WRAP_MIN and prev.folded[-1] not in TERMINAL and prev.folded[-1] != ")"
+
+
+def skip_blank(lines: list[Line], i: int, end: int) -> int:
+    """Index of the first non-blank line in `lines[i:end]`, or `end`."""
+    while i < end and lines[i].blank:
+        i += 1
+    return i

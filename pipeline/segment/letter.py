@@ -1,0 +1,141 @@
+"""Cover letters: the 函/通知 that sends a draft out for comment, and what it says.
+
+Issuer, date, addressee, comment deadline, contact and feedback channels; a
+notice that is the whole text; a notice followed by `附《…（征求意见稿）》：`.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..model import Letter
+from .lines import Line, skip_blank
+from .vocab import (
+    ADDRESS, APPENDED, CONTACT, DATE, DEADLINE, DEADLINE_AFTER, DOC_NUMBER, DRAFTER, EMAIL, FAX, LETTER_END,
+    PHONE, STATUS_WORDS, is_addressee, is_date_line, iso_date,
+)
+
+if TYPE_CHECKING:
+    from .front import Front
+
+
+def read_letter(lines: list[Line], i: int, end: int, front: Front) -> int:
+    """A cover letter (征求意见的函, 印发…的通知) that closes with a date before the body.
+
+    Its title may wrap over up to three lines; after its date line come an optional
+    contact or (此件公开发布) line, and then the document's own title.
+    """
+    i = skip_blank(lines, i, end)
+    k, title_end = i, None
+    while k < min(end, i + 3) and not lines[k].blank and "。" not in lines[k].text and lines[k].width <= 90:
+        if LETTER_END.search(lines[k].folded):
+            title_end = k
+            break
+        k += 1
+    if title_end is None:
+        return i
+    if title_end + 1 < end and re.fullmatch(r"第\d+号", lines[title_end + 1].folded.replace(" ", "")):
+        title_end += 1
+    head_text = "".join(ln.text for ln in lines[i:title_end + 1])
+    opening = next((ln.text for ln in lines[title_end + 1:end] if not ln.blank and not ln.folded.endswith(":")), "")
+    if not re.search(r"征求|意见|印发|转发|公布|发布", head_text + opening[:40]):
+        return i
+    date_idx = next((j for j in range(title_end + 1, end) if is_date_line(lines[j])), None)
+    if date_idx is None:
+        return i
+    stop = date_idx + 1
+    j = skip_blank(lines, stop, end)
+    if j < end and lines[j].folded.startswith("(") and re.search(r"联系|电话|公开|发布", lines[j].text):
+        stop = j + 1
+    if skip_blank(lines, stop, end) >= end:
+        return i
+    head = lines[i]
+    body = lines[title_end + 1:stop]
+    body_text = "\n".join(line.text for line in body)
+    folded = "\n".join(line.folded for line in body)
+    date = iso_date(DATE.search(lines[date_idx].folded))
+    signer = next((lines[k].text for k in range(date_idx - 1, title_end, -1) if not lines[k].blank), None)
+    if signer and (signer.endswith(("。", ".")) or len(signer) > 40):
+        signer = None
+    issuer = signer or (head_text.split("关于", 1)[0] or None)
+    nonblank = [ln for ln in body if not ln.blank]
+    if nonblank and DOC_NUMBER.fullmatch(nonblank[0].folded.replace(" ", "")):
+        front.doc_number = nonblank.pop(0).text
+    first = nonblank[0] if nonblank else None
+    addressee = first.text.rstrip(":： ") if first and is_addressee(first) else None
+    front.letter = Letter(title=head_text, start=head.start, end=lines[stop - 1].end, issuer=issuer, date=date,
+                          addressee=addressee, **comment_fields(body_text, folded, date))
+    front.blocks.append(("letter", i, stop))
+    return stop
+
+
+def comment_fields(text: str, folded: str, letter_date: str | None) -> dict:
+    """Deadline, contact and feedback channels of a call for comments.
+
+    `folded` is `normalize.fold(text)`; a deadline without a year takes the
+    letter's year (the next year when its month is earlier than the letter's).
+    """
+    deadline = deadline_text = None
+    dm = DEADLINE.search(folded) or DEADLINE_AFTER.search(folded)
+    if dm:
+        deadline_text = text[dm.start():dm.end()]
+        deadline = _deadline_iso(dm, letter_date)
+    contact = CONTACT.search(folded)
+    phone = PHONE.search(folded)
+    feedback = tuple(dict.fromkeys(
+        [m.group(0) for m in EMAIL.finditer(text)]
+        + ["传真 " + text[m.start(1):m.end(1)] for m in FAX.finditer(folded)]
+        + [text[m.start(1):m.end(1)].strip() for m in ADDRESS.finditer(folded)]))
+    return {
+        "deadline": deadline, "deadline_text": deadline_text,
+        "contact_name": contact.group(1) if contact else None,
+        "contact_phone": re.sub(r"\s", "", phone.group(1)) if phone else None, "feedback": feedback,
+    }
+
+
+def notice_letter(text: str, folded: str, title: str | None) -> Letter | None:
+    """A call for comments that is the whole text (no separate cover letter), or None."""
+    if not re.search(r"征求.{0,8}意见|意见.{0,4}反馈|反馈意见", folded):
+        return None
+    fields = comment_fields(text, folded, None)
+    if not (fields["deadline"] or fields["contact_phone"] or fields["feedback"]):
+        return None
+    return Letter(title=title, start=0, end=len(text), **fields)
+
+
+def find_appended_draft(lines: list[Line], limit: int = 60) -> int | None:
+    """Index of a `附《X（征求意见稿）》：` line that introduces the draft after a notice."""
+    for k, line in enumerate(lines[:limit]):
+        if APPENDED.match(line.folded.replace(" ", "")):
+            return k
+    return None
+
+
+def read_cover_notice(lines: list[Line], i: int, appended: int, front: Front) -> int:
+    """The notice before an appended draft: a letter with the draft's status and the
+    issuer named in its opening (`交通运输部…起草了《…》`)."""
+    block = lines[i:appended + 1]
+    text = "\n".join(ln.text for ln in block)
+    folded = "\n".join(ln.folded for ln in block)
+    head = next((ln for ln in block if not ln.blank), lines[appended])
+    title = head.text if LETTER_END.search(head.folded) else None
+    drafter = DRAFTER.search(text)
+    status = re.search("|".join(STATUS_WORDS), lines[appended].text)
+    front.status = status.group(0) if status else front.status
+    front.letter = Letter(title=title, start=head.start, end=lines[appended].end,
+                          issuer=drafter.group(1) if drafter else None, **comment_fields(text, folded, None))
+    front.blocks.append(("letter", i, appended + 1))
+    return appended + 1
+
+
+def _deadline_iso(m: re.Match[str], letter_date: str | None) -> str | None:
+    year = int(m.group(1)) if m.group(1) else None
+    month, day = int(m.group(2)), int(m.group(3))
+    if year is None and letter_date:
+        ly, lm = int(letter_date[:4]), int(letter_date[5:7])
+        year = ly + 1 if month < lm else ly
+    if year is None or not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    iso = f"{year:04d}-{month:02d}-{day:02d}"
+    hour, minute = (m.group(4), m.group(5)) if m.group(4) else (m.group(6), "00")
+    return f"{iso}T{int(hour):02d}:{int(minute):02d}" if hour else iso
