@@ -131,10 +131,10 @@ def test_shanghai_full_revision_keeps_the_articles_that_survived():
     m = article_map(result)
     assert m[(1,)] == (1,)      # 为了促进科学技术进步…
     assert m[(11,)] == (6,)     # 本市设立科学技术奖
-    assert m[(27,)] == (39,)    # 科学技术基础条件资源调查
+    assert m[(27, 29)] == (39,)  # 基础条件资源调查 + 研发公共服务平台 (资源信息查询、推介等服务)
     assert m[(37,)] == (36,)    # 政府投入为引导…经费投入体制
     assert m[(49,)] == (47,)    # 本条例自…起施行
-    assert m[(5,)] == (4,)      # 市人民政府 领导全市科学技术进步工作
+    assert m[(5, 6)] == (4,)    # 市人民政府 领导…; 科学技术行政部门 统筹协调, 其他部门各自职责
     assert m[(23,)] == (28,)    # 兼职、岗位流动等多种方式 实行人才交流
     assert m[(44,)] == () and m[(46,)] == ()   # the old 法律责任 chapter is gone
 
