@@ -47,6 +47,7 @@ MIN_FRAGMENT = 8                              # shorter keys never count as frag
 JOIN_TOPIC, JOIN_GAIN = 0.3, 0.1              # joins a pair: closest topic, and explains this share of it
 TOPIC_NEAR, TOPIC_FAR = 0.16, 0.2             # mutual closest topics: at about the same place, elsewhere
 RARE_WORD = 5, 0.02                           # a word in at most max(5, 2% of the clauses) is specific
+TOPIC_TWINS = 0.1                             # mutual closest topics sharing two or more twin words
 NEAR_SHIFT = 0.5                              # "same place": same stretch, relative positions this close
 _WORD = regex.compile(r"[\p{Han}]{2,}|[A-Za-z]{2,}")
 
@@ -274,9 +275,10 @@ def _topics(old: list[Unit], new: list[Unit], pairs: dict[int, int], how: dict[i
     free_new = [j for j in range(len(new)) if j not in used_new]
     if not free_old or not free_new:
         return
-    vectors, specific = _topic_vectors([u.key for u in old] + [u.key for u in new])
+    vectors, specific, twins = _topic_vectors([u.key for u in old] + [u.key for u in new], len(old))
     ov, nv = vectors[:len(old)], vectors[len(old):]
     specific_old, specific_new = specific[:len(old)], specific[len(old):]
+    twins_old, twins_new = twins[:len(old)], twins[len(old):]
     _join(old, new, ov, nv, free_old, {j: i for i, j in pairs.items()}, groups, scorer, flip=False)
     _join(new, old, nv, ov, free_new, pairs, groups, scorer, flip=True)
     for i in [i for i in pairs if any(i in o for o, _, _ in groups)]:
@@ -301,7 +303,8 @@ def _topics(old: list[Unit], new: list[Unit], pairs: dict[int, int], how: dict[i
                 c = cosines.get((i, j))
                 if c is None:
                     c = cosines[(i, j)] = _cosine(ov[i], nv[j]) if specific_old[i] & specific_new[j] else 0.0
-                if c >= (TOPIC_NEAR if near else TOPIC_FAR):
+                bar = TOPIC_TWINS if len(twins_old[i] & twins_new[j]) >= 2 else TOPIC_NEAR if near else TOPIC_FAR
+                if c >= bar:
                     best_old[i] = max(best_old.get(i, (0.0, 0)), (c, -j))
                     best_new[j] = max(best_new.get(j, (0.0, 0)), (c, -i))
         mutual = [(i, -j) for i, (_, j) in best_old.items() if -best_new[-j][1] == i]
@@ -371,14 +374,20 @@ def _gain(whole: str, parts: list[str], extra: str, scorer: _Scorer) -> float:
     return (scorer.mass(base | (scorer.grams(extra) & gw)) - scorer.mass(base)) / total
 
 
-def _topic_vectors(keys: list[str]) -> tuple[list[dict[str, float]], list[frozenset[str]]]:
-    """Unit-length TF-IDF vectors over the content words of each key: words common to
-    many clauses of the two versions (应当, 人民政府, 拘留) weigh little. Also each
-    key's specific words (`RARE_WORD`): two clauses that share none share only boilerplate."""
+def _topic_vectors(keys: list[str], n_old: int) -> tuple[list[dict[str, float]], list[frozenset[str]],
+                                                      list[frozenset[str]]]:
+    """Unit-length TF-IDF vectors over the content words of each key (the first `n_old`
+    are the old version's): words common to many clauses of the two versions (应当,
+    人民政府, 拘留) weigh little. Also each key's specific words (`RARE_WORD`; two
+    clauses that share none share only boilerplate), and its twin words: those found in
+    exactly one clause of each version (勤勉, 尽责), the strongest sign of a pair."""
     bags = [_words(key) for key in keys]
     df: Counter = Counter()
     for bag in bags:
         df.update(bag.keys())
+    in_old: Counter = Counter()
+    for bag in bags[:n_old]:
+        in_old.update(bag.keys())
     n = len(bags) + 1
     rare = max(RARE_WORD[0], RARE_WORD[1] * len(bags))
     vectors = []
@@ -386,7 +395,9 @@ def _topic_vectors(keys: list[str]) -> tuple[list[dict[str, float]], list[frozen
         v = {w: (1 + math.log(c)) * math.log(n / (df[w] + 0.5)) for w, c in bag.items()}
         norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
         vectors.append({w: x / norm for w, x in v.items()})
-    return vectors, [frozenset(w for w in bag if df[w] <= rare) for bag in bags]
+    specific = [frozenset(w for w in bag if df[w] <= rare) for bag in bags]
+    twins = [frozenset(w for w in bag if df[w] == 2 and in_old[w] == 1) for bag in bags]
+    return vectors, specific, twins
 
 
 @lru_cache(maxsize=1 << 16)
