@@ -279,8 +279,9 @@ def _topics(old: list[Unit], new: list[Unit], pairs: dict[int, int], how: dict[i
     ov, nv = vectors[:len(old)], vectors[len(old):]
     specific_old, specific_new = specific[:len(old)], specific[len(old):]
     twins_old, twins_new = twins[:len(old)], twins[len(old):]
-    _join(old, new, ov, nv, free_old, {j: i for i, j in pairs.items()}, groups, scorer, flip=False)
-    _join(new, old, nv, ov, free_new, pairs, groups, scorer, flip=True)
+    joins = (_join_candidates(old, new, ov, nv, free_old, False)
+             + _join_candidates(new, old, nv, ov, free_new, True))
+    _join(old, new, joins, pairs, groups, scorer)
     for i in [i for i in pairs if any(i in o for o, _, _ in groups)]:
         del pairs[i]
     used_old = set(pairs) | {i for o, _, _ in groups for i in o}
@@ -317,28 +318,36 @@ def _topics(old: list[Unit], new: list[Unit], pairs: dict[int, int], how: dict[i
         free_new = [j for j in free_new if j not in taken]
 
 
-def _join(side: list[Unit], other: list[Unit], sv: list, ov: list, free: list[int], partner: dict[int, int],
-          groups: list[tuple[tuple[int, ...], tuple[int, ...], str]], scorer: _Scorer, flip: bool) -> None:
-    """Join free units of `side` to the pair or group of their closest topic on `other`
-    when they explain enough of it; pairs that gain a member become groups (in place)."""
-    label = "split" if flip else "merge"
+def _join_candidates(side: list[Unit], other: list[Unit], sv: list, ov: list, free: list[int],
+                     flip: bool) -> list[tuple[float, int, int, bool]]:
+    """(cosine, free unit, its closest topic on the other side, flip) for each free unit
+    of `side` (flip: `side` is the new version) whose closest topic is close enough."""
     found = []
     index = _GramIndex([u.key for u in other])
     for f in free:
         near = index.candidates(side[f].key, CANDIDATES)
         if near:
             c, w = max((_cosine(sv[f], ov[w]), -w) for w in near)
-            found.append((c, -w, f))
-    for c, w, f in sorted(found, key=lambda t: (-t[0], t[1], t[2])):
-        if c < JOIN_TOPIC:
-            break
+            if c >= JOIN_TOPIC:
+                found.append((c, f, -w, flip))
+    return found
+
+
+def _join(old: list[Unit], new: list[Unit], joins: list[tuple[float, int, int, bool]], pairs: dict[int, int],
+          groups: list[tuple[tuple[int, ...], tuple[int, ...], str]], scorer: _Scorer) -> None:
+    """Join free units to the pair or group of their closest topic, closest first, when
+    they explain enough of it; a pair that gains a member becomes a group (in place, and
+    left in `pairs` for the caller to drop)."""
+    back = {j: i for i, j in pairs.items()}
+    for _, f, w, flip in sorted(joins, key=lambda t: (-t[0], t[3], t[1], t[2])):
+        side, other, label = (new, old, "split") if flip else (old, new, "merge")
         g = next((k for k, grp in enumerate(groups) if w in grp[0 if flip else 1]), None)
         if g is not None:
-            mine, theirs = (groups[g][1], groups[g][0]) if flip else (groups[g][0], groups[g][1])
+            mine, theirs = (groups[g][1], groups[g][0]) if flip else groups[g][:2]
             if len(theirs) != 1 or groups[g][2] != label:
                 continue
-        elif w in partner:
-            mine, theirs = (partner[w],), (w,)
+        elif w in (pairs if flip else back):
+            mine = ((pairs if flip else back)[w],)
         else:
             continue
         if _gain(other[w].key, [side[k].key for k in mine], side[f].key, scorer) < JOIN_GAIN:
