@@ -47,7 +47,9 @@ MIN_FRAGMENT = 8                              # shorter keys never count as frag
 JOIN_TOPIC, JOIN_GAIN = 0.3, 0.1              # joins a pair: closest topic, and explains this share of it
 TOPIC_NEAR, TOPIC_FAR = 0.16, 0.2             # mutual closest topics: at about the same place, elsewhere
 RARE_WORD = 5, 0.02                           # a word in at most max(5, 2% of the clauses) is specific
+TOPIC_MARGIN = 1.25                           # elsewhere, also this many times one side's runner-up
 TOPIC_TWINS = 0.1                             # mutual closest topics sharing two or more twin words
+MAX_TOPIC_PAIRS = 250_000                     # more leftover pairs than this: not versions of one text
 NEAR_SHIFT = 0.5                              # "same place": same stretch, relative positions this close
 _WORD = regex.compile(r"[\p{Han}]{2,}|[A-Za-z]{2,}")
 
@@ -266,8 +268,10 @@ def _topics(old: list[Unit], new: list[Unit], pairs: dict[int, int], how: dict[i
 
     A leftover clause whose closest topic is a paired clause, and whose text explains
     part of it that its partner does not, joins the pair as a merge (or split). Leftovers
-    on both sides then pair when each is the other's closest topic, with a lower bar when
-    they sit between the same anchors or under the same heading.
+    on both sides then pair when each is the other's closest topic and they share a
+    specific word: with a low bar if they share two twin words, a middle one if they sit
+    at about the same place between two anchors or under the same heading, else a high
+    one that must also stand clear of one side's runner-up.
     """
     used_old = set(pairs) | {i for o, _, _ in groups for i in o}
     used_new = set(pairs.values()) | {j for _, n, _ in groups for j in n}
@@ -291,24 +295,36 @@ def _topics(old: list[Unit], new: list[Unit], pairs: dict[int, int], how: dict[i
     context_old = [contexts[0][u.index] for u in old]
     context_new = [contexts[1][u.index] for u in new]
     cosines: dict[tuple[int, int], float] = {}
-    while free_old and free_new:
+    while free_old and free_new and len(free_old) * len(free_new) <= MAX_TOPIC_PAIRS:
         bounds = [(-1, -1)] + _anchors(pairs, old) + [(len(old), len(new))]
-        best_old: dict[int, tuple[float, int]] = {}
-        best_new: dict[int, tuple[float, int]] = {}
+        top_old: dict[int, list[tuple[float, int]]] = defaultdict(list)
+        top_new: dict[int, list[tuple[float, int]]] = defaultdict(list)
         for i in free_old:
-            k = next(k for k, (bi, _) in enumerate(bounds) if bi > i)
-            (ai, aj), (bi, bj) = bounds[k - 1], bounds[k]
             for j in free_new:
-                near = aj < j < bj and abs((i - ai) / (bi - ai) - (j - aj) / (bj - aj)) <= NEAR_SHIFT
-                near = near or (context_old[i] != "" and context_old[i] == context_new[j])
                 c = cosines.get((i, j))
                 if c is None:
                     c = cosines[(i, j)] = _cosine(ov[i], nv[j]) if specific_old[i] & specific_new[j] else 0.0
-                bar = TOPIC_TWINS if len(twins_old[i] & twins_new[j]) >= 2 else TOPIC_NEAR if near else TOPIC_FAR
-                if c >= bar:
-                    best_old[i] = max(best_old.get(i, (0.0, 0)), (c, -j))
-                    best_new[j] = max(best_new.get(j, (0.0, 0)), (c, -i))
-        mutual = [(i, -j) for i, (_, j) in best_old.items() if -best_new[-j][1] == i]
+                if c:
+                    _keep_top(top_old[i], (c, -j))
+                    _keep_top(top_new[j], (c, -i))
+        mutual = []
+        for i, top in top_old.items():
+            c, j = top[0][0], -top[0][1]
+            if -top_new[j][0][1] != i:
+                continue
+            k = next(k for k, (bi, _) in enumerate(bounds) if bi > i)
+            (ai, aj), (bi, bj) = bounds[k - 1], bounds[k]
+            near = aj < j < bj and abs((i - ai) / (bi - ai) - (j - aj) / (bj - aj)) <= NEAR_SHIFT
+            near = near or (context_old[i] != "" and context_old[i] == context_new[j])
+            if len(twins_old[i] & twins_new[j]) >= 2:
+                ok = c >= TOPIC_TWINS
+            elif near:
+                ok = c >= TOPIC_NEAR
+            else:
+                runner_up = min(top[1][0] if len(top) > 1 else 0.0, top_new[j][1][0] if len(top_new[j]) > 1 else 0.0)
+                ok = c >= TOPIC_FAR and c >= TOPIC_MARGIN * runner_up
+            if ok:
+                mutual.append((i, j))
         if not mutual:
             break
         for i, j in mutual:
@@ -316,6 +332,14 @@ def _topics(old: list[Unit], new: list[Unit], pairs: dict[int, int], how: dict[i
         free_old = [i for i in free_old if i not in pairs]
         taken = set(pairs.values())
         free_new = [j for j in free_new if j not in taken]
+
+
+def _keep_top(top: list[tuple[float, int]], entry: tuple[float, int]) -> None:
+    """Keep the two highest entries in `top` (in place, highest first)."""
+    if len(top) < 2 or entry > top[1]:
+        top.append(entry)
+        top.sort(reverse=True)
+        del top[2:]
 
 
 def _join_candidates(side: list[Unit], other: list[Unit], sv: list, ov: list, free: list[int],
