@@ -5,9 +5,12 @@ the same place, i.e. the unpaired stretch between two paired anchors, with
 similar text (repeated, since new pairs split stretches into single slots);
 matching short lead-in headings (药品品种引进支持。 / 鼓励药品品种开发和引进。);
 content similarity over the rest, with candidates pruned through a
-character-bigram index; finally split (one old clause whose text reappears in
-two or more new ones) and merged (the reverse). Containers are then paired by heading
-and by where their clauses went; items are paired inside each pair of clauses.
+character-bigram index; split (one old clause whose text reappears in
+two or more new ones) and merged (the reverse); finally, for clauses a full revision
+reworded beyond all of that, topic: rarity-weighted content words (jieba), read
+with the position between anchors and the heading a clause sits under. Containers
+are then paired by where their clauses went and by heading; items are paired inside
+each pair of clauses.
 
 Scores weight each character bigram by its rarity in the two documents (IDF),
 because legal and policy texts share boilerplate (处五日以上十日以下拘留, 给予…
@@ -20,11 +23,13 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
+import regex
 from rapidfuzz.fuzz import ratio
 
-from .units import Unit
+from .units import CLAUSE_KINDS, Unit, compare_key
 
 # Thresholds on `_Scorer.measure`: score (mean of edit ratio and weighted bigram Dice) and
 # contained (weighted share of the shorter key's bigrams found in the longer). Calibrated on the
@@ -38,6 +43,15 @@ SPLIT_GAIN = 0.15                             # coverage a second part must add 
 MAX_GAP_PAIRS = 2500                          # larger stretches go to the indexed content step
 CANDIDATES = 8                                # candidates scored per unit in the content step
 MIN_FRAGMENT = 8                              # shorter keys never count as fragments
+# Thresholds on the topic cosine (`_topic_vectors`), for the clauses no text step placed.
+JOIN_TOPIC, JOIN_GAIN = 0.3, 0.1              # joins a pair: closest topic, and explains this share of it
+TOPIC_NEAR, TOPIC_FAR = 0.16, 0.2             # mutual closest topics: at about the same place, elsewhere
+RARE_WORD = 5, 0.02                           # a word in at most max(5, 2% of the clauses) is specific
+TOPIC_MARGIN = 1.25                           # elsewhere, also this many times one side's runner-up
+TOPIC_TWINS = 0.1                             # mutual closest topics sharing two or more twin words
+MAX_TOPIC_PAIRS = 250_000                     # more leftover pairs than this: not versions of one text
+NEAR_SHIFT = 0.5                              # "same place": same stretch, relative positions this close
+_WORD = regex.compile(r"[\p{Han}]{2,}|[A-Za-z]{2,}")
 
 
 @dataclass(frozen=True)
@@ -62,7 +76,8 @@ def similarity(a: str, b: str) -> float:
 
 def align(old: Sequence[Unit], new: Sequence[Unit]) -> list[Link]:
     """All links between two documents' units, every unit in exactly one link."""
-    clause_links = _align_level(_level(old, "clause"), _level(new, "clause"), split=True)
+    clause_links = _align_level(_level(old, "clause"), _level(new, "clause"), split=True,
+                                contexts=(_contexts(old), _contexts(new)))
     container_links = _align_containers(old, new, clause_links)
     item_links = _align_items(old, new, clause_links)
     return container_links + clause_links + item_links
@@ -113,8 +128,8 @@ class _Scorer:
         return self.mass(self.grams(part) & self.grams(whole)) / m if m else 0.0
 
 
-def _align_level(old: list[Unit], new: list[Unit], split: bool = False,
-                 hint: dict[int, int] | None = None) -> list[Link]:
+def _align_level(old: list[Unit], new: list[Unit], split: bool = False, hint: dict[int, int] | None = None,
+                 contexts: tuple[dict[int, str], dict[int, str]] | None = None) -> list[Link]:
     pairs: dict[int, int] = {}
     how: dict[int, str] = {}
     scorer = _Scorer([u.key for u in old] + [u.key for u in new])
@@ -129,6 +144,8 @@ def _align_level(old: list[Unit], new: list[Unit], split: bool = False,
             pass
     _content(old, new, pairs, how, scorer)
     groups = _split_merge(old, new, pairs, how, scorer) if split else []
+    if contexts is not None:
+        _topics(old, new, pairs, how, groups, scorer, contexts)
     return _links(old, new, pairs, how, groups)
 
 
@@ -243,6 +260,195 @@ def _content(old: list[Unit], new: list[Unit], pairs: dict[int, int], how: dict[
     _greedy(scored, pairs, how, taken, "content")
 
 
+def _topics(old: list[Unit], new: list[Unit], pairs: dict[int, int], how: dict[int, str],
+            groups: list[tuple[tuple[int, ...], tuple[int, ...], str]], scorer: _Scorer,
+            contexts: tuple[dict[int, str], dict[int, str]]) -> None:
+    """Place the clauses left over by topic: the content words two clauses share, weighted
+    by rarity (a full revision rewords everything but keeps 自然科学基金, 创业投资, 孵化).
+
+    A leftover clause whose closest topic is a paired clause, and whose text explains
+    part of it that its partner does not, joins the pair as a merge (or split). Leftovers
+    on both sides then pair when each is the other's closest topic and they share a
+    specific word: with a low bar if they share two twin words, a middle one if they sit
+    at about the same place between two anchors or under the same heading, else a high
+    one that must also stand clear of one side's runner-up.
+    """
+    used_old = set(pairs) | {i for o, _, _ in groups for i in o}
+    used_new = set(pairs.values()) | {j for _, n, _ in groups for j in n}
+    free_old = [i for i in range(len(old)) if i not in used_old]
+    free_new = [j for j in range(len(new)) if j not in used_new]
+    if not free_old or not free_new:
+        return
+    vectors, specific, twins = _topic_vectors([u.key for u in old] + [u.key for u in new], len(old))
+    ov, nv = vectors[:len(old)], vectors[len(old):]
+    specific_old, specific_new = specific[:len(old)], specific[len(old):]
+    twins_old, twins_new = twins[:len(old)], twins[len(old):]
+    joins = (_join_candidates(old, new, ov, nv, free_old, False)
+             + _join_candidates(new, old, nv, ov, free_new, True))
+    _join(old, new, joins, pairs, groups, scorer)
+    for i in [i for i in pairs if any(i in o for o, _, _ in groups)]:
+        del pairs[i]
+    used_old = set(pairs) | {i for o, _, _ in groups for i in o}
+    used_new = set(pairs.values()) | {j for _, n, _ in groups for j in n}
+    free_old = [i for i in free_old if i not in used_old]
+    free_new = [j for j in free_new if j not in used_new]
+    context_old = [contexts[0][u.index] for u in old]
+    context_new = [contexts[1][u.index] for u in new]
+    cosines: dict[tuple[int, int], float] = {}
+    while free_old and free_new and len(free_old) * len(free_new) <= MAX_TOPIC_PAIRS:
+        bounds = [(-1, -1)] + _anchors(pairs, old) + [(len(old), len(new))]
+        top_old: dict[int, list[tuple[float, int]]] = defaultdict(list)
+        top_new: dict[int, list[tuple[float, int]]] = defaultdict(list)
+        for i in free_old:
+            for j in free_new:
+                c = cosines.get((i, j))
+                if c is None:
+                    c = cosines[(i, j)] = _cosine(ov[i], nv[j]) if specific_old[i] & specific_new[j] else 0.0
+                if c:
+                    _keep_top(top_old[i], (c, -j))
+                    _keep_top(top_new[j], (c, -i))
+        mutual = []
+        for i, top in top_old.items():
+            c, j = top[0][0], -top[0][1]
+            if -top_new[j][0][1] != i:
+                continue
+            k = next(k for k, (bi, _) in enumerate(bounds) if bi > i)
+            (ai, aj), (bi, bj) = bounds[k - 1], bounds[k]
+            near = aj < j < bj and abs((i - ai) / (bi - ai) - (j - aj) / (bj - aj)) <= NEAR_SHIFT
+            near = near or (context_old[i] != "" and context_old[i] == context_new[j])
+            if len(twins_old[i] & twins_new[j]) >= 2:
+                ok = c >= TOPIC_TWINS
+            elif near:
+                ok = c >= TOPIC_NEAR
+            else:
+                runner_up = min(top[1][0] if len(top) > 1 else 0.0, top_new[j][1][0] if len(top_new[j]) > 1 else 0.0)
+                ok = c >= TOPIC_FAR and c >= TOPIC_MARGIN * runner_up
+            if ok:
+                mutual.append((i, j))
+        if not mutual:
+            break
+        for i, j in mutual:
+            pairs[i], how[i] = j, "topic"
+        free_old = [i for i in free_old if i not in pairs]
+        taken = set(pairs.values())
+        free_new = [j for j in free_new if j not in taken]
+
+
+def _keep_top(top: list[tuple[float, int]], entry: tuple[float, int]) -> None:
+    """Keep the two highest entries in `top` (in place, highest first)."""
+    if len(top) < 2 or entry > top[1]:
+        top.append(entry)
+        top.sort(reverse=True)
+        del top[2:]
+
+
+def _join_candidates(side: list[Unit], other: list[Unit], sv: list, ov: list, free: list[int],
+                     flip: bool) -> list[tuple[float, int, int, bool]]:
+    """(cosine, free unit, its closest topic on the other side, flip) for each free unit
+    of `side` (flip: `side` is the new version) whose closest topic is close enough."""
+    found = []
+    index = _GramIndex([u.key for u in other])
+    for f in free:
+        near = index.candidates(side[f].key, CANDIDATES)
+        if near:
+            c, w = max((_cosine(sv[f], ov[w]), -w) for w in near)
+            if c >= JOIN_TOPIC:
+                found.append((c, f, -w, flip))
+    return found
+
+
+def _join(old: list[Unit], new: list[Unit], joins: list[tuple[float, int, int, bool]], pairs: dict[int, int],
+          groups: list[tuple[tuple[int, ...], tuple[int, ...], str]], scorer: _Scorer) -> None:
+    """Join free units to the pair or group of their closest topic, closest first, when
+    they explain enough of it; a pair that gains a member becomes a group (in place, and
+    left in `pairs` for the caller to drop)."""
+    back = {j: i for i, j in pairs.items()}
+    for _, f, w, flip in sorted(joins, key=lambda t: (-t[0], t[3], t[1], t[2])):
+        side, other, label = (new, old, "split") if flip else (old, new, "merge")
+        g = next((k for k, grp in enumerate(groups) if w in grp[0 if flip else 1]), None)
+        if g is not None:
+            mine, theirs = (groups[g][1], groups[g][0]) if flip else groups[g][:2]
+            if len(theirs) != 1 or groups[g][2] != label:
+                continue
+        elif w in (pairs if flip else back):
+            mine = ((pairs if flip else back)[w],)
+        else:
+            continue
+        if _gain(other[w].key, [side[k].key for k in mine], side[f].key, scorer) < JOIN_GAIN:
+            continue
+        members = tuple(sorted(mine + (f,)))
+        group = ((w,), members, label) if flip else (members, (w,), label)
+        if g is None:
+            groups.append(group)
+        else:
+            groups[g] = group
+
+
+def _contexts(units: Sequence[Unit]) -> dict[int, str]:
+    """The heading each unit sits under: its own title if it is a titled part standing
+    alone as a clause, else its container's heading; empty at the top."""
+    found = {}
+    for u in units:
+        if u.level == "clause" and u.node.kind not in CLAUSE_KINDS and u.node.title:
+            found[u.index] = compare_key(u.node.title)
+        else:
+            parent = units[u.parent] if u.parent is not None else None
+            found[u.index] = compare_key(parent.node.title or parent.key) if parent and parent.level == "container" else ""
+    return found
+
+
+def _gain(whole: str, parts: list[str], extra: str, scorer: _Scorer) -> float:
+    """Weighted share of `whole`'s bigrams that `extra` explains beyond `parts`."""
+    gw = scorer.grams(whole)
+    total = scorer.mass(gw)
+    if not total:
+        return 0.0
+    base = set().union(*(scorer.grams(p) for p in parts)) & gw
+    return (scorer.mass(base | (scorer.grams(extra) & gw)) - scorer.mass(base)) / total
+
+
+def _topic_vectors(keys: list[str], n_old: int) -> tuple[list[dict[str, float]], list[frozenset[str]],
+                                                      list[frozenset[str]]]:
+    """Unit-length TF-IDF vectors over the content words of each key (the first `n_old`
+    are the old version's): words common to many clauses of the two versions (应当,
+    人民政府, 拘留) weigh little. Also each key's specific words (`RARE_WORD`; two
+    clauses that share none share only boilerplate), and its twin words: those found in
+    exactly one clause of each version (勤勉, 尽责), the strongest sign of a pair."""
+    bags = [_words(key) for key in keys]
+    df: Counter = Counter()
+    for bag in bags:
+        df.update(bag.keys())
+    in_old: Counter = Counter()
+    for bag in bags[:n_old]:
+        in_old.update(bag.keys())
+    n = len(bags) + 1
+    rare = max(RARE_WORD[0], RARE_WORD[1] * len(bags))
+    vectors = []
+    for bag in bags:
+        v = {w: (1 + math.log(c)) * math.log(n / (df[w] + 0.5)) for w, c in bag.items()}
+        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+        vectors.append({w: x / norm for w, x in v.items()})
+    specific = [frozenset(w for w in bag if df[w] <= rare) for bag in bags]
+    twins = [frozenset(w for w in bag if df[w] == 2 and in_old[w] == 1) for bag in bags]
+    return vectors, specific, twins
+
+
+@lru_cache(maxsize=1 << 16)
+def _words(key: str) -> Counter:
+    """Counts of the words of two or more characters in a key (jieba, dictionary only:
+    the HMM guesses add noise to legal text and cost time). Cached: a version in a chain
+    is compared twice."""
+    import jieba
+
+    return Counter(w for w in jieba.lcut(key, HMM=False) if _WORD.fullmatch(w))
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(x * b.get(w, 0.0) for w, x in a.items())
+
+
 def _greedy(scored: list, pairs: dict[int, int], how: dict[int, str], taken: set[int], label: str) -> None:
     for _, _, i, j in sorted(scored, key=lambda t: (-t[0], -t[1], t[2], t[3])):
         if i not in pairs and j not in taken:
@@ -347,7 +553,8 @@ def _links(old: list[Unit], new: list[Unit], pairs: dict[int, int], how: dict[in
 
 
 def _align_containers(old: Sequence[Unit], new: Sequence[Unit], clause_links: list[Link]) -> list[Link]:
-    """Pair containers by heading, then by majority of where their clauses went."""
+    """Pair containers where most of their clauses went (a majority seen from both
+    sides, so swapping the versions mirrors the result), then by heading."""
     oc, nc = _level(old, "container"), _level(new, "container")
     if not oc or not nc:
         return _links(oc, nc, {}, {}, [])
@@ -361,15 +568,13 @@ def _align_containers(old: Sequence[Unit], new: Sequence[Unit], clause_links: li
                     for b in _ancestors(new, j):
                         if old[a].node.kind == new[b].node.kind:
                             votes[opos[a]][npos[b]] += 1
-    best_for_new: dict[int, tuple[int, int]] = {}
-    for a, counter in sorted(votes.items()):
-        for b, n in counter.items():
-            if n > best_for_new.get(b, (0, -1))[0]:
-                best_for_new[b] = (n, a)
+    into: Counter = Counter()
+    for counter in votes.values():
+        into.update(counter)
     hint = {}
     for a, counter in sorted(votes.items()):
         b, n = max(counter.items(), key=lambda t: (t[1], -t[0]))
-        if best_for_new[b][1] == a and 2 * n >= sum(counter.values()):
+        if 2 * n > sum(counter.values()) and 2 * n > into[b]:
             hint[a] = b
     return _align_level(oc, nc, hint=hint)
 

@@ -29,7 +29,7 @@ class Change:
 
     `paired_by` names the alignment step that paired it: exact, structure
     (containers, by where their clauses went), position, heading, content,
-    split, merge.
+    topic (shared content words, for reworded clauses), split, merge.
     """
 
     level: str
