@@ -51,3 +51,8 @@ def test_effect_clause_inside_a_part_of_paragraphs_stays_in_the_part():
     last_part, closing = doc.root.children[-2:]
     assert "起施行" in doc.text[last_part.start:last_part.end]
     assert closing.kind == "closing" and doc.text[closing.start:].startswith("某某局")
+
+
+def test_closing_formula_of_a_notice_is_the_closing():
+    doc = parse("一、各地自查\n自查。\n二、重点抽查\n抽查。\n特此通知。\n")
+    assert [n.kind for n in doc.root.children] == ["part", "part", "closing"]

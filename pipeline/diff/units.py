@@ -82,8 +82,9 @@ def _breaks_after(last: str, line: str) -> bool:
 
 
 def strip_marker(node: Node, text: str) -> str:
-    """`text` without the node's leading marker (and the whitespace after it)."""
-    body = text.lstrip()
+    """`text` without the node's leading marker (and a Markdown `##` before it, and the
+    whitespace after it)."""
+    body = text.lstrip().lstrip("#").lstrip()
     marker = (node.marker or node.num or "").strip()
     if marker and fold(body).startswith(fold(marker)):
         body = body[len(marker):]

@@ -11,6 +11,8 @@ _ATTACHMENT = re.compile(r"^附件\s*[0-9一二三四五六七八九十]*\s*[:�
 # 本意见由…负责解释，自2019年1月1日起执行 / 本办法自发布之日起施行
 _EFFECT = re.compile(r"^本(?:意见|办法|方案|规定|通知|措施|细则|政策|规划|计划|决定|实施意见|若干措施)"
                      r".{0,80}(?:负责解释|起施行|起执行|起实施|有效期|起生效)")
+# 特此通知。 特此公告。 the closing formula of a notice
+_FORMULA = re.compile(r"^特此(?:通知|公告|通告|函告|函复|批复|通报|说明)[。.]?$")
 _CLOSING_PAREN = re.compile(r"^\(.{1,20}\)$")
 
 
@@ -38,7 +40,7 @@ def find_closing(lines: list[Line], start: int, end: int) -> tuple[int, bool]:
         if line.blank:
             i -= 1
             continue
-        if is_date_line(line):
+        if is_date_line(line) or _FORMULA.match(line.folded.strip()):
             found = True
         elif _EFFECT.match(line.folded.strip()):
             if found:
