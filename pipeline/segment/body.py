@@ -47,7 +47,7 @@ def build(lines: list[Line]) -> list[Raw]:
         if marker and not _accept(marker, line, prev, stack, last, last_jie):
             marker = None
         if marker is None:
-            _add_text(line, prev, stack, top)
+            _add_text(line, prev, stack)
             prev = line
             continue
         node = Raw(type=marker.type, line=line, marker=marker, lines=[line], start=line.start)
@@ -137,7 +137,7 @@ def _place_policy(node: Raw, stack: list[Raw]) -> None:
         del stack[same[-1]:]
 
 
-def _add_text(line: Line, prev: Line | None, stack: list[Raw], top: list[Raw]) -> None:
+def _add_text(line: Line, prev: Line | None, stack: list[Raw]) -> None:
     """A line without a marker: continuation, new paragraph of an article, or own text."""
     if not stack:
         return
