@@ -69,16 +69,10 @@ def test_the_new_penalty_article_and_its_fine_are_reported():
         assert change.renumbered and change.status in ("unchanged", "formatting"), old
 
 
-@pytest.mark.xfail(strict=True, reason="pipeline/segment/front.py: _history_line lets a revision line without "
-                   "an order number (《国务院关于修改…的决定》第二次修订) wipe the 民政部令第14号 and 民政部 read from "
-                   "the 发布 line above it, so the diff reports doc_number and issuer as removed")
 def test_a_revision_by_decision_keeps_the_order_number_and_issuer():
     assert ingested(SHOUYANG.new_name).doc_number == ingested(SHOUYANG.old_name).doc_number == "民政部令第14号"
 
 
-@pytest.mark.xfail(strict=True, reason="pipeline/segment/front.py: same cause; the diff's document fields "
-                   "(pipeline/diff/fields.py) then list doc_number 民政部令第14号 and issuer 民政部 as removed "
-                   "though both texts carry the line 1999年5月25日 民政部令第14号发布")
 def test_no_document_field_is_reported_removed_when_both_texts_carry_it():
     removed = [f.field for f in _diff(SHOUYANG).fields if f.change == "removed"]
     assert removed == []
@@ -165,25 +159,16 @@ def test_a_reworded_item_is_paired_inside_its_article():
     assert ("art25.i2", "art36.para1.i3") in items
 
 
-@pytest.mark.xfail(strict=True, reason="pipeline/segment/body.py: a bare `附 则` heading line (no 第X章, no ##) "
-                   "is not read as a chapter; it stays as art49's second paragraph, art50 falls into 第四章, and "
-                   "the diff reports 第五章 deleted and art32 -> art50 moved")
 def test_a_bare_fuze_heading_is_a_chapter():
     doc = ingested(ORGAN.new_name)
     art49 = next(n for n in doc.nodes() if n.kind == "article" and n.ordinal == 49)
     assert "附" not in doc.text[art49.start:art49.end]
 
 
-@pytest.mark.xfail(strict=True, reason="pipeline/diff/fields.py: compare_annotations (from compare.py _change) "
-                   "reads only the clause node's own money, but in an article with 款 the terms sit on its paragraph "
-                   "nodes (old art26.para1 8倍以上10倍以下, new art37.para1 10倍以上20倍以下), so the raised fine "
-                   "gives no field change")
 def test_a_raised_fine_inside_a_paragraph_is_a_field_change():
     assert _change(_diff(ORGAN), 26, 37).fields
 
 
-@pytest.mark.xfail(strict=True, reason="pipeline/diff/fields.py: same cause; the added art38 (two 款 with "
-                   "10倍以上20倍以下 and 5倍以上10倍以下) lists no money added")
 def test_an_added_article_with_paragraphs_lists_its_fines():
     labels = {f.label for f in _change(_diff(ORGAN), new=38).fields if f.field == "money"}
     assert {"10倍以上20倍以下", "5倍以上10倍以下"} <= labels

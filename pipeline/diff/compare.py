@@ -105,12 +105,24 @@ def compare(old_doc: Document, new_doc: Document, old: Sequence[Unit], new: Sequ
     return DocumentDiff(old_doc, new_doc, compare_document(old_doc, new_doc), tuple(changes))
 
 
+def _annotated(units: Sequence[Unit]) -> list:
+    """The nodes whose annotations a change compares: a clause with its paragraphs and
+    items (money in a law sits on its 款), a heading by its own text; items are covered
+    by their clause."""
+    nodes: list = []
+    for u in units:
+        if u.level == "clause":
+            nodes += list(u.node.walk())
+        elif u.level != "item":
+            nodes.append(u.node)
+    return nodes
+
+
 def _change(link: Link, old: Sequence[Unit], new: Sequence[Unit], partner_old: dict[int, tuple[int, ...]]) -> Change:
     ou = tuple(old[i] for i in link.old)
     nu = tuple(new[j] for j in link.new)
     level = (ou or nu)[0].level
-    fields = compare_annotations([u.node for u in ou if u.level != "item"], [u.node for u in nu if u.level != "item"],
-                                 units=bool(ou and nu))
+    fields = compare_annotations(_annotated(ou), _annotated(nu), units=bool(ou and nu))
     if not nu:
         return Change(level, ou, nu, "deleted", False, False, 0.0, None, fields)
     if not ou:

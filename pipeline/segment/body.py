@@ -7,10 +7,14 @@ the deepest open node; inside an article they start a new paragraph (款).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..markers import REGULATION_RANK, Marker, match_marker
 from .lines import Line, continues
+
+# a chapter heading printed without its number after numbered chapters: `附　则`
+_UNNUMBERED_CHAPTER = re.compile(r"#*(?:附则|总则)")
 
 
 @dataclass
@@ -44,6 +48,8 @@ def build(lines: list[Line]) -> list[Raw]:
             prev = line
             continue
         marker = match_marker(line.folded, line.text)
+        if marker is None and last["zhang"] and _UNNUMBERED_CHAPTER.fullmatch(line.folded.replace(" ", "")):
+            marker = Marker("zhang", "", last["zhang"] + 1, 0, 0)
         if marker and not _accept(marker, line, prev, stack, last, last_jie):
             marker = None
         if marker is None:

@@ -100,15 +100,18 @@ def _is_value(key: str, line: Line, lines: list[Line], j: int, end: int) -> bool
 
 def _history_line(line: Line, front: Front) -> None:
     """`2015年1月5日 国家工商行政管理总局令第73号公布`: the latest adoption or revision line
-    gives the date, and its order number (with the issuer before 令) when it has one."""
+    gives the date; the latest order number written (with the issuer before 令) or
+    adopting meeting stays when a later revision by 决定 names none."""
     m = DATE.search(line.folded)
     if not m or not re.search(r"公布|发布|修订|修正|通过", line.text):
         return
     front.date = iso_date(m)
     order = ORDER.match(line.text, m.end())
     meeting = MEETING.match(line.text, m.end())
-    front.doc_number = re.sub(r"\s", "", order.group(0)) if order else None
-    front.issuer = order.group(1) if order else (meeting.group(1) if meeting else None)
+    if order:
+        front.doc_number, front.issuer = re.sub(r"\s", "", order.group(0)), order.group(1)
+    elif meeting:
+        front.issuer = meeting.group(1)
 
 
 def _header(lines: list[Line], i: int, end: int, front: Front) -> int:
