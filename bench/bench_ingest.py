@@ -36,6 +36,9 @@ def main() -> None:
           f"min {min(warm) * 1000:.1f} ms (aim < 20 ms)")
     with_json = timed(lambda: api.document_json(api.ingest_file(HOHHOT)), 10)
     print(f"hohhot ingest + validate + JSON: median {statistics.median(with_json) * 1000:.1f} ms")
+    doc = api.ingest_file(HOHHOT)
+    feed = timed(lambda: list(api.feed_lines(doc)), 10)
+    print(f"hohhot feed, {len(list(api.feed_lines(doc)))} validated records: median {statistics.median(feed) * 1000:.1f} ms")
 
     cmd = [sys.executable, "-m", "pipeline", "--help"]
     cold = timed(lambda: subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True), 5)

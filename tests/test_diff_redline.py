@@ -34,3 +34,27 @@ def test_tokens_rebuild_the_text_and_keep_amounts_whole():
 def test_insertions_and_deletions_are_whole_words():
     assert changes("报国务院批准", "报党中央、国务院批准") == [("insert", "", "党中央、")]
     assert changes("国家最高科学技术奖由国务院颁发", "国家最高科学技术奖颁发") == [("delete", "由国务院", "")]
+
+
+def test_words_added_to_jieba_do_not_change_the_diff():
+    """The diff cuts with a tokenizer of its own: registering unit names with jieba (in a child
+    process, to leave this one's jieba alone) changes jieba's words but not the diff's."""
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    text = "由呼和浩特市人力资源和社会保障局会同呼和浩特金山高新技术产业开发区办理"
+    code = ("import json, sys, jieba; from pipeline.diff.redline import tokenize; "
+            "from pipeline.diff.align import _words; "
+            "from pipeline.extract.aliases import builtin_aliases; "
+            "from pipeline.extract.unitnames import register_with_jieba; t = sys.argv[1]; "
+            "before = (tokenize(t), sorted(_words(t))); _words.cache_clear(); "
+            "register_with_jieba(builtin_aliases(), (t[1:16], t[18:33])); "
+            "print(json.dumps([before, (tokenize(t), sorted(_words(t))), jieba.lcut(t)]))")
+    out = subprocess.run([sys.executable, "-c", code, text], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parents[1])
+    before, after, global_words = json.loads(out.stdout)
+    assert "呼和浩特市人力资源和社会保障局" in global_words
+    assert after == before
+    assert "呼和浩特市人力资源和社会保障局" not in before[0]

@@ -15,8 +15,7 @@ from hypothesis import strategies as st
 from pipeline.api import ingest_file, parse
 from pipeline.errors import InputError
 from pipeline.extract.aliases import builtin_aliases, load_aliases, parse_aliases
-from pipeline.extract.unitnames import (jurisdiction_of, normalize_units, register_with_jieba,
-                                        userdict_lines)
+from pipeline.extract.unitnames import jurisdiction_of, normalize_units, userdict_lines
 from pipeline.extract.units import extract_responsibilities, find_notes, unit_names
 from pipeline.load import load, load_bytes
 from pipeline.normalize import fold
@@ -385,13 +384,22 @@ def test_builtin_alias_table_covers_the_common_short_forms():
 # --- jieba, schema ---------------------------------------------------------------------
 
 def test_jieba_keeps_unit_names_whole():
-    import jieba
+    """Registration changes jieba's global dictionary, so it runs in a child process:
+    tests after this one see the jieba they would see alone."""
+    import json
+    import subprocess
+    import sys
 
     found = unit_names(doc(HOHHOT))
     assert "金山高新区" in found and "呼和浩特金山高新技术产业开发区" in found
     assert "呼和浩特金山高新技术产业开发区 " in "\n".join(userdict_lines(builtin_aliases(), found)) + " "
-    register_with_jieba(builtin_aliases(), found)
-    words = jieba.lcut("由呼和浩特市人力资源和社会保障局会同呼和浩特金山高新技术产业开发区办理")
+    code = ("import json, sys, jieba; from pipeline.extract.aliases import builtin_aliases; "
+            "from pipeline.extract.unitnames import register_with_jieba; "
+            "register_with_jieba(builtin_aliases(), tuple(json.loads(sys.argv[1]))); "
+            "print(json.dumps(jieba.lcut('由呼和浩特市人力资源和社会保障局会同呼和浩特金山高新技术产业开发区办理')))")
+    out = subprocess.run([sys.executable, "-c", code, json.dumps(list(found))], capture_output=True, text=True,
+                         cwd=ROOT, check=True)
+    words = json.loads(out.stdout)
     assert "呼和浩特市人力资源和社会保障局" in words and "呼和浩特金山高新技术产业开发区" in words
 
 

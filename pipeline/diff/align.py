@@ -30,6 +30,7 @@ import regex
 from rapidfuzz.fuzz import ratio
 
 from .units import CLAUSE_KINDS, Unit, compare_key
+from .words import cut
 
 # Thresholds on `_Scorer.measure`: score (mean of edit ratio and weighted bigram Dice) and
 # contained (weighted share of the shorter key's bigrams found in the longer). Calibrated on the
@@ -436,11 +437,10 @@ def _topic_vectors(keys: list[str], n_old: int) -> tuple[list[dict[str, float]],
 @lru_cache(maxsize=1 << 16)
 def _words(key: str) -> Counter:
     """Counts of the words of two or more characters in a key (jieba, dictionary only:
-    the HMM guesses add noise to legal text and cost time). Cached: a version in a chain
+    the HMM guesses add noise to legal text and cost time). Cached by key alone, which is
+    right because the diff's tokenizer has a dictionary of its own: a version in a chain
     is compared twice."""
-    import jieba
-
-    return Counter(w for w in jieba.lcut(key, HMM=False) if _WORD.fullmatch(w))
+    return Counter(w for w in cut(key) if _WORD.fullmatch(w))
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:

@@ -4,11 +4,10 @@ Tokens are jieba words, except that amounts, percentages and counted numbers
 (500万元, 五百万元, 10%, 百分之二十, 3年, 十五日) are kept whole, so 500万元 ->
 300万元 is one replacement, not 5 -> 3. Tokens are compared on their folded
 form, so a width or punctuation variant is never shown as a change. jieba is
-imported on first use only (it is slow to load and off the ingest path).
+the diff's own tokenizer (`words.py`), imported on first use only.
 """
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import pairwise
@@ -17,6 +16,7 @@ import regex
 
 from ..normalize import fold
 from .units import compare_key, fold_punct
+from .words import cut
 
 _AR = r"\d+(?:[.,]\d+)*"
 _CN = r"[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?"
@@ -50,13 +50,10 @@ class Op:
 
 def tokenize(text: str) -> list[str]:
     """jieba words with amounts, percentages and counted numbers kept whole."""
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
     folded = fold(text)
     cuts = {0, len(text)}
     pos = 0
-    for word in jieba.cut(folded, HMM=False):
+    for word in cut(folded):
         pos += len(word)
         cuts.add(pos)
     for m in _WHOLE.finditer(folded):
