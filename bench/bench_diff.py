@@ -12,13 +12,13 @@ from __future__ import annotations
 import random
 import statistics
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from alignment_gold import GOLDS, score
+from timing import timed
 
 from pipeline import api
 from pipeline.diff import diff, diff_chain
@@ -90,15 +90,6 @@ def synthetic(pool: list[str], size: int = 1000, seed: int = 7):
         a, b = rng.sample(range(len(new)), 2)
         new[b].insert(rng.randrange(len(new[b]) + 1), new[a].pop(rng.randrange(len(new[a]))))
     return law(old, "synthetic-old.txt"), law(new, "synthetic-new.txt")
-
-
-def timed(fn, repeat: int) -> list[float]:
-    out = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        out.append(time.perf_counter() - t0)
-    return out
 
 
 def report(label: str, times: list[float], aim: str) -> None:

@@ -16,17 +16,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from pipeline import api  # noqa: E402
+from timing import timed  # noqa: E402
 
 HOHHOT = ROOT / "corpus" / "hohhot-2024-keji-qiangshi-draft.txt"
-
-
-def timed(fn, repeat: int) -> list[float]:
-    out = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        out.append(time.perf_counter() - t0)
-    return out
 
 
 def main() -> None:
