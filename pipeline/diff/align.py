@@ -44,6 +44,7 @@ SPLIT_GAIN = 0.15                             # coverage a second part must add 
 MAX_GAP_PAIRS = 2500                          # larger stretches go to the indexed content step
 CANDIDATES = 8                                # candidates scored per unit in the content step
 MIN_FRAGMENT = 8                              # shorter keys never count as fragments
+PIECE_CONTAINED, PIECE_HELD, MIN_PIECE = 0.45, 0.5, 12  # a paragraph followed to a free clause
 # Thresholds on the topic cosine (`_topic_vectors`), for the clauses no text step placed.
 JOIN_TOPIC, JOIN_GAIN = 0.3, 0.1              # joins a pair: closest topic, and explains this share of it
 TOPIC_NEAR, TOPIC_FAR = 0.16, 0.2             # mutual closest topics: at about the same place, elsewhere
@@ -147,6 +148,8 @@ def _align_level(old: list[Unit], new: list[Unit], split: bool = False, hint: di
     groups = _split_merge(old, new, pairs, how, scorer) if split else []
     if contexts is not None:
         _topics(old, new, pairs, how, groups, scorer, contexts)
+    if split:
+        _pieces(old, new, pairs, how, groups, scorer)
     return _links(old, new, pairs, how, groups)
 
 
@@ -500,6 +503,78 @@ def _split_merge(old: list[Unit], new: list[Unit], pairs: dict[int, int], how: d
     for i in [i for i, j in pairs.items() if j in used_new]:
         del pairs[i]
     return groups
+
+
+def _pieces(old: list[Unit], new: list[Unit], pairs: dict[int, int], how: dict[int, str],
+            groups: list[tuple[tuple[int, ...], tuple[int, ...], str]], scorer: _Scorer) -> None:
+    """Follow the paragraphs of a paired clause that its partners do not hold: a free
+    clause of the other version that holds most of such a paragraph, and shares a specific
+    word with it (not just 处五日以上十日以下拘留), joins the pair as a split (or merge),
+    e.g. an article whose second paragraph became an article of its own.
+
+    Old wholes are followed first; a pair or group grows on one side only. In place:
+    a grown pair leaves `pairs` and becomes a group.
+    """
+    entries = [((i,), (j,), how[i]) for i, j in sorted(pairs.items())] + groups
+    used = ({i for o, _, _ in entries for i in o}, {j for _, n, _ in entries for j in n})
+    grown: dict[int, tuple[bool, list[int]]] = {}
+    specific = None
+    for flip in (False, True):
+        side, other, taken = (new, old, used[0]) if flip else (old, new, used[1])
+        free = [k for k in range(len(other)) if k not in taken]
+        if not free:
+            continue
+        index = _GramIndex([other[k].key for k in free])
+        scored = []
+        for e, entry in enumerate(entries):
+            wholes, partners = (entry[1], entry[0]) if flip else (entry[0], entry[1])
+            if len(wholes) != 1 or e in grown:
+                continue
+            held = set().union(*(scorer.grams(other[p].key) for p in partners))
+            for piece in _paragraph_keys(side[wholes[0]]):
+                gp = scorer.grams(piece)
+                mass = scorer.mass(gp)
+                if not mass or scorer.mass(gp & held) / mass >= PIECE_HELD:
+                    continue
+                c, k = max(((scorer.mass(gp & scorer.grams(other[free[k]].key)) / mass, -free[k])
+                            for k in index.candidates(piece, CANDIDATES)), default=(0.0, 0))
+                if c >= PIECE_CONTAINED:
+                    scored.append((c, e, -k, piece))
+        if scored and specific is None:
+            specific = _specific_words([u.key for u in old] + [u.key for u in new])
+        for _, e, k, piece in sorted(scored, key=lambda t: (-t[0], t[1], t[2])):
+            if k not in taken and specific(piece) & _words(other[k].key).keys():
+                taken.add(k)
+                grown.setdefault(e, (flip, []))[1].append(k)
+    for e, (flip, joined) in sorted(grown.items()):
+        olds, news, _ = entries[e]
+        if flip:
+            group = (tuple(sorted(olds + tuple(joined))), news, "merge")
+        else:
+            group = (olds, tuple(sorted(news + tuple(joined))), "split")
+        if e < len(pairs):
+            groups.append(group)
+        else:
+            groups[e - len(pairs)] = group
+    for e in sorted(grown):
+        if e < len(pairs):
+            del pairs[entries[e][0][0]]
+
+
+def _specific_words(keys: list[str]):
+    """A function giving the words of a text that are specific among `keys` (`RARE_WORD`)."""
+    df: Counter = Counter()
+    for key in keys:
+        df.update(_words(key).keys())
+    rare = max(RARE_WORD[0], RARE_WORD[1] * len(keys))
+    return lambda text: {w for w in _words(text) if df[w] <= rare}
+
+
+def _paragraph_keys(unit: Unit) -> list[str]:
+    """Comparison keys of the lines of a unit's display text (its paragraphs and items),
+    if it has two or more long enough to follow."""
+    keys = [k for k in (compare_key(line) for line in unit.text.splitlines()) if len(k) >= MIN_PIECE]
+    return keys if len(keys) > 1 else []
 
 
 def _fragments(frag_side: list[Unit], whole_side: list[Unit], free: list[int],
