@@ -528,7 +528,7 @@ def _pieces(old: list[Unit], new: list[Unit], pairs: dict[int, int], how: dict[i
         scored = []
         for e, entry in enumerate(entries):
             wholes, partners = (entry[1], entry[0]) if flip else (entry[0], entry[1])
-            if len(wholes) != 1 or e in grown:
+            if len(wholes) != 1 or e in grown or entry[2] == "exact":
                 continue
             held = set().union(*(scorer.grams(other[p].key) for p in partners))
             for piece in _paragraph_keys(side[wholes[0]]):
