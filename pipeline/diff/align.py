@@ -512,23 +512,22 @@ def _pieces(old: list[Unit], new: list[Unit], pairs: dict[int, int], how: dict[i
     word with it (not just 处五日以上十日以下拘留), joins the pair as a split (or merge),
     e.g. an article whose second paragraph became an article of its own.
 
-    Old wholes are followed first; a pair or group grows on one side only. In place:
-    a grown pair leaves `pairs` and becomes a group.
+    Surest joins first, from either side (so swapping the versions mirrors the result);
+    a pair or group grows on one side only. In place: a grown pair leaves `pairs` and
+    becomes a group.
     """
     entries = [((i,), (j,), how[i]) for i, j in sorted(pairs.items())] + groups
     used = ({i for o, _, _ in entries for i in o}, {j for _, n, _ in entries for j in n})
-    grown: dict[int, tuple[bool, list[int]]] = {}
-    specific = None
+    scored = []
     for flip in (False, True):
         side, other, taken = (new, old, used[0]) if flip else (old, new, used[1])
         free = [k for k in range(len(other)) if k not in taken]
         if not free:
             continue
         index = _GramIndex([other[k].key for k in free])
-        scored = []
         for e, entry in enumerate(entries):
             wholes, partners = (entry[1], entry[0]) if flip else (entry[0], entry[1])
-            if len(wholes) != 1 or e in grown or entry[2] == "exact":
+            if len(wholes) != 1 or entry[2] == "exact":
                 continue
             held = set().union(*(scorer.grams(other[p].key) for p in partners))
             for piece in _paragraph_keys(side[wholes[0]]):
@@ -539,13 +538,16 @@ def _pieces(old: list[Unit], new: list[Unit], pairs: dict[int, int], how: dict[i
                 c, k = max(((scorer.mass(gp & scorer.grams(other[free[k]].key)) / mass, -free[k])
                             for k in index.candidates(piece, CANDIDATES)), default=(0.0, 0))
                 if c >= PIECE_CONTAINED:
-                    scored.append((c, e, -k, piece))
-        if scored and specific is None:
-            specific = _specific_words([u.key for u in old] + [u.key for u in new])
-        for _, e, k, piece in sorted(scored, key=lambda t: (-t[0], t[1], t[2])):
-            if k not in taken and specific(piece) & _words(other[k].key).keys():
-                taken.add(k)
-                grown.setdefault(e, (flip, []))[1].append(k)
+                    scored.append((c, flip, e, -k, piece))
+    if not scored:
+        return
+    specific = _specific_words([u.key for u in old] + [u.key for u in new])
+    grown: dict[int, tuple[bool, list[int]]] = {}
+    for _, flip, e, k, piece in sorted(scored, key=lambda t: (-t[0], t[1], t[2], t[3])):
+        other, taken = (old, used[0]) if flip else (new, used[1])
+        if k not in taken and grown.get(e, (flip,))[0] == flip and specific(piece) & _words(other[k].key).keys():
+            taken.add(k)
+            grown.setdefault(e, (flip, []))[1].append(k)
     for e, (flip, joined) in sorted(grown.items()):
         olds, news, _ = entries[e]
         if flip:
