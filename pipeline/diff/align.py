@@ -666,7 +666,8 @@ def _ancestors(units: Sequence[Unit], index: int) -> list[int]:
 
 
 def _align_items(old: Sequence[Unit], new: Sequence[Unit], clause_links: list[Link]) -> list[Link]:
-    """Pair items inside each pair (or split/merge group) of clauses."""
+    """Pair items inside each pair (or split/merge group) of clauses, with split and merged
+    items (主动消除或者减轻违法后果，并取得被侵害人谅解 -> two items)."""
     old_items: dict[int, list[Unit]] = defaultdict(list)
     new_items: dict[int, list[Unit]] = defaultdict(list)
     for u in _level(old, "item"):
@@ -678,7 +679,7 @@ def _align_items(old: Sequence[Unit], new: Sequence[Unit], clause_links: list[Li
         ou = [u for i in link.old for u in old_items.get(i, [])]
         nu = [u for j in link.new for u in new_items.get(j, [])]
         if ou and nu:
-            links += _align_level(ou, nu)
+            links += _align_level(ou, nu, split=True)
         else:
             links += [Link((u.index,), (), None) for u in ou]
             links += [Link((), (u.index,), None) for u in nu]
