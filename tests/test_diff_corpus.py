@@ -189,3 +189,10 @@ def test_zhian_draft2_to_2025_items(zhian_final):
     for c in items.values():
         if c.status == "modified":
             assert any(op.op != "equal" and (op.old or op.new).strip() for op in c.redline)
+
+
+def test_zhian_an_item_split_in_two_is_one_change(zhian_chain):
+    # 2012 art19 (二) 主动消除或者减轻违法后果，并取得被侵害人谅解的 -> 2025 art20 (二) and (三)
+    change = entry(zhian_chain.overall, "art19.i2")
+    assert change.status == "split"
+    assert [u.node.id for u in change.new] == ["art20.i2", "art20.i3"]

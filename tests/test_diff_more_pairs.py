@@ -136,9 +136,6 @@ def test_every_paragraph_of_a_split_article_is_followed():
     assert {(27, 38), (27, 44)} <= _pairs(ORGAN)
 
 
-@pytest.mark.xfail(strict=True, reason="pipeline/diff/align.py: a paragraph that became an article of its own "
-                   "(old art4 para2 各级红十字会依法参与人体器官捐献的宣传 -> new art5) is not paired; new art5 is "
-                   "reported as added")
 def test_a_paragraph_promoted_to_an_article_is_paired():
     assert (4, 5) in _pairs(ORGAN)
 

@@ -44,6 +44,7 @@ SPLIT_GAIN = 0.15                             # coverage a second part must add 
 MAX_GAP_PAIRS = 2500                          # larger stretches go to the indexed content step
 CANDIDATES = 8                                # candidates scored per unit in the content step
 MIN_FRAGMENT = 8                              # shorter keys never count as fragments
+PIECE_CONTAINED, PIECE_HELD, MIN_PIECE = 0.45, 0.5, 12  # a paragraph followed to a free clause
 # Thresholds on the topic cosine (`_topic_vectors`), for the clauses no text step placed.
 JOIN_TOPIC, JOIN_GAIN = 0.3, 0.1              # joins a pair: closest topic, and explains this share of it
 TOPIC_NEAR, TOPIC_FAR = 0.16, 0.2             # mutual closest topics: at about the same place, elsewhere
@@ -147,6 +148,8 @@ def _align_level(old: list[Unit], new: list[Unit], split: bool = False, hint: di
     groups = _split_merge(old, new, pairs, how, scorer) if split else []
     if contexts is not None:
         _topics(old, new, pairs, how, groups, scorer, contexts)
+    if split:
+        _pieces(old, new, pairs, how, groups, scorer)
     return _links(old, new, pairs, how, groups)
 
 
@@ -502,6 +505,80 @@ def _split_merge(old: list[Unit], new: list[Unit], pairs: dict[int, int], how: d
     return groups
 
 
+def _pieces(old: list[Unit], new: list[Unit], pairs: dict[int, int], how: dict[int, str],
+            groups: list[tuple[tuple[int, ...], tuple[int, ...], str]], scorer: _Scorer) -> None:
+    """Follow the paragraphs of a paired clause that its partners do not hold: a free
+    clause of the other version that holds most of such a paragraph, and shares a specific
+    word with it (not just 处五日以上十日以下拘留), joins the pair as a split (or merge),
+    e.g. an article whose second paragraph became an article of its own.
+
+    Surest joins first, from either side (so swapping the versions mirrors the result);
+    a pair or group grows on one side only. In place: a grown pair leaves `pairs` and
+    becomes a group.
+    """
+    entries = [((i,), (j,), how[i]) for i, j in sorted(pairs.items())] + groups
+    used = ({i for o, _, _ in entries for i in o}, {j for _, n, _ in entries for j in n})
+    scored = []
+    for flip in (False, True):
+        side, other, taken = (new, old, used[0]) if flip else (old, new, used[1])
+        free = [k for k in range(len(other)) if k not in taken]
+        if not free:
+            continue
+        index = _GramIndex([other[k].key for k in free])
+        for e, entry in enumerate(entries):
+            wholes, partners = (entry[1], entry[0]) if flip else (entry[0], entry[1])
+            if len(wholes) != 1 or entry[2] == "exact":
+                continue
+            held = set().union(*(scorer.grams(other[p].key) for p in partners))
+            for piece in _paragraph_keys(side[wholes[0]]):
+                gp = scorer.grams(piece)
+                mass = scorer.mass(gp)
+                if not mass or scorer.mass(gp & held) / mass >= PIECE_HELD:
+                    continue
+                c, k = max(((scorer.mass(gp & scorer.grams(other[free[k]].key)) / mass, -free[k])
+                            for k in index.candidates(piece, CANDIDATES)), default=(0.0, 0))
+                if c >= PIECE_CONTAINED:
+                    scored.append((c, flip, e, -k, piece))
+    if not scored:
+        return
+    specific = _specific_words([u.key for u in old] + [u.key for u in new])
+    grown: dict[int, tuple[bool, list[int]]] = {}
+    for _, flip, e, k, piece in sorted(scored, key=lambda t: (-t[0], t[1], t[2], t[3])):
+        other, taken = (old, used[0]) if flip else (new, used[1])
+        if k not in taken and grown.get(e, (flip,))[0] == flip and specific(piece) & _words(other[k].key).keys():
+            taken.add(k)
+            grown.setdefault(e, (flip, []))[1].append(k)
+    for e, (flip, joined) in sorted(grown.items()):
+        olds, news, _ = entries[e]
+        if flip:
+            group = (tuple(sorted(olds + tuple(joined))), news, "merge")
+        else:
+            group = (olds, tuple(sorted(news + tuple(joined))), "split")
+        if e < len(pairs):
+            groups.append(group)
+        else:
+            groups[e - len(pairs)] = group
+    for e in sorted(grown):
+        if e < len(pairs):
+            del pairs[entries[e][0][0]]
+
+
+def _specific_words(keys: list[str]):
+    """A function giving the words of a text that are specific among `keys` (`RARE_WORD`)."""
+    df: Counter = Counter()
+    for key in keys:
+        df.update(_words(key).keys())
+    rare = max(RARE_WORD[0], RARE_WORD[1] * len(keys))
+    return lambda text: {w for w in _words(text) if df[w] <= rare}
+
+
+def _paragraph_keys(unit: Unit) -> list[str]:
+    """Comparison keys of the lines of a unit's display text (its paragraphs and items),
+    if it has two or more long enough to follow."""
+    keys = [k for k in (compare_key(line) for line in unit.text.splitlines()) if len(k) >= MIN_PIECE]
+    return keys if len(keys) > 1 else []
+
+
 def _fragments(frag_side: list[Unit], whole_side: list[Unit], free: list[int],
                scorer: _Scorer) -> dict[int, list[int]]:
     """Map each whole unit to the free units of the other side contained in it."""
@@ -589,7 +666,8 @@ def _ancestors(units: Sequence[Unit], index: int) -> list[int]:
 
 
 def _align_items(old: Sequence[Unit], new: Sequence[Unit], clause_links: list[Link]) -> list[Link]:
-    """Pair items inside each pair (or split/merge group) of clauses."""
+    """Pair items inside each pair (or split/merge group) of clauses, with split and merged
+    items (主动消除或者减轻违法后果，并取得被侵害人谅解 -> two items)."""
     old_items: dict[int, list[Unit]] = defaultdict(list)
     new_items: dict[int, list[Unit]] = defaultdict(list)
     for u in _level(old, "item"):
@@ -601,7 +679,7 @@ def _align_items(old: Sequence[Unit], new: Sequence[Unit], clause_links: list[Li
         ou = [u for i in link.old for u in old_items.get(i, [])]
         nu = [u for j in link.new for u in new_items.get(j, [])]
         if ou and nu:
-            links += _align_level(ou, nu)
+            links += _align_level(ou, nu, split=True)
         else:
             links += [Link((u.index,), (), None) for u in ou]
             links += [Link((), (u.index,), None) for u in nu]
