@@ -19,7 +19,7 @@ from .errors import InputError, PipelineError
 from .extract.aliases import Aliases
 from .extract.money import extract_money
 from .extract.tasktable import table_responsibilities
-from .extract.units import extract_responsibilities, renormalize
+from .extract.units import extract_responsibilities, missing_notes, renormalize
 from .feed import feed_records
 from .load import SUPPORTED_SUFFIXES, load, load_stream
 from .load.provenance import with_provenance
@@ -43,6 +43,7 @@ def annotate(doc: Document, aliases: Aliases | None = None) -> Document:
     notes, warnings = extract_responsibilities(doc, aliases)
     doc = attach(doc, "responsibilities", notes, warnings)
     doc = attach(doc, "responsibilities", *table_responsibilities(doc, aliases))
+    doc = attach(doc, "responsibilities", {}, missing_notes(doc.root))
     money, support, targets, warnings = extract_money(doc)
     doc = attach(attach(doc, "money", money, warnings), "support", support)
     return replace(doc, targets=targets)

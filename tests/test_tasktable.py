@@ -101,3 +101,22 @@ def test_numbers_that_repeat_in_the_draft_name_nothing():
     doc = ingest(header, [["1", "布局一批重大科技基础设施", "市科技局"], ["2", "未列出的任务", "市科技局"]], lines)
     assert len(table_notes(measure(doc, "1"))) == 1
     assert [w.code for w in doc.warnings if w.code == "W303"] == ["W303"]
+
+
+def test_a_measure_covered_only_by_a_table_row_raises_no_missing_note_warning():
+    note = "(责任单位:市科学技术局、发展和改革委员会、工业和信息化局、农牧局、林业和草原局、各旗县区、经济技术开发区、金山高新区、和林格尔新区)"
+    lines = [line.replace(note, "") for line in text_lines()]
+    doc = ingest(HEADER, ROWS, lines)
+    assert table_notes(measure(doc, "2")) and not [r for r in measure(doc, "2").responsibilities
+                                                  if r.to_dict().get("source") is None]
+    assert [w for w in doc.warnings if w.code == "W301"] == []
+
+
+def test_aliases_read_again_keep_the_table_rows():
+    from pipeline.extract.aliases import load_aliases
+    from pipeline.extract.units import renormalize
+
+    doc = renormalize(ingest(HEADER, ROWS), load_aliases(None))
+    (row1,) = table_notes(measure(doc, "1"))
+    assert row1["lead_normalized"] == "呼和浩特市科学技术局"
+    assert [r.to_dict().get("source") for r in measure(doc, "1").responsibilities] == [None, "table"]

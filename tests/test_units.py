@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.api import ingest_file, parse
+from pipeline.api import annotate, ingest_file, parse
 from pipeline.errors import InputError
 from pipeline.extract.aliases import builtin_aliases, load_aliases, parse_aliases
 from pipeline.extract.unitnames import jurisdiction_of, normalize_units, userdict_lines
@@ -295,9 +295,9 @@ def test_measure_without_note_among_siblings_with_notes():
     assert source.text.count(note) == 1
     cut = source.text.replace(note, "")
     d = parse(load_bytes(cut.encode("utf-8"), HOHHOT))
-    notes, warnings = extract_responsibilities(d)
+    notes, _ = extract_responsibilities(d)
     assert len(notes) == 25
-    (w,) = [w for w in warnings if w.code == "W301"]
+    (w,) = [w for w in annotate(d).warnings if w.code == "W301"]
     assert w.message.endswith("measure 18") and cut[w.start:].startswith("18.")
 
 

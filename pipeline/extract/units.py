@@ -347,8 +347,9 @@ def extract_responsibilities(doc: Document, aliases: Aliases | None = None,
                              ) -> tuple[dict[str, tuple[Responsibility, ...]], tuple[Warning, ...]]:
     """Notes keyed by the id of the deepest node whose own text holds them, and warnings.
 
-    W301: a node with no note in its subtree while a sibling of its kind has one.
     W302: a note whose lead was assumed (several units, no convention, no 牵头).
+    W301 (a measure without a note) comes from `missing_notes`, once every source of
+    notes (the text, task tables) is attached.
     """
     notes = find_notes(doc.text, 0, len(doc.text), jurisdiction=document_jurisdiction(doc), aliases=aliases)
     by_node: dict[str, list[Responsibility]] = {}
@@ -358,7 +359,6 @@ def extract_responsibilities(doc: Document, aliases: Aliases | None = None,
     result = {k: tuple(v) for k, v in by_node.items()}
     warnings = [Warning("W302", f"{CODES['W302']}: {n.lead}", n.start, n.end)
                 for n in notes if n.lead_assumed]
-    warnings += _missing(doc.root, result)
     warnings.sort(key=lambda w: (w.start, w.code))
     return result, tuple(warnings)
 
@@ -380,12 +380,13 @@ def _owner(node: Node, s: int, e: int) -> Node:
     return node
 
 
-def _missing(root: Node, notes: dict[str, tuple[Responsibility, ...]]) -> list[Warning]:
+def missing_notes(root: Node) -> tuple[Warning, ...]:
     """W301 for each node without a note among same-kind siblings that have one.
 
-    Only kinds that hold notes in their own text count (measures, say, not the
-    parts above them), so a part with no tasks (总体目标) raises nothing.
+    Only kinds that carry notes themselves count (measures, say, not the parts
+    above them), so a part with no tasks (总体目标) raises nothing.
     """
+    notes = {n.id for n in root.walk() if n.responsibilities}
     bearing = {n.kind for n in root.walk() if n.id in notes}
     has: set[str] = set()
 
@@ -405,15 +406,20 @@ def _missing(root: Node, notes: dict[str, tuple[Responsibility, ...]]) -> list[W
             if child.kind in kinds and child.id not in has:
                 label = child.num or child.id
                 out.append(Warning("W301", f"{CODES['W301']}: {child.kind} {label}", child.start, child.own_end))
-    return out
+    return tuple(out)
 
 
 def renormalize(doc: Document, aliases: Aliases) -> Document:
-    """`doc` with its notes read again using `aliases` (a user's `--aliases` table)."""
+    """`doc` with its notes (in the text and in task tables) read again using `aliases`
+    (a user's `--aliases` table); every note the document had is replaced."""
     from ..assemble import attach
+    from .tasktable import table_responsibilities
 
     notes, _ = extract_responsibilities(doc, aliases)
-    return attach(doc, "responsibilities", notes)
+    cleared = {n.id: notes.get(n.id, ()) for n in doc.nodes() if n.responsibilities or n.id in notes}
+    doc = attach(doc, "responsibilities", cleared)
+    table, _ = table_responsibilities(doc, aliases)
+    return attach(doc, "responsibilities", table)
 
 
 def unit_names(doc: Document) -> tuple[str, ...]:
