@@ -359,3 +359,17 @@ def test_earlier_conditions_stop_at_a_clause_with_its_own_party():
     # Hohhot measure 15 split into two sentences: the recipient still refers back to the sentence before
     (t,) = money_terms("鼓励“链主”企业牵头打造一批前沿技术和颠覆性技术应用场景。每项应用场景项目给予不低于100万元科技经费支持。")
     assert t.condition == "“链主”企业牵头打造的前沿技术和颠覆性技术应用场景"
+
+
+def test_dui_phrase_runs_past_a_reward_noun_to_its_de():
+    from pipeline.extract.money import money_terms
+    from pipeline.extract.parties import dui_phrases
+
+    (t,) = money_terms("对获得国家级奖励的企业给予100万元奖励。")
+    assert (t.condition, t.recipient, t.amount_yuan) == ("获得国家级奖励", "企业", 1_000_000)
+    # 奖励 as the verb still ends the phrase
+    (t,) = money_terms("对新建高级雪道奖励50万元。")
+    assert (t.condition, t.recipient, t.amount_yuan) == ("新建", "高级雪道", 500_000)  # a 新-verb condition
+    # jubao 2022 art. 18 (五): 奖励 inside the phrase, a noun after its 的
+    s = "对符合举报奖励条件的举报人,无正当理由未按规定要求或者期限给予奖励的;"
+    assert [m.group("x") for m in dui_phrases(s, 0, len(s))] == ["符合举报奖励条件的举报人"]

@@ -201,7 +201,7 @@ def _term(v: View, lo: int, hi: int, f: Found, offset: int, duis: list[re.Match]
     elif role not in ("threshold", "fine"):
         m = EACH.search(s, cs, g0)
         rec = m.group(1) if m else None
-    payee = PAYEE.search(s, cs, hi) if role in GRANTING else None
+    payee = PAYEE.search(s, max(cs, dui.end("x")) if dui else cs, hi) if role in GRANTING else None
     if payee:
         if rec and cond is None and dui:
             cond = dui.group("x")

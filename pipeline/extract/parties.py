@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import re
 
-# A clause-initial 对… phrase, up to the verb that starts the offer.
+# A clause-initial 对… phrase, up to the verb that starts the offer. 奖励 is that verb
+# (对企业奖励100万元) unless a 的 and a noun follow it: then it is a noun inside the
+# phrase (对获得国家级奖励的企业, 对符合举报奖励条件的举报人).
 DUI = re.compile(r"(?<![^,:。;；!！?？.])(?:其中|同时|并|另外|每年)?对"
-                 r"(?P<x>.+?)(?=,|一次性|分别|给予|连续\d|按照|按|参照|每年|收取|奖励|$)")
+                 r"(?P<x>.+?)(?=,|一次性|分别|给予|连续\d|按照|按|参照|每年|收取"
+                 r"|奖励(?![\u4e00-\u9fff“”]{0,10}?的(?!百分之)[\u4e00-\u9fff])|$)")
 # 给予企业 / 奖励企业: the payee named after the verb.
 PAYEE = re.compile(r"(?:给予|奖励)([\u4e00-\u9fff]{0,6}?(?:企业|单位|个人|机构|团队|权利人))"
                    r"(?![\u4e00-\u9fff]{0,2}(?:发展|技术))")
