@@ -373,3 +373,22 @@ def test_dui_phrase_runs_past_a_reward_noun_to_its_de():
     # jubao 2022 art. 18 (五): 奖励 inside the phrase, a noun after its 的
     s = "对符合举报奖励条件的举报人,无正当理由未按规定要求或者期限给予奖励的;"
     assert [m.group("x") for m in dui_phrases(s, 0, len(s))] == ["符合举报奖励条件的举报人"]
+
+
+def test_goal_paragraph_counts_of_things_to_build_are_targets():
+    # guofa4 preamble: 具体指标：到2022年，…建设50所高水平高等职业学校和150个骨干专业（群）。…
+    # 推动建设300个具有辐射引领作用的高水平专业化产教融合实训基地。
+    doc = ingest_file(CORPUS / "govcn-2019-guofa4-zhiye-jiaoyu-fangan.html")
+    assert [(t.metric, t.value, t.unit, t.qualifier, t.year, t.year_inferred) for t in doc.targets] == [
+        ("高水平高等职业学校", 50, "所", "exact", 2022, False),
+        ("骨干专业(群)", 150, "个", "exact", 2022, False),
+        ("具有辐射引领作用的高水平专业化产教融合实训基地", 300, "个", "exact", 2022, False)]
+    assert [doc.text[t.start:t.end] for t in doc.targets] == [t.text for t in doc.targets]
+
+
+def test_counts_to_build_in_running_text_are_no_targets():
+    from pipeline.extract.targets import find_commitments, find_targets
+
+    # a measure's running text with a year still commits to no counted goal
+    assert find_commitments("到2022年,建设50所高水平高等职业学校和150个骨干专业(群)。") == ()
+    assert find_targets("分专业建设一批国家级职业教育教师教学创新团队。", build=True) == ()

@@ -281,6 +281,8 @@ def _base(s: str, lo: int, cs: int, f: Found) -> str | None:
 
 SKIP_KINDS = ("breadcrumb", "letter", "title", "toc")
 GOAL_HEADING = re.compile(r"目标(?:任务)?$|^(?:总体|发展|主要|工作)目标")
+# A paragraph that states the goals: 具体指标：到2022年，…建设50所….
+GOAL_PARAGRAPH = re.compile(r"^[ \t]*(?:具体|主要|总体|发展|工作)?(?:指标|目标)(?:任务)?[:：]", re.M)
 NO_UNIT = re.compile(r"\d\d*(?:\.\d+)?[十百千]?[万亿](?=以上|以下|左右)")
 NO_UNIT_CONTEXT = re.compile(r"资金|经费|担保|金额|投资|投入|奖励|补助")
 
@@ -290,7 +292,8 @@ def extract_money(doc: Document) -> tuple[dict[str, tuple], dict[str, tuple], tu
 
     Each term goes to the deepest node whose own text holds it (each node's
     own text is scanned). Sections headed by a goal (总体目标, 发展目标) yield
-    targets instead of money terms; every `budget_growth` term is a target too.
+    targets instead of money terms; so does a paragraph led by 具体指标：/主要目标：
+    (its money terms stay); every `budget_growth` term is a target too.
     Warning W401: an amount in 万/亿 written without 元 in a money context.
     """
     from .support import find_support
@@ -307,7 +310,7 @@ def extract_money(doc: Document) -> tuple[dict[str, tuple], dict[str, tuple], tu
             continue
         if node.kind != "document" and node.title and GOAL_HEADING.search(node.title):
             goal_spans.append((node.start, node.end))
-            targets.extend(find_targets(text[node.start:node.end], node.start, folded[node.start:node.end]))
+            targets.extend(find_targets(text[node.start:node.end], node.start, folded[node.start:node.end], build=True))
             continue
         own, own_folded = text[node.start:node.own_end], folded[node.start:node.own_end]
         terms = money_terms(own, node.start, own_folded)
@@ -321,8 +324,13 @@ def extract_money(doc: Document) -> tuple[dict[str, tuple], dict[str, tuple], tu
             pct = round(t.rate * 100, 6)
             targets.append(Target(t.text, t.start, t.end, (t.base or "") + (t.per or "") + "增长率",
                                   int(pct) if pct == int(pct) else pct, "%", t.qualifier))
+        paras = [(node.start + m.start(), node.start + _line_end(own, m.end()))
+                 for m in GOAL_PARAGRAPH.finditer(own)] if "标" in own else []
+        for a, b in paras:
+            targets.extend(find_targets(text[a:b], a, folded[a:b], build=True))
         targets.extend(g for g in find_commitments(own, node.start, own_folded)
-                       if not any(g.start < t.end and t.start < g.end for t in growth))
+                       if not any(g.start < t.end and t.start < g.end for t in growth)
+                       and not any(a <= g.start < b for a, b in paras))
         for m in NO_UNIT.finditer(own) if "万" in own or "亿" in own else ():
             line = own[own.rfind("\n", 0, m.start()) + 1:m.end() + 40].split("\n")[0]
             if NO_UNIT_CONTEXT.search(line):
@@ -331,3 +339,9 @@ def extract_money(doc: Document) -> tuple[dict[str, tuple], dict[str, tuple], tu
                 warnings.append(Warning("W401", message, a, a + len(m.group(0))))
     targets.sort(key=lambda t: t.start)
     return money, support, tuple(targets), tuple(warnings)
+
+
+def _line_end(s: str, i: int) -> int:
+    """Where the line of `s` holding `i` ends (its newline, or the end of `s`)."""
+    end = s.find("\n", i)
+    return len(s) if end < 0 else end

@@ -5,6 +5,10 @@ unit 倍, with the year it doubles from in `baseline_year`. A year written in
 the same paragraph (到2027年) is `year`; otherwise the section's last earlier
 到YYYY年 is used and `year_inferred` is true.
 
+In goal texts only (目标 sections, a 具体指标：/主要目标： paragraph), a count of
+things to build is a target too: 建设50所高水平高等职业学校 is metric
+高水平高等职业学校, value 50, unit 所.
+
 Outside 目标 sections (in measures, a preamble) a goal counts only when the
 sentence commits to it: from a target year (到2027年, 2025年底前) or 确保/力争 to
 the end of the sentence, `find_commitments` takes the same goals, leaving out
@@ -30,6 +34,12 @@ TARGET = re.compile(rf"""
     | (?P<verb>{VERB})(?P<num>{_NUM})(?P<unit>{_UNIT})(?P<suf>以上|左右|以内|以下)?
 """, re.X)
 MORE = re.compile(rf"(?:、|和|及)(?P<num>{_NUM})(?P<unit>{_UNIT})")
+# In a goal text only: 建设50所高水平高等职业学校和150个骨干专业(群); the thing built is the metric.
+# An 和/、/及 ends the thing only where another count follows it.
+_THING = r"(?P<thing>(?:(?![,:;。]|[和、及与](?:\d|[一二两三四五六七八九十]))[^,:;。])+)"
+_COUNT = r"(?P<num>\d+|[一二两三四五六七八九十百千]+)(?P<unit>所|个|家|项|座|支|条|处)(?P<suf>以上|左右)?"
+BUILD = re.compile(rf"(?:建设|建成|新建|创建|培育|打造){_COUNT}{_THING}")
+BUILD_MORE = re.compile(rf"[和、及与]{_COUNT}{_THING}")
 TREND = re.compile(r"逐年递增|逐年提高|逐年增长|持续提升|持续增长|稳步增长|稳步提升|逐步提高")
 YEAR = re.compile(r"到(\d{4})年|(\d{4})年(?:前|底)")
 AT_LEAST, AT_MOST = ("超过", "突破", "不低于", "不少于", "超"), ("不超过",)
@@ -60,8 +70,13 @@ class Target:
                 "year_inferred": self.year_inferred, "baseline_year": self.baseline_year, "trend": self.trend}
 
 
-def find_targets(text: str, offset: int = 0, folded: str | None = None) -> tuple[Target, ...]:
-    """Targets in the text of one 目标 section, offsets shifted by `offset`; `folded` is `fold(text)` if at hand."""
+def find_targets(text: str, offset: int = 0, folded: str | None = None,
+                 build: bool = False) -> tuple[Target, ...]:
+    """Targets in the text of one 目标 section, offsets shifted by `offset`; `folded` is `fold(text)` if at hand.
+
+    With `build`, counts of things to build (建设50所…学校) are targets too:
+    only a goal text states them as goals, a measure's running text does not.
+    """
     v = view(text, folded)
     s = v.s
     out = []
@@ -73,6 +88,8 @@ def find_targets(text: str, offset: int = 0, folded: str | None = None) -> tuple
             m = TARGET.search(s, a, b)
             if not m:
                 prev_subject = s[a:b]
+                if build:
+                    out.extend(_built(text, v, a, b, offset))
                 continue
             subject = s[a:m.start()]
             lead = _LEAD.match(subject).end()
@@ -100,6 +117,19 @@ def find_targets(text: str, offset: int = 0, folded: str | None = None) -> tuple
                     out.append(Target(text[x:y], x + offset, y + offset, metric, parse_number(more.group("num")),
                                       more.group("unit"), qualifier, year, inferred, None, trend_text))
     return tuple(out)
+
+
+def _built(text: str, v, a: int, b: int, offset: int) -> list[Target]:
+    """建设N所X (和M个Y…) in the clause `[a, b)` of the view: one target per count, metric X."""
+    out, m = [], BUILD.search(v.s, a, b)
+    while m:
+        x, y = v.span(m.start() if not out else m.start("num"), m.end())
+        year, inferred = _year(text, x)
+        qualifier = {"以上": "at_least", "左右": "about"}.get(m.group("suf"), "exact")
+        out.append(Target(text[x:y], x + offset, y + offset, m.group("thing"), parse_number(m.group("num")),
+                          m.group("unit"), qualifier, year, inferred))
+        m = BUILD_MORE.match(v.s, m.end(), b)
+    return out
 
 
 def _value(m: re.Match) -> tuple[float, str, str, int | None]:
