@@ -18,7 +18,7 @@ BASE = "https://policy-pipeline.org/schemas/"
 
 
 def schema_dir() -> Path:
-    """The `schemas/` folder: beside the package in a checkout, else packaged inside it."""
+    """The `schemas/` folder: beside the package in a checkout, else `pipeline/schemas` in a wheel."""
     here = Path(__file__).resolve().parent
     for candidate in (here.parent / "schemas", here / "schemas"):
         if candidate.is_dir():

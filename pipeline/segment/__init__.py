@@ -93,7 +93,7 @@ def _assemble(text: str, lines: list[Line], front: Front, toc: tuple[int, int] |
                                  title=_block_title(what, front)))
         else:
             what.start = start
-            children.append(freeze(what, end, text, "", used, doc_index.get(id(what), 0)))
+            children.append(freeze(what, end, "", used, doc_index.get(id(what), 0)))
     root = Node(id="doc", kind="document", start=0, end=len(text), children=tuple(children))
     return Segmented(root, front, tuple(numbering_warnings(top)))
 

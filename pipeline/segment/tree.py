@@ -98,7 +98,7 @@ def split_paragraphs(raw: Raw) -> None:
     raw.lines = raw.lines[:1]
 
 
-def freeze(raw: Raw, end: int, text: str, parent_id: str, used: set[str], para_index: int = 0) -> Node:
+def freeze(raw: Raw, end: int, parent_id: str, used: set[str], para_index: int = 0) -> Node:
     """Build the frozen node for `raw` ending at `end` (the next sibling's start)."""
     kind = raw.kind or "paragraph"
     marker = raw.marker
@@ -117,10 +117,10 @@ def freeze(raw: Raw, end: int, text: str, parent_id: str, used: set[str], para_i
         child_end = raw.children[i + 1].start if i + 1 < len(raw.children) else end
         if child.type in counted:
             counted[child.type] += 1
-        children.append(freeze(child, child_end, text, node_id, used, counted.get(child.type, 0)))
+        children.append(freeze(child, child_end, node_id, used, counted.get(child.type, 0)))
     return Node(
         id=node_id, kind=kind, start=raw.start, end=end, num=num, ordinal=ordinal,
-        marker=marker_text, title=_title(raw, kind, text), children=tuple(children))
+        marker=marker_text, title=_title(raw, kind), children=tuple(children))
 
 
 def unique(node_id: str, used: set[str]) -> str:
@@ -132,7 +132,7 @@ def unique(node_id: str, used: set[str]) -> str:
     return candidate
 
 
-def _title(raw: Raw, kind: str, text: str) -> str | None:
+def _title(raw: Raw, kind: str) -> str | None:
     """The short heading before the first 。 on the node's first line, or None."""
     if kind == "subdocument":
         return raw.line.text
