@@ -144,17 +144,21 @@ def find_notes(text: str, start: int = 0, end: int | None = None, *, convention:
     aliases = aliases if aliases is not None else builtin_aliases()
     view = fold(text)
     notes = []
-    last = start
+    # A convention stated in running text since the last note holds for the next one. The
+    # text is scanned once, up to each candidate in turn (`scanned`), never again from the
+    # last note: rescanning made a run of brackets that are not notes quadratic.
+    scanned, pending = start, None
     for s, e in _candidates(view, start, end):
-        running = convention
-        for m in _CONVENTION.finditer(view, last, s):
-            running = text[m.start():m.end()]
+        for m in _CONVENTION.finditer(view, scanned, s):
+            pending = text[m.start():m.end()]
+        scanned = max(scanned, s)
+        running = pending if pending is not None else convention
         closes_sentence = (s > start and view[s - 1] in "。;") or e >= end or view[e] in "。;\n"
         parsed = _parse(view, s, e, bare_ok=closes_sentence and view[s] in _OPEN, in_force=running is not None)
         if parsed is None:
             continue
         convention = running
-        last = e
+        scanned, pending = max(scanned, e), None
         clauses, stated, ditto, deadline = parsed
         stated_text = text[stated[0]:stated[1]] if stated else None
         note = _build(text, s, e, clauses, stated_text or convention, jurisdiction, aliases)
