@@ -1,26 +1,34 @@
 """The library API, composing the stages in order:
-load -> normalize -> segment -> extract -> assemble -> validate -> emit.
+load -> normalize -> segment -> assemble -> extract (one layer per extractor) -> validate -> emit,
+and for versions align -> compare -> report.
 
     doc = ingest_file("corpus/hohhot-2024-keji-qiangshi-draft.txt")
+    doc.layer("responsibilities").of("p2.a1.m1")      # the notes of measure 二（一）1.
     write_document(doc, "outputs")
+    report = diff(load_document("old.txt"), load_document("new.txt"))
 """
 from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from . import validate
-from .assemble import attach, build_document
+from .assemble import build_document
+from .diff import ChainDiff, DocumentDiff, diff, diff_chain
 from .emit import dumps, write_atomic
 from .errors import InputError, PipelineError
-from .extract.aliases import Aliases
-from .extract.money import extract_money
-from .extract.tasktable import table_responsibilities
-from .extract.units import extract_responsibilities, missing_notes, renormalize
+from .extract import Extractor
+from .extract.aliases import Aliases, load_aliases
+from .extract.money import Money
+from .extract.references import References
+from .extract.responsibilities import Responsibilities
+from .extract.support import SupportTerms
+from .extract.targets import Targets
 from .feed import feed_records
+from .kinds import COUNTED_KINDS
 from .load import SUPPORTED_SUFFIXES, load, load_stream
 from .load.provenance import with_provenance
 from .model import Document, Source
@@ -29,27 +37,32 @@ from .segment import segment
 SKIP_NAMES = ("readme", "sources", "license", "changelog", "notice")
 
 
+def extractors(aliases: Aliases | None = None) -> tuple[Extractor, ...]:
+    """The extractors in the order they run; a later one may read the layers of earlier ones
+    (targets read money). `aliases` replaces the built-in unit-name table of the notes."""
+    return (Responsibilities(aliases), Money(), SupportTerms(), Targets(), References())
+
+
+def record_types() -> dict[str, type]:
+    """Each layer's name and its record type, for reading documents back from JSON."""
+    return {e.name: e.record for e in extractors()}
+
+
 def parse(source: Source) -> Document:
-    """Segment a loaded source into an unannotated document."""
+    """Segment a loaded source into a document with its tree and front matter, no layers yet."""
     doc = build_document(source, segment(source.text, source.name))
     return replace(doc, root=with_provenance(doc.root, source.text, source.blocks))
 
 
-def annotate(doc: Document, aliases: Aliases | None = None) -> Document:
-    """Run the extractors and attach their results to the nodes.
-
-    `aliases` replaces the built-in unit-name table (pass `load_aliases(path)`, which
-    extends it with a user's file)."""
-    notes, warnings = extract_responsibilities(doc, aliases)
-    doc = attach(doc, "responsibilities", notes, warnings)
-    doc = attach(doc, "responsibilities", *table_responsibilities(doc, aliases))
-    doc = attach(doc, "responsibilities", {}, missing_notes(doc.root))
-    money, support, targets, warnings = extract_money(doc)
-    doc = attach(attach(doc, "money", money, warnings), "support", support)
-    return replace(doc, targets=targets)
+def annotate(doc: Document, aliases: Aliases | None = None, using: Sequence[Extractor] | None = None) -> Document:
+    """`doc` with the layer of each extractor (`using`, default `extractors(aliases)`), in order."""
+    for extractor in using if using is not None else extractors(aliases):
+        doc = doc.with_layer(extractor.run(doc))
+    return doc
 
 
 def ingest_source(source: Source, aliases: Aliases | None = None) -> Document:
+    """Parse and annotate a loaded source."""
     return annotate(parse(source), aliases)
 
 
@@ -61,14 +74,14 @@ def ingest_file(path: str | Path, aliases: Aliases | None = None) -> Document:
 
 
 def load_document(path: str | Path, aliases: Aliases | None = None) -> Document:
-    """A document from a source file or from a document JSON written by `ingest`
-    (whose notes are read again when `aliases` is given)."""
+    """A document from a source file or from a document JSON written by `ingest` (whose
+    responsibility notes are read again when `aliases` is given)."""
     p = Path(path)
     if p.suffix.lower() == ".json":
         from .model_io import read_document
 
-        doc = read_document(p)
-        return renormalize(doc, aliases) if aliases is not None else doc
+        doc = read_document(p, record_types())
+        return annotate(doc, using=[Responsibilities(aliases)]) if aliases is not None else doc
     return ingest_file(path, aliases)
 
 
@@ -85,7 +98,7 @@ def write_document(doc: Document, out_dir: str | Path) -> Path:
 
 
 def feed_lines(doc: Document) -> Iterator[str]:
-    """The feed of one document as validated JSON Lines."""
+    """The feed of one document as validated JSON Lines (one record per node, its layers' records beside it)."""
     for record in feed_records(doc):
         validate.check(record, "feed-record")
         yield json.dumps(record, ensure_ascii=False)
@@ -132,14 +145,15 @@ def summary(doc: Document) -> str:
     counts: dict[str, int] = {}
     for node in doc.nodes():
         counts[node.kind] = counts.get(node.kind, 0) + 1
-    shown = [f"{counts[k]} {k}s" for k in ("part", "action", "measure", "chapter", "article", "item") if counts.get(k)]
-    notes = sum(len(n.responsibilities) for n in doc.nodes())
-    money = sum(len(n.money) for n in doc.nodes())
-    shown += [f"{notes} notes", f"{money} money terms", f"{len(doc.warnings)} warnings"]
+    shown = [f"{counts[k]} {k}s" for k in COUNTED_KINDS if counts.get(k)]
+    notes, money = len(doc.layer("responsibilities")), len(doc.layer("money"))
+    shown += [f"{notes} notes", f"{money} money terms", f"{len(doc.all_warnings())} warnings"]
     return ", ".join(shown)
 
 
 __all__ = [
-    "PipelineError", "parse", "annotate", "ingest_file", "ingest_source", "load_document", "document_json",
-    "write_document", "feed_lines", "expand_inputs", "summary", "attach",
+    "PipelineError", "InputError", "Document", "Source", "Extractor", "ChainDiff", "DocumentDiff",
+    "extractors", "record_types", "parse", "annotate", "ingest_source", "ingest_file", "load_document",
+    "document_json", "write_document", "feed_lines", "Input", "expand_inputs", "summary", "diff", "diff_chain",
+    "load_aliases",
 ]

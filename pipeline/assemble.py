@@ -1,15 +1,13 @@
-"""Assemble a `Document` from a loaded source and its segmentation, and attach
-extractor results to nodes by id."""
+"""Assemble a `Document` from a loaded source and its segmentation: the tree and the
+front matter fields (title, issuer, date, number…), before any extractor runs."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from pathlib import Path
 
-from .extract.references import find_references
-from .model import Document, Node, Source, Warning
-from .segment import Segmented
+from .model import Document, Source
 from .normalize import fold
+from .segment import Segmented
 from .segment.letter import notice_letter
 from .segment.vocab import DATE, iso_date
 
@@ -23,7 +21,7 @@ def doc_id_for(name: str) -> str:
 
 
 def build_document(source: Source, seg: Segmented) -> Document:
-    """The unannotated document: tree, front matter fields, references, warnings."""
+    """The unannotated document: tree, front matter fields, structure warnings."""
     front = seg.front
     meta = {**front.metadata, **dict(source.metadata)}
     title = front.title or meta.get("标题")
@@ -51,7 +49,6 @@ def build_document(source: Source, seg: Segmented) -> Document:
         addressee=front.addressee,
         breadcrumb=front.breadcrumb,
         letter=letter,
-        references=find_references(source.text, title, front.doc_number or meta.get("发文字号")),
         warnings=seg.warnings,
     )
 
@@ -65,22 +62,3 @@ def _issuer_in_title(title: str | None) -> str | None:
 def _meta_date(value: str | None) -> str | None:
     m = DATE.search(value or "")
     return iso_date(m) if m else None
-
-
-def attach(doc: Document, field: str, by_node: dict[str, tuple], warnings: tuple[Warning, ...] = ()) -> Document:
-    """Set `field` on each node named in `by_node`; add `warnings` to the document."""
-    if by_node:
-        root = _replace_in(doc.root, field, by_node)
-        doc = replace(doc, root=root)
-    if warnings:
-        merged = tuple(sorted(doc.warnings + tuple(warnings), key=lambda w: (w.start, w.code, w.end)))
-        doc = replace(doc, warnings=merged)
-    return doc
-
-
-def _replace_in(node: Node, field: str, by_node: dict[str, tuple]) -> Node:
-    children = tuple(_replace_in(c, field, by_node) for c in node.children)
-    changes = {"children": children} if children != node.children else {}
-    if node.id in by_node:
-        changes[field] = tuple(by_node[node.id])
-    return replace(node, **changes) if changes else node

@@ -16,7 +16,6 @@ from typing import Callable
 from . import api, batch
 from .emit import write_atomic
 from .model import Document
-from .model_io import read_document
 
 VERSIONS_FILE = "VERSIONS"
 
@@ -38,11 +37,11 @@ def build(corpus: str | Path, out_dir: str | Path, jobs: int | None = None,
     inputs = [i.path for i in api.expand_inputs([corpus]) if not i.skipped]
     report.outcomes = batch.run(inputs, str(out), jobs, progress)
     report.failures += [o.error for o in report.outcomes if not o.ok]
-    docs = [read_document(o.target) for o in report.outcomes if o.ok]
+    docs = [api.load_document(o.target) for o in report.outcomes if o.ok]
     feed = "".join(line + "\n" for doc in docs for line in api.feed_lines(doc))
     report.written.append(write_atomic(out / "feed.jsonl", feed))
     for doc in docs:
-        if _has(doc, "responsibilities") or _has(doc, "money"):
+        if doc.layer("responsibilities") or doc.layer("money"):
             report.written += write_tables(doc, out)
     versions = Path(corpus) / VERSIONS_FILE
     if versions.is_file():
@@ -88,7 +87,3 @@ def write_version_diffs(versions: Path, docs: dict[str, Document], out: Path, fa
         chain = [docs[name] for name in names]
         written += write_reports(diff_chain(chain), out, f"{chain[0].doc_id}--{chain[-1].doc_id}")
     return written
-
-
-def _has(doc: Document, attr: str) -> bool:
-    return any(getattr(node, attr) for node in doc.nodes())

@@ -1,9 +1,13 @@
-"""Feed records: one flat JSON object per node, for JSON Lines consumers."""
+"""Feed records: one flat JSON object per node, for JSON Lines consumers.
+
+Beside the node's fields, each layer of the document gives one key (its name)
+holding the node's records of that layer, so a consumer needs no join."""
 from __future__ import annotations
 
 from typing import Any, Iterator
 
 from .model import Document, Node
+from .records import to_json
 
 
 def feed_records(doc: Document) -> Iterator[dict[str, Any]]:
@@ -28,9 +32,7 @@ def feed_records(doc: Document) -> Iterator[dict[str, Any]]:
                 "start": node.start,
                 "end": node.end,
                 "own_end": node.own_end,
-                "responsibilities": [r.to_dict() for r in node.responsibilities],
-                "money": [m.to_dict() for m in node.money],
-                "support": [s.to_dict() for s in node.support],
+                **{name: [to_json(r) for r in layer.of(node.id)] for name, layer in doc.layers.items()},
             }
         for child in node.children:
             yield from visit(child, node, depth + 1, here)

@@ -8,23 +8,18 @@ heading). So every character belongs to exactly one deepest node.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any
 
-SCHEMA_VERSION = "1.0.0"
+from .kinds import NodeKind
+from .normalize import fold
+from .records import to_json
+from .warnings import Finding, merged
 
-
-@dataclass(frozen=True)
-class Warning:
-    """A non-fatal finding with a stable code (see `pipeline.warnings`)."""
-
-    code: str
-    message: str
-    start: int
-    end: int
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"code": self.code, "message": self.message, "start": self.start, "end": self.end}
+SCHEMA_VERSION = "2.0.0"
 
 
 @dataclass(frozen=True)
@@ -37,7 +32,7 @@ class Node:
     """
 
     id: str
-    kind: str
+    kind: NodeKind
     start: int
     end: int
     num: str | None = None
@@ -45,9 +40,6 @@ class Node:
     marker: str | None = None
     title: str | None = None
     children: tuple[Node, ...] = ()
-    responsibilities: tuple[Any, ...] = ()
-    money: tuple[Any, ...] = ()
-    support: tuple[Any, ...] = ()
     provenance: str | None = None
 
     @property
@@ -72,24 +64,8 @@ class Node:
             "start": self.start,
             "end": self.end,
             "provenance": self.provenance,
-            "responsibilities": [r.to_dict() for r in self.responsibilities],
-            "money": [m.to_dict() for m in self.money],
-            "support": [s.to_dict() for s in self.support],
             "children": [c.to_dict() for c in self.children],
         }
-
-
-@dataclass(frozen=True)
-class Reference:
-    """A document cited by title (《…》) and/or number (国发〔2023〕16号)."""
-
-    title: str | None
-    doc_number: str | None
-    start: int
-    end: int
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"title": self.title, "doc_number": self.doc_number, "start": self.start, "end": self.end}
 
 
 @dataclass(frozen=True)
@@ -146,8 +122,42 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Layer:
+    """One kind of annotation beside the tree: typed records (standoff, with offsets) keyed
+    by the id of the node they belong to, nodes in document order, and the warnings the
+    extractor raised."""
+
+    name: str
+    records: Mapping[str, tuple[Any, ...]] = field(default_factory=dict)
+    warnings: tuple[Finding, ...] = ()
+
+    def of(self, node_id: str) -> tuple[Any, ...]:
+        """The records of one node (none: an empty tuple)."""
+        return self.records.get(node_id, ())
+
+    def all(self) -> tuple[Any, ...]:
+        """Every record, in document order."""
+        return tuple(r for records in self.records.values() for r in records)
+
+    def items(self) -> Iterator[tuple[str, Any]]:
+        """Every (node id, record) pair in document order."""
+        for node_id, records in self.records.items():
+            for record in records:
+                yield node_id, record
+
+    def __len__(self) -> int:
+        return sum(len(r) for r in self.records.values())
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"records": {node_id: [to_json(r) for r in records] for node_id, records in self.records.items()},
+                "warnings": [to_json(w) for w in self.warnings]}
+
+
+@dataclass(frozen=True)
 class Document:
-    """A segmented policy text with its front matter and annotations."""
+    """A segmented policy text: its front matter, its tree, and its annotation layers.
+
+    `warnings` are the structure's (numbering); each layer holds its own."""
 
     doc_id: str
     source: Source
@@ -160,17 +170,38 @@ class Document:
     addressee: str | None = None
     breadcrumb: tuple[str, ...] = ()
     letter: Letter | None = None
-    references: tuple[Reference, ...] = ()
-    targets: tuple[Any, ...] = ()
-    warnings: tuple[Warning, ...] = field(default=())
+    warnings: tuple[Finding, ...] = ()
+    layers: Mapping[str, Layer] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
         return self.source.text
 
-    def nodes(self):
+    def nodes(self) -> Iterator[Node]:
         """All nodes in document order, the root first."""
         return self.root.walk()
+
+    def layer(self, name: str) -> Layer:
+        """The layer called `name` (empty if the document has none)."""
+        return self.layers.get(name) or Layer(name)
+
+    def with_layer(self, layer: Layer) -> Document:
+        """This document with `layer` added, or replacing the layer of the same name."""
+        return replace(self, layers={**self.layers, layer.name: layer})
+
+    def all_warnings(self) -> tuple[Finding, ...]:
+        """The structure's warnings and every layer's, in text order."""
+        return merged(self.warnings, *(layer.warnings for layer in self.layers.values()))
+
+    @cached_property
+    def index(self) -> NodeIndex:
+        """Finds the node a span belongs to (built once per document)."""
+        return NodeIndex(self.root)
+
+    @cached_property
+    def folded(self) -> str:
+        """`fold(text)`, computed once: each extractor reads its nodes' slices of it."""
+        return fold(self.text)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -185,9 +216,38 @@ class Document:
             "addressee": self.addressee,
             "breadcrumb": list(self.breadcrumb),
             "letter": self.letter.to_dict() if self.letter else None,
-            "references": [r.to_dict() for r in self.references],
-            "targets": [t.to_dict() for t in self.targets],
-            "warnings": [w.to_dict() for w in self.warnings],
+            "warnings": [to_json(w) for w in self.warnings],
+            "layers": {name: layer.to_dict() for name, layer in self.layers.items()},
             "text": self.text,
             "root": self.root.to_dict(),
         }
+
+
+class NodeIndex:
+    """Finds, in O(log n), the node a span belongs to: the deepest node holding all of it."""
+
+    def __init__(self, root: Node):
+        self.nodes = list(root.walk())
+        self.starts = [n.start for n in self.nodes]
+        self.order = {n.id: i for i, n in enumerate(self.nodes)}
+        self.parent: dict[str, Node | None] = {root.id: None}
+        for node in self.nodes:
+            for child in node.children:
+                self.parent[child.id] = node
+
+    def owner(self, start: int, end: int) -> Node:
+        """The deepest node with `node.start <= start` and `end <= node.end`."""
+        i = max(bisect_right(self.starts, start) - 1, 0)
+        node: Node | None = self.nodes[i]
+        # The last node starting at or before `start` in preorder holds `start` unless it ended;
+        # climbing its ancestors finds the deepest one that holds the whole span.
+        while node is not None and not (node.start <= start and end <= node.end):
+            node = self.parent[node.id]
+        return node if node is not None else self.nodes[0]
+
+    def keyed(self, pairs: Iterable[tuple[str, Any]]) -> dict[str, tuple[Any, ...]]:
+        """(node id, record) pairs grouped by node, nodes in document order, records in the given order."""
+        grouped: dict[str, list[Any]] = {}
+        for node_id, record in pairs:
+            grouped.setdefault(node_id, []).append(record)
+        return {k: tuple(grouped[k]) for k in sorted(grouped, key=self.order.__getitem__)}

@@ -1,59 +1,43 @@
 """Read a document JSON (as written by `policy ingest`) back into the model.
 
-Annotations (responsibilities, money, support, targets) come back as `Stored`
-records that keep their dict and give it back from `to_dict()`, so a document
-read from JSON serializes to the same bytes.
+Layers come back typed: each record is rebuilt as the record type of its layer
+(`record_types`, from the extractors in `pipeline.api`), so a document read from
+JSON is the same object as the one that was written, and serializes to the same
+bytes. A layer no extractor here knows is kept as plain dicts.
 """
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from .errors import InputError
-from .model import Document, Letter, Node, Reference, Source, Warning
-from .validate import errors
+from .model import Document, Layer, Letter, Node, Source
+from .records import from_json
+from .validate import errors, schema_for
+from .warnings import Finding
+
+KNOWN = {"diff": "a diff report (`policy diff --format json`)",
+         "feed-record": "a feed record (a line of `policy feed`)"}
 
 
-@dataclass(frozen=True)
-class Stored:
-    """An annotation read from JSON: its fields as a mapping."""
-
-    data: dict[str, Any]
-
-    def __getattr__(self, name: str) -> Any:
-        try:
-            return _wrap(self.__dict__["data"][name])
-        except KeyError:
-            raise AttributeError(name) from None
-
-    def to_dict(self) -> dict[str, Any]:
-        return self.data
-
-
-def _wrap(value: Any) -> Any:
-    """Nested records read as attributes too: dicts become `Stored`, lists tuples."""
-    if isinstance(value, dict):
-        return Stored(value)
-    if isinstance(value, list):
-        return tuple(_wrap(v) for v in value)
-    return value
-
-
-def read_document(path: str | Path) -> Document:
+def read_document(path: str | Path, record_types: Mapping[str, type] | None = None) -> Document:
     """Load and validate a document JSON file."""
     try:
         obj = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise InputError(f"not a readable document JSON ({exc})", str(path)) from None
+    kind = schema_for(obj)
+    if kind in KNOWN:
+        raise InputError(f"this is {KNOWN[kind]}, not a document JSON", str(path))
     problems = list(errors(obj, "document"))
     if problems:
         raise InputError(f"not a policy document JSON: {problems[0]}", str(path))
-    return document_from_dict(obj)
+    return document_from_dict(obj, record_types or {})
 
 
-def document_from_dict(obj: dict[str, Any]) -> Document:
+def document_from_dict(obj: dict[str, Any], record_types: Mapping[str, type]) -> Document:
     src = obj["source"]
     source = Source(name=src["name"], format=src["format"], encoding=src["encoding"], sha256=src["sha256"],
                     text=obj["text"], metadata=tuple(src["metadata"].items()))
@@ -64,20 +48,23 @@ def document_from_dict(obj: dict[str, Any]) -> Document:
                         addressee=lt["addressee"], deadline=lt["deadline"], deadline_text=lt["deadline_text"],
                         contact_name=lt["contact"]["name"], contact_phone=lt["contact"]["phone"],
                         feedback=tuple(lt["feedback"]))
+    layers = {name: _layer(name, layer, record_types.get(name)) for name, layer in obj["layers"].items()}
     return Document(
         doc_id=obj["doc_id"], source=source, root=_node(obj["root"]), title=obj["title"], status=obj["status"],
         doc_number=obj["doc_number"], issuer=obj["issuer"], date=obj["date"], addressee=obj["addressee"],
         breadcrumb=tuple(obj["breadcrumb"]), letter=letter,
-        references=tuple(Reference(**r) for r in obj["references"]),
-        targets=tuple(Stored(t) for t in obj["targets"]),
-        warnings=tuple(Warning(**w) for w in obj["warnings"]),
+        warnings=tuple(from_json(Finding, w) for w in obj["warnings"]), layers=layers,
     )
+
+
+def _layer(name: str, layer: dict[str, Any], record: type | None) -> Layer:
+    read = (lambda d: from_json(record, d)) if record is not None else dict
+    records = {node_id: tuple(read(d) for d in found) for node_id, found in layer["records"].items()}
+    return Layer(name, records, tuple(from_json(Finding, w) for w in layer["warnings"]))
 
 
 def _node(d: dict[str, Any]) -> Node:
     return Node(
         id=d["id"], kind=d["kind"], start=d["start"], end=d["end"], num=d["num"], ordinal=d["ordinal"],
         marker=d["marker"], title=d["title"], children=tuple(_node(c) for c in d["children"]),
-        responsibilities=tuple(Stored(r) for r in d["responsibilities"]),
-        money=tuple(Stored(m) for m in d["money"]), support=tuple(Stored(s) for s in d["support"]),
         provenance=d["provenance"])

@@ -10,6 +10,7 @@ import csv
 import io
 
 from .model import Document
+from .records import to_json
 
 COLUMNS = ("measure", "role", "amount", "bound", "rate", "per", "duration", "recipient")
 
@@ -17,18 +18,18 @@ COLUMNS = ("measure", "role", "amount", "bound", "rate", "per", "duration", "rec
 def money_rows(doc: Document) -> list[dict[str, str]]:
     """One row per money term in document order, formatted for reading."""
     rows = []
-    for node in doc.nodes():
-        for t in node.money:
-            rows.append({
-                "measure": f"{node.id} {node.title or ''}".strip(),
-                "role": t.role,
-                "amount": _span(t.amount_yuan, t.amount_min_yuan, t.amount_max_yuan, t.qualifier, "{:,.0f}"),
-                "bound": t.qualifier,
-                "rate": _rate(t),
-                "per": t.per or "",
-                "duration": f"{t.duration_years}年" if t.duration_years else ("一次性" if t.one_time else ""),
-                "recipient": t.recipient or "",
-            })
+    titles = {n.id: n.title for n in doc.nodes()}
+    for node_id, t in doc.layer("money").items():
+        rows.append({
+            "measure": f"{node_id} {titles[node_id] or ''}".strip(),
+            "role": t.role,
+            "amount": _span(t.amount_yuan, t.amount_min_yuan, t.amount_max_yuan, t.qualifier, "{:,.0f}"),
+            "bound": t.qualifier,
+            "rate": _rate(t),
+            "per": t.per or "",
+            "duration": f"{t.duration_years}年" if t.duration_years else ("一次性" if t.one_time else ""),
+            "recipient": t.recipient or "",
+        })
     return rows
 
 
@@ -40,10 +41,10 @@ def money_csv(doc: Document) -> str:
               "recipient", "condition", "purpose")
     writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
-    for node in doc.nodes():
-        for t in node.money:
-            d = t.to_dict()
-            writer.writerow({"node": node.id, "title": node.title or "", **{k: _raw(d[k]) for k in fields[2:]}})
+    titles = {n.id: n.title for n in doc.nodes()}
+    for node_id, t in doc.layer("money").items():
+        d = to_json(t)
+        writer.writerow({"node": node_id, "title": titles[node_id] or "", **{k: _raw(d[k]) for k in fields[2:]}})
     return out.getvalue()
 
 

@@ -25,6 +25,7 @@ from .extract.money import money_terms
 from .extract.support import find_support
 from .load import load_bytes
 from .model import Document
+from .records import to_json
 
 SPAN_KEY = "policy"
 COLORS = {"UNIT_LEAD": "#fff59d", "UNIT": "#fffde7", "TARGET": "#b3e5fc", "SUPPORT": "#ffe0b2",
@@ -35,15 +36,16 @@ COLORS = {"UNIT_LEAD": "#fff59d", "UNIT": "#fffde7", "TARGET": "#b3e5fc", "SUPPO
 
 
 def entities(doc: Document) -> list[tuple[int, int, str]]:
-    """Character spans `(start, end, label)` of an annotated document, sorted; they may overlap
-    (a budget-growth term is also a target)."""
+    """Character spans `(start, end, label)` of every layer's records, sorted; they may overlap
+    (a budget-growth term is also a target).
+
+    A record type says what it shows with `entity_spans()` (a note: each unit named);
+    without one, a record is one span labelled with its layer's name in capitals."""
     found = []
-    for node in doc.nodes():
-        found += [(u.start, u.end, "UNIT_LEAD" if u.role == "lead" else "UNIT")
-                  for r in node.responsibilities for u in r.units]
-        found += [(t.start, t.end, "MONEY_" + t.role.upper()) for t in node.money]
-        found += [(s.start, s.end, "SUPPORT") for s in node.support]
-    found += [(t.start, t.end, "TARGET") for t in doc.targets]
+    for name, layer in doc.layers.items():
+        for _, record in layer.items():
+            spans = getattr(record, "entity_spans", None)
+            found += spans() if spans else [(to_json(record)["start"], to_json(record)["end"], name.upper())]
     return sorted(set(found), key=lambda x: (x[0], -x[1], x[2]))
 
 

@@ -3,8 +3,7 @@
 Rows come from the responsibility notes attached to the document: a measure's
 row gathers the notes of the measure and of everything under it. A node that holds
 a note but sits in no measure (a part or article with its own note) gets its own row.
-Names are the full normalized ones. Annotations are read through `to_dict()` only,
-so a document read back from JSON gives the same table.
+Names are the full normalized ones. Reads the `responsibilities` and `money` layers.
 """
 from __future__ import annotations
 
@@ -19,7 +18,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from .emit import write_atomic
-from .model import Document, Node
+from .model import Document, Layer, Node
 
 HEADERS = ("序号", "工作任务", "牵头单位", "配合单位", "完成时限", "资金支持", "编号")
 UNIT_HEADERS = ("单位", "牵头任务数", "参与任务数")
@@ -63,47 +62,41 @@ class UnitCount:
 
 def task_rows(doc: Document) -> tuple[TaskRow, ...]:
     """The rows of the table, in document order."""
-    return tuple(_row(doc, node) for node in _task_nodes(doc.root, inside_measure=False))
+    notes = doc.layer("responsibilities")
+    return tuple(_row(doc, node) for node in _task_nodes(doc.root, notes))
 
 
-def _task_nodes(node: Node, inside_measure: bool) -> Iterable[Node]:
+def _task_nodes(node: Node, notes: Layer) -> Iterable[Node]:
     """Measures, and nodes outside any measure that hold notes themselves."""
     if node.kind == "measure":
         yield node
         return
-    if node.responsibilities and not inside_measure:
+    if notes.of(node.id):
         yield node
     for child in node.children:
-        yield from _task_nodes(child, inside_measure)
+        yield from _task_nodes(child, notes)
 
 
 def _row(doc: Document, node: Node) -> TaskRow:
     nodes = list(node.walk()) if node.kind == "measure" else [node]
-    notes = [r.to_dict() for n in nodes for r in n.responsibilities]
+    notes = [r for n in nodes for r in doc.layer("responsibilities").of(n.id)]
     lead: dict[str, None] = {}
     co: dict[str, None] = {}
     for note in notes:
-        leads = [u["normalized"] for u in note["units"] if u["role"] == "lead"]
-        for name in leads or ([note["lead_normalized"]] if note.get("lead_normalized") else []):
+        leads = [u.normalized for u in note.units if u.role == "lead"]
+        for name in leads or ([note.lead_normalized] if note.lead_normalized else []):
             lead.setdefault(name)
     for note in notes:
-        for unit in note["units"]:
-            if unit["normalized"] not in lead:
-                co.setdefault(unit["normalized"])
-    money = "；".join(_money_text(m.to_dict()) for n in nodes for m in n.money)
-    deadline = "；".join(dict.fromkeys(note["deadline"] for note in notes if note.get("deadline")))
+        for unit in note.units:
+            if unit.normalized not in lead:
+                co.setdefault(unit.normalized)
+    money = "；".join(m.text for n in nodes for m in doc.layer("money").of(n.id))
+    deadline = "；".join(dict.fromkeys(note.deadline for note in notes if note.deadline))
     own = doc.text[node.start:node.own_end].strip()
     if node.marker and own.startswith(node.marker):
         own = own[len(node.marker):]
     title = node.title or " ".join(own.split())[:40]
     return TaskRow(node.id, node.num or "", title, tuple(lead), tuple(co), money, deadline)
-
-
-def _money_text(term: dict[str, Any]) -> str:
-    """A money term as shown in the table: its text as written, else its fields."""
-    if term.get("text"):
-        return str(term["text"])
-    return "，".join(f"{k}={v}" for k, v in term.items() if v is not None and k not in ("start", "end"))
 
 
 def unit_counts(rows: Iterable[TaskRow]) -> tuple[UnitCount, ...]:

@@ -68,8 +68,8 @@ def test_jubao_paragraphs_and_items_inside_the_first_paragraph():
 
 def test_jubao_reward_tiers_are_the_only_money():
     doc = ingested(JUBAO)
-    terms = [(n.id, m.text, m.qualifier, m.amount_min_yuan, m.amount_max_yuan)
-             for n in doc.nodes() for m in n.money]
+    terms = [(node_id, m.text, m.qualifier, m.amount_min_yuan, m.amount_max_yuan)
+             for node_id, m in doc.layer("money").items()]
     assert terms == [
         ("art12.i1", "1万元以下", "at_most", None, 10000),
         ("art12.i2", "1万元至3万元", "range", 10000, 30000),
@@ -81,24 +81,24 @@ def test_jubao_reward_tiers_are_the_only_money():
 
 def test_jubao_upper_tiers_are_grants():
     doc = ingested(JUBAO)
-    roles = {n.id: m.role for n in doc.nodes() for m in n.money}
+    roles = {node_id: m.role for node_id, m in doc.layer("money").items()}
     assert roles["art12.i2"] == roles["art12.i3"] == roles["art12.i4"] == "grant"
 
 
 def test_jubao_lowest_tier_is_a_grant_too():
     # 给予人民币1万元以下奖励: the amount is the reward itself; the sentence has no rate for it to cap.
     doc = ingested(JUBAO)
-    assert [(m.role, m.qualifier) for m in next(n for n in doc.nodes() if n.id == "art12.i1").money] == [
+    assert [(m.role, m.qualifier) for m in doc.layer("money").of("art12.i1")] == [
         ("grant", "at_most")]
 
 
 def test_jubao_cited_laws_are_references():
-    titles = [r.title for r in ingested(JUBAO).references if r.title]
+    titles = [r.title for r in ingested(JUBAO).layer("references").all() if r.title]
     assert titles == ["中华人民共和国国家安全法", "中华人民共和国反间谍法", "中华人民共和国反间谍法实施细则"]
 
 
 def test_jubao_order_number_is_not_cut_in_the_middle_of_the_issuer():
-    numbers = [r.doc_number for r in ingested(JUBAO).references if r.doc_number]
+    numbers = [r.doc_number for r in ingested(JUBAO).layer("references").all() if r.doc_number]
     assert all(n == "中华人民共和国国家安全部令第2号" for n in numbers)
 
 
@@ -110,7 +110,7 @@ def test_jubao_item_titles_drop_the_closing_semicolon():
 
 def test_jubao_has_no_responsibility_notes():
     # 国家安全机关会同宣传主管部门… and 会同有关单位 are running text, not notes.
-    assert [r for n in ingested(JUBAO).nodes() for r in n.responsibilities] == []
+    assert [r for r in ingested(JUBAO).layer("responsibilities").all()] == []
 
 
 # --- texts the pipeline rejected before: an unnumbered decision, a notice pasted as plain text ------
@@ -181,13 +181,13 @@ def test_media_siblings_of_one_marker_share_one_kind():
 
 
 def test_media_own_number_is_not_a_reference():
-    assert [r for r in ingested(MEDIA).references if r.doc_number == "国办发〔2018〕123号"] == []
+    assert [r for r in ingested(MEDIA).layer("references").all() if r.doc_number == "国办发〔2018〕123号"] == []
 
 
 def test_media_has_no_notes_and_no_money():
     doc = ingested(MEDIA)
-    assert [r for n in doc.nodes() for r in n.responsibilities] == []
-    assert [m for n in doc.nodes() for m in n.money] == []
+    assert [r for r in doc.layer("responsibilities").all()] == []
+    assert [m for m in doc.layer("money").all()] == []
 
 
 # --- 劳社部发[2008]3号: a short 通知 in the Markdown layout, formulas, `[2008]` brackets, a bare `## 三` ----
@@ -206,11 +206,11 @@ def test_wages_notice_title_addressee_and_parts():
 
 def test_wages_formulas_are_no_money():
     # 250天÷12月＝20.83天/月, 21.75天, 8小时: counts of days and hours, not amounts of money.
-    assert [m for n in ingested(WAGES).nodes() for m in n.money] == []
+    assert [m for m in ingested(WAGES).layer("money").all()] == []
 
 
 def test_wages_cited_order_and_repealed_notice_are_references():
-    refs = [(r.title, r.doc_number) for r in ingested(WAGES).references]
+    refs = [(r.title, r.doc_number) for r in ingested(WAGES).layer("references").all()]
     assert ("全国年节及纪念日放假办法", "国务院令第513号") in refs
     assert (None, "劳社部发[2000]8号") in refs
 
@@ -250,7 +250,7 @@ def test_leave_inline_item_numbers_in_a_cross_reference_are_no_items():
 
 
 def test_leave_cited_acts():
-    assert [r.title for r in ingested(LEAVE).references] == ["职工带薪年休假条例", "中华人民共和国船员条例"]
+    assert [r.title for r in ingested(LEAVE).layer("references").all()] == ["职工带薪年休假条例", "中华人民共和国船员条例"]
 
 
 def test_leave_adopting_ministry_is_the_issuer():
@@ -285,15 +285,15 @@ def test_freight_cover_letter_deadline_and_channels():
 
 
 def test_freight_cited_acts():
-    titles = {r.title for r in ingested(FREIGHT).references}
+    titles = {r.title for r in ingested(FREIGHT).layer("references").all()}
     assert {"中华人民共和国道路运输条例", "道路货物运输及站场管理规定", "中华人民共和国安全生产法",
             "中华人民共和国电子商务法"} <= titles
 
 
 def test_freight_has_no_money_and_no_notes():
     doc = ingested(FREIGHT)
-    assert [m for n in doc.nodes() for m in n.money] == []          # 保证金 names no amount; 三年 is a period
-    assert [r for n in doc.nodes() for r in n.responsibilities] == []
+    assert [m for m in doc.layer("money").all()] == []          # 保证金 names no amount; 三年 is a period
+    assert [r for r in doc.layer("responsibilities").all()] == []
 
 
 def test_freight_feedback_channels_are_not_measures():

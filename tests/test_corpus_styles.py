@@ -32,7 +32,7 @@ def test_lingang_parts_and_measures_numbered_across_parts():
     measures = kinds(ingested(LINGANG), "measure")
     assert [m.ordinal for m in measures] == list(range(1, 18))
     assert measures[11].title == "支持运用政府和社会资本合作（PPP）方式推进项目建设运营"
-    assert not [w for w in ingested(LINGANG).warnings if w.code in ("W101", "W102", "W103")]
+    assert not [w for w in ingested(LINGANG).all_warnings() if w.code in ("W101", "W102", "W103")]
 
 
 def test_lingang_addressee_opens_the_text_and_there_is_no_title():
@@ -64,7 +64,7 @@ def test_lvyou_measures_numbered_across_parts():
 def test_lvyou_interpretation_clause_is_no_note():
     # 本意见由县旅游产业发展领导小组负责解释: a clause naming a body, not a responsibility note.
     assert "由县旅游产业发展领导小组负责解释" in ingested(LVYOU).text
-    assert [r for n in ingested(LVYOU).nodes() for r in n.responsibilities] == []
+    assert [r for r in ingested(LVYOU).layer("responsibilities").all()] == []
 
 
 # --- 侵害消费者权益行为处罚办法: a departmental rule, 第X条 with （一） items -------------------------
@@ -133,14 +133,14 @@ def test_two_rules_parts_and_measures_of_each_rule():
                       "关于财政税收", "关于投资和融资", "关于资产和土地处置", "关于工商管理"]
     counts = [len(ms) for _, _, ms in _parts(TWO_RULES)]
     assert sum(counts[:9]) == 31 and sum(counts[9:]) == 20
-    assert [r for n in ingested(TWO_RULES).nodes() for r in n.responsibilities] == []
+    assert [r for r in ingested(TWO_RULES).layer("responsibilities").all()] == []
 
 
 def test_two_rules_second_title_is_its_own_node():
     doc = ingested(TWO_RULES)
     last = next(n for n in doc.nodes() if n.id == "p9.m31")
     assert "进一步支持文化企业发展的规定" not in doc.text[last.start:last.end]
-    assert not [w for w in doc.warnings if w.code == "W103"]
+    assert not [w for w in doc.all_warnings() if w.code == "W103"]
 
 
 def test_two_rules_opening_sentence_is_not_an_addressee():

@@ -6,7 +6,7 @@ import pytest
 from load_fixtures import W_NS, docx_auto, docx_typed, docx_with_table, text_lines
 from pipeline.load import load_bytes
 from pipeline.load.numbering import chinese, format_number
-from pipeline.load.tables import split_units, task_rows
+from pipeline.extract.table_rows import split_units, task_rows
 
 
 def test_hohhot_typed_and_automatic_numbering_give_the_text_lines():

@@ -8,6 +8,7 @@ import pytest
 from load_fixtures import CORPUS, HOHHOT, docx_auto, docx_typed, html_page, pdf_bytes, text_lines
 from pipeline import api
 from pipeline.load import load, load_bytes
+from pipeline.records import to_json
 
 
 def strip_offsets(value):
@@ -23,11 +24,13 @@ def shape(doc) -> dict:
     """What a reader sees: tree (kinds, numbers, titles, notes), front matter, warnings."""
     data = doc.to_dict()
     return {
-        "nodes": [(n.id, n.kind, n.num, n.title, strip_offsets([r.to_dict() for r in n.responsibilities]),
-                   strip_offsets([m.to_dict() for m in n.money])) for n in doc.nodes()],
+        "nodes": [(n.id, n.kind, n.num, n.title,
+                   strip_offsets([to_json(r) for r in doc.layer("responsibilities").of(n.id)]),
+                   strip_offsets([to_json(m) for m in doc.layer("money").of(n.id)])) for n in doc.nodes()],
         "front": strip_offsets({k: data[k] for k in ("title", "status", "doc_number", "issuer", "date",
-                                                     "addressee", "breadcrumb", "letter", "references")}),
-        "warnings": [w.code for w in doc.warnings],
+                                                     "addressee", "breadcrumb", "letter")}),
+        "references": strip_offsets([to_json(r) for r in doc.layer("references").all()]),
+        "warnings": [w.code for w in doc.all_warnings()],
     }
 
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.api import document_json, ingest_file
-from pipeline.extract.money import extract_money, money_terms
+from pipeline.extract.money import money_terms
+from pipeline.records import to_json
 from pipeline.load import load
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,7 +32,7 @@ def gold():
 
 
 def _all_money(doc):
-    return [t for n in doc.nodes() for t in n.money]
+    return [t for t in doc.layer("money").all()]
 
 
 def _gold_terms(gold, text):
@@ -62,7 +63,7 @@ def test_hohhot_money_terms_match_gold(hohhot, gold):
 
 def test_hohhot_terms_sit_in_their_measure(hohhot, gold):
     by_id = {n.id: n for n in hohhot.nodes()}
-    for node_id, terms in ((n.id, n.money) for n in hohhot.nodes() if n.money):
+    for node_id, terms in hohhot.layer("money").records.items():
         node = by_id[node_id]
         assert node.kind == "measure"
         for t in terms:
@@ -72,16 +73,17 @@ def test_hohhot_terms_sit_in_their_measure(hohhot, gold):
 
 def test_hohhot_rate_and_cap_point_at_each_other(hohhot):
     m6 = next(n for n in hohhot.nodes() if n.kind == "measure" and n.ordinal == 6)
-    roles = [t.role for t in m6.money]
-    for i, t in enumerate(m6.money):
+    money = hohhot.layer("money").of(m6.id)
+    roles = [t.role for t in money]
+    for i, t in enumerate(money):
         if t.role == "cap":
             (r,) = t.linked
-            assert roles[r] == "rate" and m6.money[r].linked == (i,)
-    assert sum(1 for t in m6.money if t.role == "cap" and t.linked) == 2
+            assert roles[r] == "rate" and money[r].linked == (i,)
+    assert sum(1 for t in money if t.role == "cap" and t.linked) == 2
 
 
 def test_hohhot_unquantified_support_matches_gold(hohhot, gold):
-    mine = [s for n in hohhot.nodes() for s in n.support]
+    mine = [s for s in hohhot.layer("support").all()]
     expected = [x for m in gold["measures"] for x in m["unquantified_funding"]]
     assert len(mine) == len(expected) == 10
     for x in expected:
@@ -93,11 +95,11 @@ def test_hohhot_unquantified_support_matches_gold(hohhot, gold):
 
 
 def test_hohhot_targets_match_gold(hohhot, gold):
-    assert len(hohhot.targets) == len(gold["targets"]) == 9
+    assert len(hohhot.layer("targets").all()) == len(gold["targets"]) == 9
     for x in gold["targets"]:
         a = hohhot.text.index(x["text"])
         b = a + len(x["text"])
-        t = next(t for t in hohhot.targets if t.start < b and a < t.end)
+        t = next(t for t in hohhot.layer("targets").all() if t.start < b and a < t.end)
         assert (t.value, t.unit, t.qualifier, t.year, t.baseline_year) == (
             x["value"], x["unit"], x["qualifier"], x["year"], x["baseline_year"]), x["text"]
         assert t.year_inferred == x["year_inferred"]
@@ -106,7 +108,7 @@ def test_hohhot_targets_match_gold(hohhot, gold):
 
 def test_target_sections_give_targets_not_money(hohhot):
     p1 = next(n for n in hohhot.nodes() if n.title == "总体目标")
-    assert not p1.money
+    assert not hohhot.layer("money").of(p1.id)
 
 
 def _terms(path):
@@ -256,33 +258,34 @@ def test_every_corpus_document_validates_and_is_deterministic():
             continue
         doc = ingest_file(path)
         assert document_json(doc) == document_json(ingest_file(path))
-        for node in doc.nodes():
-            for t in node.money:
-                assert node.start <= t.start < t.end <= node.own_end
+        nodes = {n.id: n for n in doc.nodes()}
+        for node_id, t in doc.layer("money").items():
+            node = nodes[node_id]
+            assert node.start <= t.start < t.end <= node.own_end
 
 
-def test_extract_money_returns_node_keyed_results(hohhot):
-    money, support, targets, warnings = extract_money(hohhot)
-    assert set(money) == {n.id for n in hohhot.nodes() if n.money}
-    assert len(targets) == 9 and warnings == ()
+def test_money_layer_is_keyed_by_the_measures_holding_the_terms(hohhot):
+    money = hohhot.layer("money")
+    assert {hohhot.index.owner(t.start, t.end).id for t in money.all()} == set(money.records)
+    assert len(hohhot.layer("targets")) == 9 and money.warnings == ()
 
 
 def test_amount_without_unit_is_a_warning():
     # liuhe old: 使县级“助保金池”风险补偿铺底资金达到1千万以上 (no 元)
     doc = ingest_file(CORPUS / LIUHE_OLD)
-    (w,) = [w for w in doc.warnings if w.code == "W401"]
+    (w,) = [w for w in doc.all_warnings() if w.code == "W401"]
     assert doc.text[w.start:w.end] == "1千万"
 
 
 def test_goal_section_targets_with_fenbie_lists():
     # guofa42 (二)发展目标: 花生种植、收获机械化率分别达到65%和55%
     doc = ingest_file(CORPUS / "govcn-2018-guofa42-nongye-jixiehua.html")
-    peanut = [t for t in doc.targets if t.metric == "花生种植、收获机械化率"]
+    peanut = [t for t in doc.layer("targets").all() if t.metric == "花生种植、收获机械化率"]
     assert [(t.value, t.unit, t.year, t.year_inferred) for t in peanut] == [(65, "%", 2025, False),
                                                                           (55, "%", 2025, False)]
-    power = next(t for t in doc.targets if t.value == 11)
+    power = next(t for t in doc.layer("targets").all() if t.value == 11)
     assert (power.unit, power.qualifier, power.metric) == ("亿千瓦", "about", "全国农机总动力")
-    assert not any(n.money for n in doc.nodes())
+    assert not doc.layer("money")
 
 
 def test_schema_roles_match_the_extractor():
@@ -290,18 +293,18 @@ def test_schema_roles_match_the_extractor():
 
     defs = json.loads((ROOT / "schemas" / "defs.schema.json").read_text(encoding="utf-8"))["$defs"]
     assert tuple(defs["money_term"]["properties"]["role"]["enum"]) == ROLES
-    assert set(defs["money_term"]["required"]) == set(money_terms("给予10万元奖励")[0].to_dict())
+    assert set(defs["money_term"]["required"]) == set(to_json(money_terms("给予10万元奖励")[0]))
 
 
 def test_committed_goal_in_a_measure_is_a_target():
     # guobanfa6 (五): 确保支小支农担保业务占比达到80%以上 (a measure, no 目标 section)
     doc = ingest_file(CORPUS / GUOBANFA6)
-    (t,) = doc.targets
+    (t,) = doc.layer("targets").all()
     assert (t.text, t.metric, t.value, t.unit, t.qualifier, t.year) == (
         "支小支农担保业务占比达到80%以上", "支小支农担保业务占比", 80, "%", "at_least", None)
     measure = next(n for n in doc.nodes() if n.start <= t.start < n.own_end and n.kind == "measure")
     assert (measure.num, measure.title) == ("（五）", "回归担保主业")
-    assert [m.role for m in measure.money] == ["share"]  # still a money term too
+    assert [m.role for m in doc.layer("money").of(measure.id)] == ["share"]  # still a money term too
 
 
 def test_commitments_need_a_year_or_a_pledge_and_leave_out_conditions():
@@ -323,7 +326,7 @@ def test_commitments_need_a_year_or_a_pledge_and_leave_out_conditions():
 def test_condition_from_the_clause_a_per_item_recipient_refers_to(hohhot):
     # measure 15: 鼓励“链主”企业牵头打造一批前沿技术和颠覆性技术应用场景,每项应用场景项目给予不低于100万元…
     m15 = next(n for n in hohhot.nodes() if n.kind == "measure" and n.ordinal == 15)
-    (t,) = m15.money
+    (t,) = hohhot.layer("money").of(m15.id)
     assert (t.recipient, t.condition) == ("应用场景项目", "“链主”企业牵头打造的前沿技术和颠覆性技术应用场景")  # gold N-M12
 
 
@@ -379,11 +382,11 @@ def test_goal_paragraph_counts_of_things_to_build_are_targets():
     # guofa4 preamble: 具体指标：到2022年，…建设50所高水平高等职业学校和150个骨干专业（群）。…
     # 推动建设300个具有辐射引领作用的高水平专业化产教融合实训基地。
     doc = ingest_file(CORPUS / "govcn-2019-guofa4-zhiye-jiaoyu-fangan.html")
-    assert [(t.metric, t.value, t.unit, t.qualifier, t.year, t.year_inferred) for t in doc.targets] == [
+    assert [(t.metric, t.value, t.unit, t.qualifier, t.year, t.year_inferred) for t in doc.layer("targets").all()] == [
         ("高水平高等职业学校", 50, "所", "exact", 2022, False),
         ("骨干专业(群)", 150, "个", "exact", 2022, False),
         ("具有辐射引领作用的高水平专业化产教融合实训基地", 300, "个", "exact", 2022, False)]
-    assert [doc.text[t.start:t.end] for t in doc.targets] == [t.text for t in doc.targets]
+    assert [doc.text[t.start:t.end] for t in doc.layer("targets").all()] == [t.text for t in doc.layer("targets").all()]
 
 
 def test_counts_to_build_in_running_text_are_no_targets():

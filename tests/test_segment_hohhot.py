@@ -44,7 +44,7 @@ def test_cover_letter(hohhot, gold):
 
 
 def test_referenced_documents(hohhot, gold):
-    got = [(r.title, r.doc_number) for r in hohhot.references]
+    got = [(r.title, r.doc_number) for r in hohhot.layer("references").all()]
     assert got == [(g["title"], g.get("doc_number")) for g in gold["referenced_documents"]]
 
 
@@ -57,4 +57,4 @@ def test_measure_text_runs_from_marker_to_next_measure(hohhot):
 
 
 def test_no_numbering_warnings_in_a_clean_draft(hohhot):
-    assert [w for w in hohhot.warnings if w.code.startswith("W1")] == []
+    assert [w for w in hohhot.all_warnings() if w.code.startswith("W1")] == []

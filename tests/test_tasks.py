@@ -10,6 +10,8 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from pipeline.api import ingest_file
+from pipeline.extract.money import money_terms
+from pipeline.model import Layer
 from pipeline.cli import cli
 from pipeline.tasks import HEADERS, task_rows, to_markdown, unit_counts, write_tasks
 
@@ -83,24 +85,11 @@ def test_markdown_escapes_pipes_and_line_breaks():
     assert to_markdown([("a|b", "c\nd")], ("x", "y")).splitlines()[-1] == "| a\\|b | c d |"
 
 
-@dataclass(frozen=True)
-class _Term:
-    text: str
-
-    def to_dict(self):
-        return {"text": self.text, "amount_yuan": 3000000}
-
-
-def test_money_column_reads_any_term_with_to_dict():
+def test_money_column_lists_the_terms_of_the_money_layer_as_written():
     d = doc(HOHHOT)
     m6 = next(n for n in d.nodes() if n.kind == "measure" and n.ordinal == 6)
-
-    def put(node):
-        if node.id == m6.id:
-            return replace(node, money=(_Term("最高支持300万元"), _Term("20%")))
-        return replace(node, money=(), children=tuple(put(c) for c in node.children))
-
-    rows = task_rows(replace(d, root=put(d.root)))
+    terms = money_terms("最高支持300万元，补贴20%。", m6.start)
+    rows = task_rows(d.with_layer(Layer("money", {m6.id: terms})))
     assert rows[5].money == "最高支持300万元；20%"
     assert rows[4].money == ""
 
@@ -186,7 +175,7 @@ def test_ingest_and_feed_take_user_aliases(tmp_path):
     result = runner.invoke(cli, ["ingest", "-q", "-o", str(tmp_path / "docs"), "--aliases", str(aliases), str(HOHHOT)])
     assert result.exit_code == 0, result.output
     doc = json.loads((tmp_path / "docs" / "hohhot-2024-keji-qiangshi-draft.json").read_text(encoding="utf-8"))
-    leads = [r["lead_normalized"] for n in _walk(doc["root"]) for r in n["responsibilities"]]
+    leads = [r["lead_normalized"] for rs in doc["layers"]["responsibilities"]["records"].values() for r in rs]
     # measure 1's note lists 市科学技术局 first (列第一位的为牵头单位)
     assert leads[0] == "呼和浩特市科学技术和信息化局"
     assert "呼和浩特市科学技术局" not in leads
@@ -233,5 +222,6 @@ def test_ingest_aliases_reach_parallel_workers(tmp_path):
                                       str(HOHHOT), str(GUOFA39)])
     assert result.exit_code == 0, result.output
     doc = json.loads((tmp_path / "docs" / "hohhot-2024-keji-qiangshi-draft.json").read_text(encoding="utf-8"))
-    names = {u["normalized"] for n in _walk(doc["root"]) for r in n["responsibilities"] for u in r["units"]}
+    names = {u["normalized"] for rs in doc["layers"]["responsibilities"]["records"].values() for r in rs
+             for u in r["units"]}
     assert "呼和浩特市科学技术和信息化局" in names and "呼和浩特市科学技术局" not in names

@@ -6,6 +6,7 @@ from __future__ import annotations
 from load_fixtures import docx_with_table, text_lines
 from pipeline import api
 from pipeline.load import load_bytes
+from pipeline.records import to_json
 
 CONVENTION = "列第一位的为牵头单位,下同。"
 
@@ -20,8 +21,12 @@ def measure(doc, num):
     return next(n for n in doc.nodes() if n.kind == "measure" and n.num == num)
 
 
-def table_notes(node):
-    return [r.to_dict() for r in node.responsibilities if r.to_dict().get("source") == "table"]
+def notes(doc, node):
+    return doc.layer("responsibilities").of(node.id)
+
+
+def table_notes(doc, node):
+    return [to_json(r) for r in notes(doc, node) if r.source == "table"]
 
 
 def units(note):
@@ -40,8 +45,8 @@ def test_rows_become_table_notes_of_the_measures_they_name():
     doc = ingest(HEADER, ROWS)
     m1, m2, m3 = measure(doc, "1"), measure(doc, "2"), measure(doc, "3")
     # the note in the text stays first; the row is added after it
-    assert [r.to_dict().get("source") for r in m1.responsibilities] == [None, "table"]
-    (row1,) = table_notes(m1)
+    assert [r.source for r in notes(doc, m1)] == ["text", "table"]
+    (row1,) = table_notes(doc, m1)
     assert row1["text"] == "1\t布局一批重大科技基础设施\t市科技局\t发展和改革委员会、大数据管理局\t2025年底前"
     assert doc.text[row1["start"]:row1["end"]] == row1["text"]
     assert (row1["lead"], row1["lead_normalized"], row1["lead_assumed"], row1["convention"]) == (
@@ -53,13 +58,13 @@ def test_rows_become_table_notes_of_the_measures_they_name():
     for unit in row1["units"]:
         assert doc.text[unit["start"]:unit["end"]] == unit["name"]
     # a merged unit cell: row 2 takes the units of row 1
-    (row2,) = table_notes(m2)
+    (row2,) = table_notes(doc, m2)
     assert units(row2)[1:] == units(row1)[1:] and row2["deadline"] == "持续推进"
     # row 3 is reworded (打造一批… in the draft): its 序号 names it, as rows 1 and 2 show the table numbers by measure
-    (row3,) = table_notes(m3)
+    (row3,) = table_notes(doc, m3)
     assert units(row3) == [("市工业和信息化局", "呼和浩特市工业和信息化局", "lead"), ("各旗县区", "各旗县区", "collective")]
-    assert sum(len(table_notes(n)) for n in doc.nodes()) == 3
-    assert not [w for w in doc.warnings if w.code in ("W302", "W303")]
+    assert sum(len(table_notes(doc, n)) for n in doc.nodes()) == 3
+    assert not [w for w in doc.all_warnings() if w.code in ("W302", "W303")]
     api.document_json(doc)  # validates
 
 
@@ -69,16 +74,16 @@ def test_without_a_lead_column_the_documents_convention_or_a_mark_decides_and_un
             ["2", "加强财政金融支持", "市财政局", "2025年"],
             ["3", "激发企业创新活力", "市财政局、市科技局（牵头）", "长期坚持"]]
     doc = ingest(header, rows)
-    (five,) = table_notes(measure(doc, "5"))
+    (five,) = table_notes(doc, measure(doc, "5"))
     assert (five["lead"], five["convention"], five["lead_assumed"]) == ("市科技局", "列第一位的为牵头单位", False)
     assert units(five) == [("市科技局", "呼和浩特市科学技术局", "lead"), ("市财政局", "呼和浩特市财政局", "co")]
-    (twelve,) = table_notes(measure(doc, "12"))
+    (twelve,) = table_notes(doc, measure(doc, "12"))
     assert (twelve["lead"], twelve["lead_normalized"], twelve["convention"]) == ("市科技局", "呼和浩特市科学技术局", "牵头")
     assert units(twelve) == [("市财政局", "呼和浩特市财政局", "co"), ("市科技局", "呼和浩特市科学技术局", "lead")]
     # row 2 names no measure: 序号 2 is a row count here (row 1 is measure 5), so it is not attached
-    assert sum(len(table_notes(n)) for n in doc.nodes()) == 2
+    assert sum(len(table_notes(doc, n)) for n in doc.nodes()) == 2
     row2 = doc.text.index("2\t加强财政金融支持")
-    assert [(w.start, w.end) for w in doc.warnings if w.code == "W303"] == [(row2, row2 + len("2\t加强财政金融支持\t市财政局\t2025年"))]
+    assert [(w.start, w.end) for w in doc.all_warnings() if w.code == "W303"] == [(row2, row2 + len("2\t加强财政金融支持\t市财政局\t2025年"))]
     api.document_json(doc)
 
 
@@ -87,10 +92,10 @@ def test_with_no_convention_in_the_draft_the_first_unit_is_an_assumed_lead():
     assert lines != text_lines()
     doc = ingest(["序号", "工作任务", "责任单位", "时间节点"],
                  [["1", "布局一批重大科技基础设施", "市科技局、市财政局", "2025年"]], lines)
-    (note,) = table_notes(measure(doc, "1"))
+    (note,) = table_notes(doc, measure(doc, "1"))
     assert (note["lead"], note["lead_assumed"], note["convention"]) == ("市科技局", True, None)
     row = doc.text.index("1\t布局一批")
-    assert ("W302", row) in [(w.code, w.start) for w in doc.warnings]
+    assert ("W302", row) in [(w.code, w.start) for w in doc.all_warnings()]
 
 
 def test_numbers_that_repeat_in_the_draft_name_nothing():
@@ -99,24 +104,24 @@ def test_numbers_that_repeat_in_the_draft_name_nothing():
     lines.insert(i + 1, "2.创建一批国家级创新平台。重复编号的一项。(责任单位:市科学技术局)")
     header = ["序号", "任务", "牵头单位"]
     doc = ingest(header, [["1", "布局一批重大科技基础设施", "市科技局"], ["2", "未列出的任务", "市科技局"]], lines)
-    assert len(table_notes(measure(doc, "1"))) == 1
-    assert [w.code for w in doc.warnings if w.code == "W303"] == ["W303"]
+    assert len(table_notes(doc, measure(doc, "1"))) == 1
+    assert [w.code for w in doc.all_warnings() if w.code == "W303"] == ["W303"]
 
 
 def test_a_measure_covered_only_by_a_table_row_raises_no_missing_note_warning():
     note = "(责任单位:市科学技术局、发展和改革委员会、工业和信息化局、农牧局、林业和草原局、各旗县区、经济技术开发区、金山高新区、和林格尔新区)"
     lines = [line.replace(note, "") for line in text_lines()]
     doc = ingest(HEADER, ROWS, lines)
-    assert table_notes(measure(doc, "2")) and not [r for r in measure(doc, "2").responsibilities
-                                                  if r.to_dict().get("source") is None]
-    assert [w for w in doc.warnings if w.code == "W301"] == []
+    assert table_notes(doc, measure(doc, "2")) and not [r for r in notes(doc, measure(doc, "2"))
+                                                       if r.source == "text"]
+    assert [w for w in doc.all_warnings() if w.code == "W301"] == []
 
 
 def test_aliases_read_again_keep_the_table_rows():
     from pipeline.extract.aliases import load_aliases
-    from pipeline.extract.units import renormalize
+    from pipeline.extract.responsibilities import Responsibilities
 
-    doc = renormalize(ingest(HEADER, ROWS), load_aliases(None))
-    (row1,) = table_notes(measure(doc, "1"))
+    doc = api.annotate(ingest(HEADER, ROWS), using=[Responsibilities(load_aliases(None))])
+    (row1,) = table_notes(doc, measure(doc, "1"))
     assert row1["lead_normalized"] == "呼和浩特市科学技术局"
-    assert [r.to_dict().get("source") for r in measure(doc, "1").responsibilities] == [None, "table"]
+    assert [r.source for r in notes(doc, measure(doc, "1"))] == ["text", "table"]

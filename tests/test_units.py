@@ -16,7 +16,8 @@ from pipeline.api import annotate, ingest_file, parse
 from pipeline.errors import InputError
 from pipeline.extract.aliases import builtin_aliases, load_aliases, parse_aliases
 from pipeline.extract.unitnames import jurisdiction_of, normalize_units, userdict_lines
-from pipeline.extract.units import extract_responsibilities, find_notes, unit_names
+from pipeline.extract.responsibilities import Responsibilities, unit_names
+from pipeline.extract.units import find_notes
 from pipeline.load import load, load_bytes
 from pipeline.normalize import fold
 from pipeline.validate import check
@@ -34,7 +35,7 @@ def doc(name: str):
 
 
 def notes_of(name: str):
-    return [r for n in doc(name).nodes() for r in n.responsibilities]
+    return [r for r in doc(name).layer("responsibilities").all()]
 
 
 
@@ -46,7 +47,7 @@ def test_hohhot_one_note_per_measure_as_in_gold(gold):
     matched = 0
     for node, g in zip(measures, gold["measures"]):
         assert node.ordinal == g["num"]
-        (note,) = node.responsibilities
+        (note,) = doc(HOHHOT).layer("responsibilities").of(node.id)
         assert [u.name for u in note.units] == g["responsible_units"]
         assert [u.normalized for u in note.units] == g["responsible_units_normalized"]
         assert (note.lead, note.lead_normalized) == (g["lead_unit"], g["lead_unit_normalized"])
@@ -74,7 +75,7 @@ def test_hohhot_convention_stated_once_carries_to_all_notes():
     notes = notes_of(HOHHOT)
     assert notes[0].text.endswith("和林格尔新区。列第一位的为牵头单位,下同。)")
     assert all(n.convention == "列第一位的为牵头单位" and not n.lead_assumed for n in notes)
-    assert not [w for w in doc(HOHHOT).warnings if w.code in ("W301", "W302")]
+    assert not [w for w in doc(HOHHOT).all_warnings() if w.code in ("W301", "W302")]
 
 
 def test_hohhot_roles_read_from_measure_1():
@@ -181,7 +182,9 @@ def cn(n: int) -> str:
     (HOHHOT, [str(i) for i in range(1, 27)]),
 ])
 def test_each_note_sits_on_its_measure(name, nums):
-    owners = [(n.kind, n.num) for n in doc(name).nodes() for _ in n.responsibilities]
+    d = doc(name)
+    nodes = {n.id: n for n in d.nodes()}
+    owners = [(nodes[i].kind, nodes[i].num) for i, _ in d.layer("responsibilities").items()]
     assert owners == [("measure", num) for num in nums]
 
 
@@ -283,7 +286,7 @@ def test_convention_without_ditto_holds_for_its_own_note_only():
 # --- Warnings --------------------------------------------------------------------------
 
 def test_lead_assumed_warnings_in_guobanfa117():
-    warnings = [w for w in doc("govcn-2018-guobanfa117-jili-zhichi.html").warnings if w.code == "W302"]
+    warnings = [w for w in doc("govcn-2018-guobanfa117-jili-zhichi.html").all_warnings() if w.code == "W302"]
     # the twelve notes naming several units with neither a convention nor 牵头/会同
     assert len(warnings) == 12
     assert all(w.message.startswith("lead assumed") for w in warnings)
@@ -295,9 +298,9 @@ def test_measure_without_note_among_siblings_with_notes():
     assert source.text.count(note) == 1
     cut = source.text.replace(note, "")
     d = parse(load_bytes(cut.encode("utf-8"), HOHHOT))
-    notes, _ = extract_responsibilities(d)
+    notes = Responsibilities().run(d)
     assert len(notes) == 25
-    (w,) = [w for w in annotate(d).warnings if w.code == "W301"]
+    (w,) = [w for w in notes.warnings if w.code == "W301"]
     assert w.message.endswith("measure 18") and cut[w.start:].startswith("18.")
 
 
@@ -483,7 +486,7 @@ def test_running_text_huitong_is_not_a_note_in_the_lingang_opinions():
     lingang = "shanghai-2016-lingang-shuangte-ruogan-yijian.html"
     assert "由市财政局会同浦东新区" in doc(lingang).text
     assert notes_of(lingang) == []
-    assert not [w for w in doc(lingang).warnings if w.code in ("W301", "W302")]
+    assert not [w for w in doc(lingang).all_warnings() if w.code in ("W301", "W302")]
 
 
 def test_articles_that_name_an_authority_hold_no_notes():

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from .. import validate
+from ..emit import write_atomic
 from ..errors import InputError
 from ..extract.aliases import load_aliases
 from . import cli, lazy_module, reports_errors
@@ -93,7 +94,7 @@ def outline(doc) -> list[str]:
             if label and label[-1] not in "、.．)）":
                 label += " "
             title = child.title or _first_words(doc.text[child.start:child.own_end], child.marker)
-            lead = next((r.lead for r in child.responsibilities if getattr(r, "lead", None)), None)
+            lead = next((r.lead for r in doc.layer("responsibilities").of(child.id) if r.lead), None)
             tail = f"  [牵头: {lead}]" if lead else ""
             out.append(f"{'  ' * depth}{child.kind:<10} {label}{title}{tail}".rstrip())
             visit(child, depth + 1)
@@ -178,3 +179,24 @@ def _json_values(name: str, raw: str):
 
 
 __all__ = ["ingest", "show", "feed", "validate_cmd", "InputError"]
+
+
+@cli.command()
+@click.option("-o", "--out", "out_dir", default=None, type=click.Path(file_okay=False),
+              help="Folder to write into (default: the schemas folder of this installation).")
+@reports_errors
+def schemas(out_dir: str | None) -> None:
+    """Write the JSON Schemas of the document, feed record and shared definitions.
+
+    They are built from the record types of the extractors, so they always match
+    what `ingest` and `feed` write; the diff's schema is copied as it is.
+    """
+    from .. import contract
+
+    folder = Path(out_dir) if out_dir else validate.schema_dir()
+    written = contract.write([(e.name, e.record) for e in api.extractors()], folder)
+    diff_schema = validate.schema_dir() / "diff.schema.json"
+    if folder.resolve() != validate.schema_dir().resolve():
+        written.append(write_atomic(folder / diff_schema.name, diff_schema.read_bytes()))
+    for path in written:
+        click.echo(str(path))

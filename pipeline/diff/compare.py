@@ -99,7 +99,7 @@ def compare(old_doc: Document, new_doc: Document, old: Sequence[Unit], new: Sequ
     for link in links:
         for i in link.old:
             partner_old[i] = link.new
-    changes = [_change(link, old, new, partner_old) for link in links]
+    changes = [_change(link, old_doc, old, new_doc, new, partner_old) for link in links]
     changes = _in_reading_order(changes, partner_old)
     changes = [c for c in changes if c.level != "item" or c.changed]
     return DocumentDiff(old_doc, new_doc, compare_document(old_doc, new_doc), tuple(changes))
@@ -118,11 +118,12 @@ def _annotated(units: Sequence[Unit]) -> list:
     return nodes
 
 
-def _change(link: Link, old: Sequence[Unit], new: Sequence[Unit], partner_old: dict[int, tuple[int, ...]]) -> Change:
+def _change(link: Link, old_doc: Document, old: Sequence[Unit], new_doc: Document, new: Sequence[Unit],
+            partner_old: dict[int, tuple[int, ...]]) -> Change:
     ou = tuple(old[i] for i in link.old)
     nu = tuple(new[j] for j in link.new)
     level = (ou or nu)[0].level
-    fields = compare_annotations(_annotated(ou), _annotated(nu), units=bool(ou and nu))
+    fields = compare_annotations(old_doc, _annotated(ou), new_doc, _annotated(nu), units=bool(ou and nu))
     if not nu:
         return Change(level, ou, nu, "deleted", False, False, 0.0, None, fields)
     if not ou:

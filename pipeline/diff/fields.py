@@ -1,7 +1,7 @@
-"""Changes in extracted data: money terms, responsible units, targets, front matter.
+"""Changes in extracted data: every layer's records, and the front matter.
 
-Annotations are compared through their `to_dict()` so this works whatever the
-extractors' dataclasses look like: offsets, context and `linked` indices (which
+Layers are read generically, records compared in their JSON form, so a new
+extractor's layer is compared with no change here: offsets, context and `linked` indices (which
 move whenever anything before them changes) are ignored; records are paired first when
 identical, then by the most fields in agreement (a `role`/`kind` must match);
 a pair that differs reports each differing key. Responsibilities are read as
@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import Document
+from ..model import Document, Node
+from ..records import to_json
 
 IGNORED = frozenset({"start", "end", "context", "note", "notes", "span", "spans", "provenance", "node_id", "node",
                      "linked"})
@@ -52,28 +53,33 @@ class FieldChange:
         }
 
 
-def compare_annotations(old_nodes: Iterable, new_nodes: Iterable, units: bool = True) -> tuple[FieldChange, ...]:
-    """Field changes between the annotations of two groups of paired nodes.
+def compare_annotations(old_doc: Document, old_nodes: Iterable[Node], new_doc: Document, new_nodes: Iterable[Node],
+                        units: bool = True) -> tuple[FieldChange, ...]:
+    """Field changes between the layers' records of two groups of paired nodes, layer by layer.
 
-    For an added or deleted clause (`units=False`) only its money and support
-    terms are listed (as added or removed promises), not each responsible unit.
+    A record type with `in_diff = False` (citations) is left out. Records that name units
+    (notes) are compared as units: a lead change, each unit added
+    or removed. For an added or deleted clause (`units=False`) those are not listed, only
+    the other records (promises, targets…) as added or removed.
     """
-    old_nodes, new_nodes = list(old_nodes), list(new_nodes)
+    old_ids, new_ids = [n.id for n in old_nodes], [n.id for n in new_nodes]
     changes: list[FieldChange] = []
-    for name in ("money", "responsibilities", "support") if units else ("money", "support"):
-        old = [a.to_dict() for n in old_nodes for a in getattr(n, name)]
-        new = [a.to_dict() for n in new_nodes for a in getattr(n, name)]
-        if name == "responsibilities":
-            unit_changes = compare_units(old, new)
-            if unit_changes is not None:
-                changes += unit_changes
-                continue
+    for name in dict.fromkeys([*old_doc.layers, *new_doc.layers]):
+        old_records = [r for i in old_ids for r in old_doc.layer(name).of(i)]
+        new_records = [r for i in new_ids for r in new_doc.layer(name).of(i)]
+        if not all(getattr(r, "in_diff", True) for r in old_records + new_records):
+            continue
+        old, new = [to_json(r) for r in old_records], [to_json(r) for r in new_records]
+        unit_changes = compare_units(old, new, name)
+        if unit_changes is not None:
+            changes += unit_changes if units else []
+            continue
         changes += compare_records(name, old, new)
     return tuple(changes)
 
 
 def compare_document(old: Document, new: Document) -> tuple[FieldChange, ...]:
-    """Changes in the front matter (title, status, number, comment deadline...) and targets."""
+    """Changes in the front matter (title, status, number, comment deadline...)."""
     changes: list[FieldChange] = []
     for name, a, b in (
         ("title", old.title, new.title),
@@ -87,7 +93,6 @@ def compare_document(old: Document, new: Document) -> tuple[FieldChange, ...]:
         if a != b:
             change = "added" if a is None else "removed" if b is None else "changed"
             changes.append(FieldChange(name, change, None, a, b))
-    changes += compare_records("targets", [t.to_dict() for t in old.targets], [t.to_dict() for t in new.targets])
     return tuple(changes)
 
 
@@ -129,7 +134,7 @@ def compare_records(field: str, old: list[dict], new: list[dict]) -> list[FieldC
     return changes
 
 
-def compare_units(old: list[dict], new: list[dict]) -> list[FieldChange] | None:
+def compare_units(old: list[dict], new: list[dict], field: str = "responsibilities") -> list[FieldChange] | None:
     """Lead and unit changes, or None if the records name no units this can read."""
     lead_a, units_a = _units(old)
     lead_b, units_b = _units(new)
@@ -138,9 +143,9 @@ def compare_units(old: list[dict], new: list[dict]) -> list[FieldChange] | None:
     units_a, units_b = units_a or [], units_b or []
     changes = []
     if lead_a != lead_b:
-        changes.append(FieldChange("responsibilities", "lead_changed", lead_b or lead_a, lead_a, lead_b))
-    changes += [FieldChange("responsibilities", "unit_removed", u, u, None) for u in units_a if u not in units_b]
-    changes += [FieldChange("responsibilities", "unit_added", u, None, u) for u in units_b if u not in units_a]
+        changes.append(FieldChange(field, "lead_changed", lead_b or lead_a, lead_a, lead_b))
+    changes += [FieldChange(field, "unit_removed", u, u, None) for u in units_a if u not in units_b]
+    changes += [FieldChange(field, "unit_added", u, None, u) for u in units_b if u not in units_a]
     return changes
 
 

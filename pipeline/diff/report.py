@@ -18,7 +18,7 @@ from . import ChainDiff
 from .compare import STATUSES, Change, DocumentDiff
 from .fields import FieldChange
 
-SCHEMA_VERSION = "1.1.0"
+SCHEMA_VERSION = "2.0.0"
 FORMATS = ("md", "html", "json")
 KINDS = ("modified", "added", "deleted", "split", "merged", "renumbered", "moved", "fields", "formatting")
 

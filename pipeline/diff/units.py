@@ -13,12 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..kinds import CLAUSE_KINDS, CONTAINER_KINDS, SKIP_KINDS
 from ..model import Document, Node
 from ..normalize import fold
 
-CONTAINER_KINDS = frozenset({"book", "part", "action", "chapter", "section"})
-CLAUSE_KINDS = frozenset({"article", "measure"})
-SKIP_KINDS = frozenset({"breadcrumb", "letter", "title", "toc", "header"})
 STRUCTURE_KINDS = CONTAINER_KINDS | CLAUSE_KINDS
 
 # Punctuation that PDF extraction or a half-width keyboard prints differently;

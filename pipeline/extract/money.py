@@ -11,17 +11,19 @@ of 3000000 yuan at_most per 单个企业每年, each `linked` to the other.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import ClassVar, Literal, get_args
 
 from ..cnnum import parse_int
-from ..model import Document, Warning
+from ..model import Document, Layer
 from ..normalize import fold
+from ..records import describe
+from ..warnings import Finding, finding
 from .money_links import Found, groups, relate
 from .parties import PAYEE, clean, dui_before, dui_phrases, split_dui
 from .quantity import Quantity, View, clause_start, quantities, sentences, view
+from .targets import outside_goals
 
-ROLES = ("grant", "rate", "cap", "threshold", "share", "budget_growth", "fine", "fee", "fund_size", "other")
 GRANTING = ("grant", "rate", "cap")
 AMOUNT_FIELDS = ("amount_yuan", "amount_min_yuan", "amount_max_yuan")
 RATE_FIELDS = ("rate", "rate_min", "rate_max")
@@ -68,47 +70,44 @@ RATE_BASE = re.compile(r"(?:按照|按(?!照)|参照|依据)(?!规定|有关|程
 BUDGET_BASE = re.compile(r"(?:各级|本级|市级|县级|省级)?财政[\u4e00-\u9fff]{0,6}?(?:投入|经费|预算|资金|支出)")
 
 
+Role = Literal["grant", "rate", "cap", "threshold", "share", "budget_growth", "fine", "fee", "fund_size", "other"]
+Qualifier = Literal["exact", "at_least", "at_most", "range", "about"]
+ROLES: tuple[str, ...] = get_args(Role)
+
+
 @dataclass(frozen=True)
 class MoneyTerm:
-    """One written amount or percentage with what it means.
+    """A money term: one written amount or percentage with what it means. Amounts are in
+    yuan; `rate`, `rate_min`, `rate_max` are fractions (10% = 0.1), or multiples of `base`
+    for fines (一倍以上五倍以下).
 
-    Amounts are in yuan; `rate`/`rate_min`/`rate_max` are fractions (10% → 0.1)
-    or, for fines, multiples of `base` (一倍以上五倍以下). `amount_min_yuan` and
-    `amount_max_yuan` repeat the amount for at_least/at_most and hold both ends
-    of a range. `linked` holds the indices (in the same node's `money` tuple)
-    of the cap(s) limiting a rate, or of the rate(s) a cap limits.
+    `amount_min_yuan` and `amount_max_yuan` repeat the amount for at_least/at_most and
+    hold both ends of a range.
     """
 
-    text: str
-    start: int
-    end: int
-    role: str
-    qualifier: str
+    text: str = field(metadata=describe(min_length=1))
+    start: int = field(metadata=describe(minimum=0))
+    end: int = field(metadata=describe(minimum=0))
+    role: Role
+    qualifier: Qualifier = field(metadata=describe("taken only from the words written (不低于 -> at_least)"))
     amount_yuan: float | None = None
     amount_min_yuan: float | None = None
     amount_max_yuan: float | None = None
     rate: float | None = None
     rate_min: float | None = None
     rate_max: float | None = None
-    base: str | None = None
-    per: str | None = None
-    duration_years: int | None = None
+    base: str | None = field(default=None, metadata=describe("what a rate applies to (研发投入年增量)"))
+    per: str | None = field(default=None, metadata=describe("the scope as written (单个企业每年, 每项)"))
+    duration_years: int | None = field(default=None, metadata=describe(minimum=1))
     one_time: bool = False
     recipient: str | None = None
     condition: str | None = None
     purpose: str | None = None
-    linked: tuple[int, ...] = ()
+    linked: tuple[int, ...] = field(default=(), metadata=describe(
+        "indices, in the same node's money records, of the cap(s) limiting this rate or the rate(s) this cap limits"))
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "text": self.text, "start": self.start, "end": self.end, "role": self.role,
-            "qualifier": self.qualifier, "amount_yuan": self.amount_yuan,
-            "amount_min_yuan": self.amount_min_yuan, "amount_max_yuan": self.amount_max_yuan,
-            "rate": self.rate, "rate_min": self.rate_min, "rate_max": self.rate_max, "base": self.base,
-            "per": self.per, "duration_years": self.duration_years, "one_time": self.one_time,
-            "recipient": self.recipient, "condition": self.condition, "purpose": self.purpose,
-            "linked": list(self.linked),
-        }
+    def entity_spans(self) -> tuple[tuple[int, int, str], ...]:
+        return ((self.start, self.end, "MONEY_" + self.role.upper()),)
 
 
 def money_terms(text: str, offset: int = 0, folded: str | None = None) -> tuple[MoneyTerm, ...]:
@@ -279,69 +278,32 @@ def _base(s: str, lo: int, cs: int, f: Found) -> str | None:
     return YEARS_LEAD.sub("", tail) or None
 
 
-SKIP_KINDS = ("breadcrumb", "letter", "title", "toc")
-GOAL_HEADING = re.compile(r"目标(?:任务)?$|^(?:总体|发展|主要|工作)目标")
-# A paragraph that states the goals: 具体指标：到2022年，…建设50所….
-GOAL_PARAGRAPH = re.compile(r"^[ \t]*(?:具体|主要|总体|发展|工作)?(?:指标|目标)(?:任务)?[:：]", re.M)
 NO_UNIT = re.compile(r"\d\d*(?:\.\d+)?[十百千]?[万亿](?=以上|以下|左右)")
 NO_UNIT_CONTEXT = re.compile(r"资金|经费|担保|金额|投资|投入|奖励|补助")
 
 
-def extract_money(doc: Document) -> tuple[dict[str, tuple], dict[str, tuple], tuple, tuple[Warning, ...]]:
-    """Money terms and support keyed by node id, document targets, and warnings.
+@dataclass(frozen=True)
+class Money:
+    """Money terms of every node's own text, outside goal sections (their figures are targets).
 
-    Each term goes to the deepest node whose own text holds it (each node's
-    own text is scanned). Sections headed by a goal (总体目标, 发展目标) yield
-    targets instead of money terms; so does a paragraph led by 具体指标：/主要目标：
-    (its money terms stay); every `budget_growth` term is a target too.
     Warning W401: an amount in 万/亿 written without 元 in a money context.
     """
-    from .support import find_support
-    from .targets import Target, find_commitments, find_targets
 
-    money: dict[str, tuple[MoneyTerm, ...]] = {}
-    support: dict[str, tuple] = {}
-    targets: list[Target] = []
-    warnings: list[Warning] = []
-    text, goal_spans = doc.text, []
-    folded = fold(text)  # once for the document; each node takes its slice
-    for node in doc.nodes():
-        if node.kind in SKIP_KINDS or any(a <= node.start < b for a, b in goal_spans):
-            continue
-        if node.kind != "document" and node.title and GOAL_HEADING.search(node.title):
-            goal_spans.append((node.start, node.end))
-            targets.extend(find_targets(text[node.start:node.end], node.start, folded[node.start:node.end], build=True))
-            continue
-        own, own_folded = text[node.start:node.own_end], folded[node.start:node.own_end]
-        terms = money_terms(own, node.start, own_folded)
-        if terms:
-            money[node.id] = terms
-        found = find_support(own, node.start, own_folded)
-        if found:
-            support[node.id] = found
-        growth = [t for t in terms if t.role == "budget_growth"]
-        for t in growth:
-            pct = round(t.rate * 100, 6)
-            targets.append(Target(t.text, t.start, t.end, (t.base or "") + (t.per or "") + "增长率",
-                                  int(pct) if pct == int(pct) else pct, "%", t.qualifier))
-        paras = [(node.start + m.start(), node.start + _line_end(own, m.end()))
-                 for m in GOAL_PARAGRAPH.finditer(own)] if "标" in own else []
-        for a, b in paras:
-            targets.extend(find_targets(text[a:b], a, folded[a:b], build=True))
-        targets.extend(g for g in find_commitments(own, node.start, own_folded)
-                       if not any(g.start < t.end and t.start < g.end for t in growth)
-                       and not any(a <= g.start < b for a, b in paras))
-        for m in NO_UNIT.finditer(own) if "万" in own or "亿" in own else ():
-            line = own[own.rfind("\n", 0, m.start()) + 1:m.end() + 40].split("\n")[0]
-            if NO_UNIT_CONTEXT.search(line):
-                a = node.start + m.start()
-                message = f"amount without a currency unit: {m.group(0)}"
-                warnings.append(Warning("W401", message, a, a + len(m.group(0))))
-    targets.sort(key=lambda t: t.start)
-    return money, support, tuple(targets), tuple(warnings)
+    name: ClassVar[str] = "money"
+    record: ClassVar[type] = MoneyTerm
 
-
-def _line_end(s: str, i: int) -> int:
-    """Where the line of `s` holding `i` ends (its newline, or the end of `s`)."""
-    end = s.find("\n", i)
-    return len(s) if end < 0 else end
+    def run(self, doc: Document) -> Layer:
+        text, folded = doc.text, doc.folded
+        records: dict[str, tuple[MoneyTerm, ...]] = {}
+        warnings: list[Finding] = []
+        for node in outside_goals(doc):
+            own, own_folded = text[node.start:node.own_end], folded[node.start:node.own_end]
+            terms = money_terms(own, node.start, own_folded)
+            if terms:
+                records[node.id] = terms
+            for m in NO_UNIT.finditer(own) if "万" in own or "亿" in own else ():
+                line = own[own.rfind("\n", 0, m.start()) + 1:m.end() + 40].split("\n")[0]
+                if NO_UNIT_CONTEXT.search(line):
+                    a = node.start + m.start()
+                    warnings.append(finding("W401", m.group(0), a, a + len(m.group(0))))
+        return Layer(self.name, records, tuple(warnings))

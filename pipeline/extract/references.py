@@ -2,9 +2,42 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from typing import ClassVar
 
-from ..model import Reference
+from ..model import Document, Layer
+from ..records import describe
 from ..segment.vocab import DOC_NUMBER
+
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A document the text cites, by title (《…》) and/or number (国发〔2023〕16号), at its first mention."""
+
+    title: str | None = field(metadata=describe("the cited title without its 《》"))
+    doc_number: str | None = field(metadata=describe("the cited document number, spaces removed"))
+    start: int = field(metadata=describe(minimum=0))
+    end: int = field(metadata=describe(minimum=0))
+    # A citation changes with the words around it, which the redline shows: no field change of its own.
+    in_diff: ClassVar[bool] = False
+
+    def entity_spans(self) -> tuple[tuple[int, int, str], ...]:
+        """Citations are not highlighted in the spaCy view."""
+        return ()
+
+
+@dataclass(frozen=True)
+class References:
+    """The documents a text cites (the document's own title and number excluded)."""
+
+    name: ClassVar[str] = "references"
+    record: ClassVar[type] = Reference
+
+    def run(self, doc: Document) -> Layer:
+        found = find_references(doc.text, doc.title, doc.doc_number)
+        return Layer(self.name, doc.index.keyed((doc.index.owner(r.start, r.end).id, r) for r in found))
+
 
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
 _NUMBER_AFTER = re.compile(r"\s*[（(]\s*(" + DOC_NUMBER.pattern + r")\s*[)）]")

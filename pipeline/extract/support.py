@@ -10,11 +10,14 @@ money the issuer asks others for), `one_time` (一次性奖励, no amount), else
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import ClassVar, Literal
 
+from ..model import Document, Layer
+from ..records import describe
 from .parties import DUI, split_dui
 from .quantity import clause_start, quantities, sentences, view
+from .targets import outside_goals
 
 SUPPORT = re.compile(r"(?:给予|予以|争取)(?P<gap>[^,:;。\d%]{0,20})"
                      r"(?:经费|资金|奖励|奖金|补助|补贴|资助|奖补|补偿|贴息|项目支持)(?:支持|激励)?")
@@ -25,18 +28,34 @@ KINDS = (("一事一议", "case_by_case"), ("一定", "discretionary"), ("适当
 
 @dataclass(frozen=True)
 class Support:
-    """Funding promised with no amount written."""
+    """Support promised without a number (给予一定经费支持): `kind` says what stands in for it."""
 
-    text: str
-    start: int
-    end: int
-    kind: str
+    text: str = field(metadata=describe(min_length=1))
+    start: int = field(metadata=describe(minimum=0))
+    end: int = field(metadata=describe(minimum=0))
+    kind: Literal["discretionary", "matching", "case_by_case", "sought", "one_time", "unspecified"]
     cue: str | None = None
     recipient: str | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "start": self.start, "end": self.end, "kind": self.kind,
-                "cue": self.cue, "recipient": self.recipient}
+    def entity_spans(self) -> tuple[tuple[int, int, str], ...]:
+        return ((self.start, self.end, "SUPPORT"),)
+
+
+@dataclass(frozen=True)
+class SupportTerms:
+    """Unquantified support in every node's own text, outside goal sections."""
+
+    name: ClassVar[str] = "support"
+    record: ClassVar[type] = Support
+
+    def run(self, doc: Document) -> Layer:
+        text, folded = doc.text, doc.folded
+        records = {}
+        for node in outside_goals(doc):
+            found = find_support(text[node.start:node.own_end], node.start, folded[node.start:node.own_end])
+            if found:
+                records[node.id] = found
+        return Layer(self.name, records)
 
 
 def find_support(text: str, offset: int = 0, folded: str | None = None) -> tuple[Support, ...]:

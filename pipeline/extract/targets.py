@@ -17,11 +17,15 @@ conditions (…达到25%的).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import ClassVar, Literal
 
 from ..cnnum import parse_int, parse_number
+from ..kinds import SKIP_KINDS
+from ..model import Document, Layer, Node
 from ..normalize import fold
+from ..records import describe
 from .quantity import sentences, view
 
 _NUM = r"\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+"
@@ -50,24 +54,89 @@ COMMIT = re.compile(r"到\d{4}年|\d{4}年底?前|确保|力争")
 
 @dataclass(frozen=True)
 class Target:
-    """One numeric goal of the document."""
+    """A quantified target (到2027年…达到20亿元): `value` as written in `unit` (40 %, 20 亿元;
+    翻一番 = 2 倍)."""
 
-    text: str
-    start: int
-    end: int
-    metric: str
+    text: str = field(metadata=describe(min_length=1))
+    start: int = field(metadata=describe(minimum=0))
+    end: int = field(metadata=describe(minimum=0))
+    metric: str = field(metadata=describe(min_length=1))
     value: float
-    unit: str
-    qualifier: str
+    unit: str = field(metadata=describe(min_length=1))
+    qualifier: Literal["exact", "at_least", "at_most", "range", "about"]
     year: int | None = None
     year_inferred: bool = False
     baseline_year: int | None = None
     trend: str | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "start": self.start, "end": self.end, "metric": self.metric,
-                "value": self.value, "unit": self.unit, "qualifier": self.qualifier, "year": self.year,
-                "year_inferred": self.year_inferred, "baseline_year": self.baseline_year, "trend": self.trend}
+    def entity_spans(self) -> tuple[tuple[int, int, str], ...]:
+        return ((self.start, self.end, "TARGET"),)
+
+
+GOAL_HEADING = re.compile(r"目标(?:任务)?$|^(?:总体|发展|主要|工作)目标")
+# A paragraph that states the goals: 具体指标：到2022年，…建设50所….
+GOAL_PARAGRAPH = re.compile(r"^[ \t]*(?:具体|主要|总体|发展|工作)?(?:指标|目标)(?:任务)?[:：]", re.M)
+
+
+def goal_sections(doc: Document) -> list[Node]:
+    """The outermost nodes headed by a goal (总体目标, 发展目标), in document order."""
+    out: list[Node] = []
+    for node in doc.nodes():
+        if node.kind in SKIP_KINDS or node.kind == "document" or (out and node.start < out[-1].end):
+            continue
+        if node.title and GOAL_HEADING.search(node.title):
+            out.append(node)
+    return out
+
+
+def outside_goals(doc: Document) -> Iterator[Node]:
+    """The nodes whose own text extractors read: not front matter, not inside a goal section."""
+    goals = iter(goal_sections(doc))
+    goal = next(goals, None)
+    for node in doc.nodes():
+        while goal is not None and node.start >= goal.end:
+            goal = next(goals, None)
+        if node.kind in SKIP_KINDS or (goal is not None and goal.start <= node.start):
+            continue
+        yield node
+
+
+@dataclass(frozen=True)
+class Targets:
+    """Targets: every figure of a goal section, goals a paragraph states (具体指标：), goals
+    committed to elsewhere (到2027年…, 确保…), and every budget_growth money term."""
+
+    name: ClassVar[str] = "targets"
+    record: ClassVar[type] = Target
+
+    def run(self, doc: Document) -> Layer:
+        text, folded = doc.text, doc.folded
+        found: list[Target] = []
+        for goal in goal_sections(doc):
+            found.extend(find_targets(text[goal.start:goal.end], goal.start, folded[goal.start:goal.end], build=True))
+        money = doc.layer("money")
+        for node in outside_goals(doc):
+            own, own_folded = text[node.start:node.own_end], folded[node.start:node.own_end]
+            growth = [t for t in money.of(node.id) if t.role == "budget_growth"]
+            for t in growth:
+                pct = round(t.rate * 100, 6)
+                found.append(Target(t.text, t.start, t.end, (t.base or "") + (t.per or "") + "增长率",
+                                    int(pct) if pct == int(pct) else pct, "%", t.qualifier))
+            paras = [(node.start + m.start(), node.start + _line_end(own, m.end()))
+                     for m in GOAL_PARAGRAPH.finditer(own)] if "标" in own else []
+            for a, b in paras:
+                found.extend(find_targets(text[a:b], a, folded[a:b], build=True))
+            found.extend(g for g in find_commitments(own, node.start, own_folded)
+                         if not any(g.start < t.end and t.start < g.end for t in growth)
+                         and not any(a <= g.start < b for a, b in paras))
+        found.sort(key=lambda t: t.start)
+        return Layer(self.name, doc.index.keyed((doc.index.owner(t.start, t.end).id, t) for t in found))
+
+
+def _line_end(s: str, i: int) -> int:
+    """Where the line of `s` holding `i` ends (its newline, or the end of `s`)."""
+    end = s.find("\n", i)
+    return len(s) if end < 0 else end
 
 
 def find_targets(text: str, offset: int = 0, folded: str | None = None,

@@ -18,67 +18,48 @@ document states (列第一位的为牵头单位), by `（牵头）` after a name
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from typing import Any
+from dataclasses import replace
 
 from ..cnnum import parse_int
-from ..load.tables import Cell, TaskRow, columns, split_units, tables, task_rows
 from ..markers import match_marker
-from ..model import Document, Node, Warning
+from ..model import Document, Node
 from ..normalize import fold
-from .aliases import Aliases, builtin_aliases
-from .units import _CONVENTION, CODES as NOTE_CODES, Responsibility, Unit, document_jurisdiction
+from ..warnings import Finding, finding
+from .aliases import Aliases
+from .table_rows import Cell, TaskRow, columns, split_units, tables, task_rows
+from .units import _CONVENTION, Responsibility, Unit
 from .unitnames import Jurisdiction, is_collective, normalize_units
 
-CODES = {"W303": "task-table row names no measure"}
 _LEAD_MARK = re.compile(r"\s*\(\s*牵头\s*\)$")
 _NOT_KEY = re.compile(r"[\W_]+")
 _MIN_TITLE = 4
 _LABEL_CHARS = 40
 
 
-@dataclass(frozen=True)
-class TableResponsibility(Responsibility):
-    """A `Responsibility` read from one table row (`text` is the row, tabs included).
-
-    `source` is always "table"; `deadline` is the 完成时限 cell as written.
-    """
-
-    source: str = "table"
-    deadline: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {**super().to_dict(), "source": self.source, "deadline": self.deadline}
-
-
-def table_responsibilities(doc: Document, aliases: Aliases | None = None,
-                           ) -> tuple[dict[str, tuple[Any, ...]], tuple[Warning, ...]]:
-    """Each named measure's notes followed by its table rows (for `attach`), and warnings."""
+def table_responsibilities(doc: Document, jurisdiction: Jurisdiction, aliases: Aliases,
+                           ) -> tuple[list[tuple[str, Responsibility]], tuple[Finding, ...]]:
+    """(measure id, note) for each table row that names a measure, and warnings (W302, W303)."""
     rows = task_rows(doc.text)
     if not rows:
-        return {}, ()
-    aliases = aliases if aliases is not None else builtin_aliases()
-    jurisdiction = document_jurisdiction(doc)
+        return [], ()
     convention = _stated_convention(doc.text)
     table_of, lead_headers = _table_facts(doc.text)
     measures = [n for n in doc.nodes() if n.kind == "measure" and not _overlaps(n, rows)]
     targets = _targets(rows, table_of, measures)
-    added: dict[str, list[Any]] = {}
-    warnings: list[Warning] = []
+    added: list[tuple[str, Responsibility]] = []
+    warnings: list[Finding] = []
     for row, node in zip(rows, targets):
         if node is None:
             label = row.task.text[:_LABEL_CHARS] if row.task else (row.seq.text if row.seq else "")
-            warnings.append(Warning("W303", f"{CODES['W303']}: {label}", row.start, row.end))
+            warnings.append(finding("W303", label, row.start, row.end))
             continue
         note = _note(doc.text, row, lead_headers.get(row.start), convention, jurisdiction, aliases)
         if note is None:
             continue
         if note.lead_assumed:
-            warnings.append(Warning("W302", f"{NOTE_CODES['W302']}: {note.lead}", note.start, note.end))
-        added.setdefault(node.id, []).append(note)
-    by_id = {n.id: n for n in doc.nodes()}
-    merged = {nid: tuple(by_id[nid].responsibilities) + tuple(notes) for nid, notes in added.items()}
-    return merged, tuple(sorted(warnings, key=lambda w: (w.start, w.code)))
+            warnings.append(finding("W302", str(note.lead), note.start, note.end))
+        added.append((node.id, note))
+    return added, tuple(warnings)
 
 
 def _overlaps(node: Node, rows: tuple[TaskRow, ...]) -> bool:
@@ -163,7 +144,7 @@ def _targets(rows: tuple[TaskRow, ...], table_of: dict[int, int], measures: list
 
 
 def _note(text: str, row: TaskRow, lead_header: str | None, convention: str | None,
-          jurisdiction: Jurisdiction, aliases: Aliases) -> TableResponsibility | None:
+          jurisdiction: Jurisdiction, aliases: Aliases) -> Responsibility | None:
     """The row's units with roles and normalized names; None when it names no unit."""
     spans: list[tuple[Cell, str | None]] = []
     if row.lead:
@@ -189,10 +170,10 @@ def _note(text: str, row: TaskRow, lead_header: str | None, convention: str | No
                           cell.start, cell.end))
     units, how, assumed = _decide_lead(units, lead_header, any(m for _, _, m in marked), convention)
     lead = next((u for u in units if u.role == "lead"), units[0])
-    return TableResponsibility(
+    return Responsibility(
         text=text[row.start:row.end], start=row.start, end=row.end,
         lead=lead.name, lead_normalized=lead.normalized, lead_assumed=assumed, convention=how,
-        units=units, deadline=row.deadline.text if row.deadline else None)
+        units=tuple(units), deadline=row.deadline.text if row.deadline else None, source="table")
 
 
 def _decide_lead(units: list[Unit], lead_header: str | None, marked: bool, convention: str | None,

@@ -19,58 +19,56 @@ the notes after), from 牵头 / 牵头单位 / 会同, else it is the first unit
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from typing import Any
+from dataclasses import dataclass, field, replace
+from typing import Literal
 
-from ..model import Document, Node, Warning
 from ..normalize import fold
+from ..records import describe
 from .aliases import Aliases, builtin_aliases
 from .unitnames import Jurisdiction, is_collective, jurisdiction_of, normalize_units
 
-ROLES = ("lead", "co", "collective")
-CODES = {
-    "W301": "no responsible unit, unlike its siblings",
-    "W302": "lead assumed to be the first unit listed",
-}
 
 
 @dataclass(frozen=True)
 class Unit:
-    """One responsible unit: `name` as written, its full `normalized` name, its `role`."""
+    """One responsible unit: `name` as written (the exact source span), its full `normalized` name, its `role`."""
 
-    name: str
-    normalized: str
-    role: str
-    start: int
-    end: int
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "normalized": self.normalized, "role": self.role,
-                "start": self.start, "end": self.end}
+    name: str = field(metadata=describe(min_length=1))
+    normalized: str = field(metadata=describe(min_length=1))
+    role: Literal["lead", "co", "collective"]
+    start: int = field(metadata=describe(minimum=0))
+    end: int = field(metadata=describe(minimum=0))
 
 
 @dataclass(frozen=True)
 class Responsibility:
-    """One note, brackets included. `convention` is the wording that decided the lead
-    (`列第一位的为牵头单位`, `牵头单位`, `牵头`, `会同`), None when nothing stated one.
-    A note naming only groups (各省级人民政府负责) has the first group as `lead`; its
-    role stays `collective`."""
+    """A responsibility note (责任单位…, …负责), brackets included, or a row of a task-allocation
+    table (任务分工表); `text` is the exact source span [start, end).
 
-    text: str
-    start: int
-    end: int
-    lead: str | None
-    lead_normalized: str | None
-    lead_assumed: bool
-    convention: str | None
+    A note naming only groups (各省级人民政府负责) has the first group as `lead`; its role
+    stays `collective`.
+    """
+
+    text: str = field(metadata=describe("the note as written (a table row: its cells joined by tabs)", min_length=1))
+    start: int = field(metadata=describe(minimum=0))
+    end: int = field(metadata=describe(minimum=0))
+    lead: str | None = field(metadata=describe("the lead unit as written; null when the note names no unit that "
+                                               "can lead", min_length=1))
+    lead_normalized: str | None = field(metadata=describe(min_length=1))
+    lead_assumed: bool = field(metadata=describe("true when the lead is the first of several units and nothing "
+                                                 "in the document says so"))
+    convention: str | None = field(metadata=describe("the wording that decided the lead (列第一位的为牵头单位, "
+                                                     "牵头单位, 牵头, 会同), or null", min_length=1))
     units: tuple[Unit, ...]
-    deadline: str | None = None
+    deadline: str | None = field(default=None, metadata=describe(
+        "the time limit the note states, as written (2024年底前完成, 持续推进; a table row's 完成时限 cell), or null",
+        min_length=1))
+    source: Literal["text", "table"] = field(default="text", metadata=describe(
+        "text: a note in the text; table: a row of a task-allocation table"))
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "start": self.start, "end": self.end, "lead": self.lead,
-                "lead_normalized": self.lead_normalized, "lead_assumed": self.lead_assumed,
-                "convention": self.convention, "units": [u.to_dict() for u in self.units],
-                "deadline": self.deadline}
+    def entity_spans(self) -> tuple[tuple[int, int, str], ...]:
+        """Each unit named, the lead apart."""
+        return tuple((u.start, u.end, "UNIT_LEAD" if u.role == "lead" else "UNIT") for u in self.units)
 
 
 # The lead convention: 列第一位的为牵头单位 / 列第一位者为牵头单位 / 排在第一位的部门为牵头部门 …
@@ -345,93 +343,3 @@ def _build(text: str, s: int, e: int, clauses, convention: str | None,
         lead=names[lead] if lead is not None else None,
         lead_normalized=normalized[lead] if lead is not None else None,
         lead_assumed=assumed, convention=how, units=units)
-
-
-def extract_responsibilities(doc: Document, aliases: Aliases | None = None,
-                             ) -> tuple[dict[str, tuple[Responsibility, ...]], tuple[Warning, ...]]:
-    """Notes keyed by the id of the deepest node whose own text holds them, and warnings.
-
-    W302: a note whose lead was assumed (several units, no convention, no 牵头).
-    W301 (a measure without a note) comes from `missing_notes`, once every source of
-    notes (the text, task tables) is attached.
-    """
-    notes = find_notes(doc.text, 0, len(doc.text), jurisdiction=document_jurisdiction(doc), aliases=aliases)
-    by_node: dict[str, list[Responsibility]] = {}
-    for note in notes:
-        node = _owner(doc.root, note.start, note.end)
-        by_node.setdefault(node.id, []).append(note)
-    result = {k: tuple(v) for k, v in by_node.items()}
-    warnings = [Warning("W302", f"{CODES['W302']}: {n.lead}", n.start, n.end)
-                for n in notes if n.lead_assumed]
-    warnings.sort(key=lambda w: (w.start, w.code))
-    return result, tuple(warnings)
-
-
-def document_jurisdiction(doc: Document) -> Jurisdiction:
-    """The places of the issuer (or of the letter's issuer, or of the title's opening words)."""
-    for name in (doc.issuer, doc.letter.issuer if doc.letter else None, (doc.title or "").split("关于")[0]):
-        jurisdiction = jurisdiction_of(name)
-        if jurisdiction.places:
-            return jurisdiction
-    return Jurisdiction()
-
-
-def _owner(node: Node, s: int, e: int) -> Node:
-    """The deepest node whose own text holds [s, e), else the deepest node holding it."""
-    for child in node.children:
-        if child.start <= s and e <= child.end:
-            return _owner(child, s, e)
-    return node
-
-
-def missing_notes(root: Node) -> tuple[Warning, ...]:
-    """W301 for each node without a note among same-kind siblings that have one.
-
-    Only kinds that carry notes themselves count (measures, say, not the parts
-    above them), so a part with no tasks (总体目标) raises nothing.
-    """
-    notes = {n.id for n in root.walk() if n.responsibilities}
-    bearing = {n.kind for n in root.walk() if n.id in notes}
-    has: set[str] = set()
-
-    def mark(node: Node) -> bool:
-        found = node.id in notes
-        for child in node.children:
-            found = mark(child) or found
-        if found:
-            has.add(node.id)
-        return found
-
-    mark(root)
-    out = []
-    for parent in root.walk():
-        kinds = {c.kind for c in parent.children if c.id in has} & bearing
-        for child in parent.children:
-            if child.kind in kinds and child.id not in has:
-                label = child.num or child.id
-                out.append(Warning("W301", f"{CODES['W301']}: {child.kind} {label}", child.start, child.own_end))
-    return tuple(out)
-
-
-def renormalize(doc: Document, aliases: Aliases) -> Document:
-    """`doc` with its notes (in the text and in task tables) read again using `aliases`
-    (a user's `--aliases` table); every note the document had is replaced."""
-    from ..assemble import attach
-    from .tasktable import table_responsibilities
-
-    notes, _ = extract_responsibilities(doc, aliases)
-    cleared = {n.id: notes.get(n.id, ()) for n in doc.nodes() if n.responsibilities or n.id in notes}
-    doc = attach(doc, "responsibilities", cleared)
-    table, _ = table_responsibilities(doc, aliases)
-    return attach(doc, "responsibilities", table)
-
-
-def unit_names(doc: Document) -> tuple[str, ...]:
-    """Every unit name in the document's notes, as written and normalized (for jieba's dictionary)."""
-    names: dict[str, None] = {}
-    for node in doc.nodes():
-        for note in node.responsibilities:
-            for unit in note.to_dict()["units"]:
-                names.setdefault(unit["name"])
-                names.setdefault(unit["normalized"])
-    return tuple(names)

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from ..errors import StructureError
 from ..markers import GBT_RANK, match_marker
-from ..model import Node, Warning
+from ..model import Node
+from ..warnings import Finding
 from . import body as body_mod
 from .checks import numbering_warnings
 from .closing import find_attachment, find_closing
@@ -25,7 +26,7 @@ TOP_TYPES = {"bufen", "bian", "zhang", "tiao", "dun", "paren_cn", "arabic", "par
 class Segmented:
     root: Node
     front: Front
-    warnings: tuple[Warning, ...]
+    warnings: tuple[Finding, ...]
 
 
 def segment(text: str, name: str | None = None) -> Segmented:

@@ -7,20 +7,13 @@ that level elsewhere (a document that always goes 一、 → 1. skips nothing).
 from __future__ import annotations
 
 from ..markers import GBT_RANK
-from ..model import Warning
+from ..warnings import Finding, finding
 from .body import Raw
 
-CODES = {
-    "W101": "numbering gap",
-    "W102": "duplicate number",
-    "W103": "number out of sequence",
-    "W104": "heading level skipped",
-}
 
-
-def numbering_warnings(top: list[Raw]) -> list[Warning]:
+def numbering_warnings(top: list[Raw]) -> list[Finding]:
     """Check each run of same-type siblings; numbering may continue across parents."""
-    warnings: list[Warning] = []
+    warnings: list[Finding] = []
     last_seen: dict[tuple[str, int], int] = {}
     used = {GBT_RANK[t] for t in _types(top) if t in GBT_RANK}
 
@@ -39,14 +32,14 @@ def numbering_warnings(top: list[Raw]) -> list[Warning]:
             if n not in expected:
                 code = "W102" if n == max(expected) - 1 else ("W101" if n > max(expected) else "W103")
                 span = (raw.line.lo, raw.line.lo + raw.marker.end)
-                warnings.append(Warning(code, f"{CODES[code]}: {raw.marker.num} after "
-                                        f"{max(expected) - 1 if max(expected) > 1 else 'start'}", *span))
+                after = max(expected) - 1 if max(expected) > 1 else "start"
+                warnings.append(finding(code, f"{raw.marker.num} after {after}", *span))
             if parent is not None and parent.marker is not None:
                 pr, cr = GBT_RANK.get(parent.type), GBT_RANK.get(t)
                 skipped = used & set(range(pr + 1, cr)) if pr is not None and cr is not None else set()
                 if skipped and t not in prev:
-                    warnings.append(Warning("W104", f"{CODES['W104']}: {raw.marker.num} directly under "
-                                            f"{parent.marker.num}", raw.line.lo, raw.line.lo + raw.marker.end))
+                    warnings.append(finding("W104", f"{raw.marker.num} directly under {parent.marker.num}",
+                                            raw.line.lo, raw.line.lo + raw.marker.end))
             prev[t] = n
             last_seen[key] = n
             visit(raw.children, depth + 1, raw)
