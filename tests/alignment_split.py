@@ -12,12 +12,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from alignment_gold import GOLDS, Gold, produced_pairs
-from alignment_gold_heldout import HELDOUT_GOLDS
-from alignment_gold_more import MORE_GOLDS
+from alignment_gold import GOLDS, SHANGHAI, Gold, produced_pairs
+from alignment_gold_heldout import HELDOUT_GOLDS, MINHANG, NONGYE, ZHONGXIAO
+from alignment_gold_more import MORE_GOLDS, ORGAN
 
 CALIBRATION: tuple[Gold, ...] = GOLDS + MORE_GOLDS
 HELDOUT: tuple[Gold, ...] = HELDOUT_GOLDS
+# Full revisions and drafts (most articles reworded or regrouped), where pairing is hard; the
+# other pairs are amendments that mostly renumber, which every step gets right.
+REWRITES: frozenset[Gold] = frozenset({SHANGHAI, ORGAN, ZHONGXIAO, NONGYE, MINHANG})
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,11 @@ wrong is a strict xfail below, naming the step at fault.
 from functools import cache
 
 import pytest
+import regex
 from alignment_gold import produced_pairs
 from alignment_gold_heldout import MINHANG, NONGYE, SHENJI, ZHONGXIAO
 from alignment_split import CALIBRATION, HELDOUT, score_set
-from conftest import ingested
+from conftest import ROOT, ingested
 
 from pipeline.diff import diff
 
@@ -67,6 +68,14 @@ def test_no_heldout_pair_collapses(heldout):
     # means a whole kind of document stopped aligning, which the pooled figures could hide
     for p in heldout.pairs:
         assert p.precision >= 0.75 and p.recall >= 0.75, (p.gold.old_name, sorted(p.false), sorted(p.missed))
+
+
+def test_the_readme_states_the_heldout_figures(heldout):
+    # the README's Version diff table; within 0.02, so it is restated when the aligner changes much
+    row = regex.search(r"^\| \*\*held-out\*\*[^|]*\| \*\*([\d.]+)\*\* \| \*\*([\d.]+)\*\* \|",
+                       (ROOT / "README.md").read_text(encoding="utf-8"), regex.M)
+    assert row, "README: the held-out row of the pairing table is missing"
+    assert abs(float(row[1]) - heldout.precision) <= 0.02 and abs(float(row[2]) - heldout.recall) <= 0.02
 
 
 # What the held-out pairs showed. Each names the pair, the articles, what a reader pairs and what
