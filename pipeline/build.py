@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Sequence
 
 from . import api, batch
 from .emit import write_atomic
@@ -30,11 +30,18 @@ class BuildReport:
 
 
 def build(corpus: str | Path, out_dir: str | Path, jobs: int | None = None,
-          progress: Callable[[batch.Outcome], None] | None = None) -> BuildReport:
-    """Run the main job over the supported files in `corpus` into `out_dir`."""
+          progress: Callable[[batch.Outcome], None] | None = None,
+          include: Sequence[str | Path] = ()) -> BuildReport:
+    """Run the main job over the supported files in `corpus` into `out_dir`.
+
+    Only the files at the top of `corpus` are read: its subfolders (the breadth
+    set `corpus/wild/`) are read only when named in `include`, so the main job
+    stays fast.
+    """
     out = Path(out_dir)
     report = BuildReport()
-    inputs = [i.path for i in api.expand_inputs([corpus]) if not i.skipped]
+    inputs = [i.path for i in api.expand_inputs([corpus]) if not i.skipped and Path(i.path).parent == Path(corpus)]
+    inputs += [i.path for i in api.expand_inputs(include) if not i.skipped]
     report.outcomes = batch.run(inputs, str(out), jobs, progress)
     report.failures += [o.error for o in report.outcomes if not o.ok]
     docs = [api.load_document(o.target) for o in report.outcomes if o.ok]

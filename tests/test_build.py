@@ -35,3 +35,42 @@ def test_versions_file_lists_chains_oldest_first(tmp_path):
     path = tmp_path / "VERSIONS"
     path.write_text("# chains\na.txt b.txt  # two\n\nc.txt d.txt e.txt\nlonely.txt\n", encoding="utf-8")
     assert read_chains(path) == [["a.txt", "b.txt"], ["c.txt", "d.txt", "e.txt"]]
+
+
+def _corpus_with_a_wild_folder(tmp_path):
+    corpus = tmp_path / "corpus"
+    (corpus / "wild").mkdir(parents=True)
+    shutil.copy(CORPUS / "law-guojia-keji-jiangli-tiaoli-2020.txt", corpus)
+    for name in WILD_FILES:
+        shutil.copy(CORPUS / "wild" / name, corpus / "wild" / name)
+    return corpus
+
+
+WILD_FILES = ["govcn-2018-guoling706-zhuanli-daili-tiaoli.html", "qingdao-rd-2017-shirong-he-huanjingweisheng.txt"]
+
+
+def test_build_skips_the_wild_subfolder_by_default(tmp_path):
+    corpus = _corpus_with_a_wild_folder(tmp_path)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", str(corpus), "-o", str(out), "-j", "1"])
+    assert result.exit_code == 0, result.output
+    docs = {p.name for p in out.glob("*.json")}
+    assert docs == {"law-guojia-keji-jiangli-tiaoli-2020.json"}
+
+
+def test_build_reads_a_subfolder_named_with_include(tmp_path):
+    corpus = _corpus_with_a_wild_folder(tmp_path)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", str(corpus), "-o", str(out), "-j", "1", "--include", str(corpus / "wild")])
+    assert result.exit_code == 0, result.output
+    docs = {p.name for p in out.glob("*.json")}
+    assert docs == {"law-guojia-keji-jiangli-tiaoli-2020.json", "govcn-2018-guoling706-zhuanli-daili-tiaoli.json",
+                    "qingdao-rd-2017-shirong-he-huanjingweisheng.json"}
+
+
+def test_ingest_reads_the_wild_folder(tmp_path):
+    corpus = _corpus_with_a_wild_folder(tmp_path)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["ingest", str(corpus / "wild"), "-o", str(out), "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    assert {p.stem for p in out.glob("*.json")} == {name.rsplit(".", 1)[0] for name in WILD_FILES}

@@ -22,9 +22,9 @@ def test_ingest_writes_valid_json_and_a_summary_line(tmp_path):
 
 
 def test_ingest_the_whole_corpus(tmp_path):
-    result = run("ingest", CORPUS, "-o", tmp_path)
-    assert result.exit_code == 0, result.output
     texts = [p for p in CORPUS.iterdir() if p.suffix in (".txt", ".html")]
+    result = run("ingest", *texts, "-o", tmp_path)
+    assert result.exit_code == 0, result.output
     assert len(list(tmp_path.glob("*.json"))) == len(texts)
     assert not list(tmp_path.glob(".*"))
 

@@ -16,15 +16,20 @@ job = lazy_module("pipeline.build")
               help="Folder for everything the job writes.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Parallel worker processes for ingestion (default: the number of cores).")
+@click.option("--include", "include", multiple=True, type=click.Path(exists=True),
+              help="Also read this subfolder or file (e.g. corpus/wild); repeatable.")
 @reports_errors
-def build(corpus: str, out_dir: str, jobs: int | None) -> None:
+def build(corpus: str, out_dir: str, jobs: int | None, include: tuple[str, ...]) -> None:
     """Run the main job on CORPUS (default: corpus/): every output the tool makes.
+
+    Only the files at the top of CORPUS are read; a subfolder such as the
+    breadth corpus corpus/wild is read only when given with --include.
 
     Document JSON for every file, feed.jsonl for the corpus, the 任务分工表, money
     table and annotated page of each policy document, and the diff reports of
     the version chains listed in CORPUS/VERSIONS. Exit 1 if anything failed.
     """
-    report = job.build(corpus, out_dir, jobs)
+    report = job.build(corpus, out_dir, jobs, include=include)
     for o in report.outcomes:
         if o.ok:
             click.echo(f"{o.doc_id}: {o.summary}")
