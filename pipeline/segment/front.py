@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Letter
-from .letter import read_cover_notice, read_letter
+from .letter import LetterBlock, read_cover_notice, read_letter
 from .lines import Line, skip_blank
 from .vocab import (
     ADOPTION, BREADCRUMB, DATE, DATE_LINE, DOC_NUMBER, MEETING, META_LABEL, ORDER, STATUS_LINE, STATUS_WORDS,
@@ -33,6 +33,15 @@ class Front:
     metadata: dict[str, str] = field(default_factory=dict)
 
 
+def _take_letter(front: Front, block: LetterBlock) -> int:
+    """Record a letter and what it states; the line after it."""
+    front.letter = block.letter
+    front.blocks.append(("letter", block.start, block.stop))
+    front.doc_number = block.doc_number or front.doc_number
+    front.status = block.status or front.status
+    return block.stop
+
+
 def read_front(lines: list[Line], end: int, letter_limit: int | None = None, appended: int | None = None) -> Front:
     """Read front matter from `lines[:end]` (the lines before the body).
 
@@ -46,8 +55,9 @@ def read_front(lines: list[Line], end: int, letter_limit: int | None = None, app
     i = _header(lines, i, end, front)
     i = _breadcrumb(lines, i, end, front)
     if appended is not None and i <= appended < end:
-        i = read_cover_notice(lines, i, appended, front)
-    i = read_letter(lines, i, min(end, letter_limit if letter_limit is not None else end), front)
+        i = _take_letter(front, read_cover_notice(lines, i, appended))
+    found = read_letter(lines, i, min(end, letter_limit if letter_limit is not None else end))
+    i = _take_letter(front, found) if found else i
     i = _title_block(lines, i, end, front)
     if any(not lines[j].blank for j in range(i, end)):
         front.blocks.append(("preamble", i, end))

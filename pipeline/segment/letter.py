@@ -6,7 +6,7 @@ notice that is the whole text; a notice followed by `附《…（征求意见稿
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
 from ..model import Letter
 from .lines import Line, skip_blank
@@ -15,11 +15,19 @@ from .vocab import (
     PHONE, STATUS_WORDS, is_addressee, is_date_line, iso_date,
 )
 
-if TYPE_CHECKING:
-    from .front import Front
+
+@dataclass(frozen=True)
+class LetterBlock:
+    """A cover letter read from lines `[start, stop)`, and what it states of the document."""
+
+    letter: Letter
+    start: int
+    stop: int
+    doc_number: str | None = None
+    status: str | None = None
 
 
-def read_letter(lines: list[Line], i: int, end: int, front: Front) -> int:
+def read_letter(lines: list[Line], i: int, end: int) -> LetterBlock | None:
     """A cover letter (征求意见的函, 印发…的通知) that closes with a date before the body.
 
     Its title may wrap over up to three lines; after its date line come an optional
@@ -33,22 +41,22 @@ def read_letter(lines: list[Line], i: int, end: int, front: Front) -> int:
             break
         k += 1
     if title_end is None:
-        return i
+        return None
     if title_end + 1 < end and re.fullmatch(r"第\d+号", lines[title_end + 1].folded.replace(" ", "")):
         title_end += 1
     head_text = "".join(ln.text for ln in lines[i:title_end + 1])
     opening = next((ln.text for ln in lines[title_end + 1:end] if not ln.blank and not ln.folded.endswith(":")), "")
     if not re.search(r"征求|意见|印发|转发|公布|发布", head_text + opening[:40]):
-        return i
+        return None
     date_idx = next((j for j in range(title_end + 1, end) if is_date_line(lines[j])), None)
     if date_idx is None:
-        return i
+        return None
     stop = date_idx + 1
     j = skip_blank(lines, stop, end)
     if j < end and lines[j].folded.startswith("(") and re.search(r"联系|电话|公开|发布", lines[j].text):
         stop = j + 1
     if skip_blank(lines, stop, end) >= end:
-        return i
+        return None
     head = lines[i]
     body = lines[title_end + 1:stop]
     body_text = "\n".join(line.text for line in body)
@@ -59,14 +67,14 @@ def read_letter(lines: list[Line], i: int, end: int, front: Front) -> int:
         signer = None
     issuer = signer or (head_text.split("关于", 1)[0] or None)
     nonblank = [ln for ln in body if not ln.blank]
+    doc_number = None
     if nonblank and DOC_NUMBER.fullmatch(nonblank[0].folded.replace(" ", "")):
-        front.doc_number = nonblank.pop(0).text
+        doc_number = nonblank.pop(0).text
     first = nonblank[0] if nonblank else None
     addressee = first.text.rstrip(":： ") if first and is_addressee(first) else None
-    front.letter = Letter(title=head_text, start=head.start, end=lines[stop - 1].end, issuer=issuer, date=date,
-                          addressee=addressee, **comment_fields(body_text, folded, date))
-    front.blocks.append(("letter", i, stop))
-    return stop
+    letter = Letter(title=head_text, start=head.start, end=lines[stop - 1].end, issuer=issuer, date=date,
+                    addressee=addressee, **comment_fields(body_text, folded, date))
+    return LetterBlock(letter, i, stop, doc_number)
 
 
 def comment_fields(text: str, folded: str, letter_date: str | None) -> dict:
@@ -111,7 +119,7 @@ def find_appended_draft(lines: list[Line], limit: int = 60) -> int | None:
     return None
 
 
-def read_cover_notice(lines: list[Line], i: int, appended: int, front: Front) -> int:
+def read_cover_notice(lines: list[Line], i: int, appended: int) -> LetterBlock:
     """The notice before an appended draft: a letter with the draft's status and the
     issuer named in its opening (`交通运输部…起草了《…》`)."""
     block = lines[i:appended + 1]
@@ -121,11 +129,9 @@ def read_cover_notice(lines: list[Line], i: int, appended: int, front: Front) ->
     title = head.text if LETTER_END.search(head.folded) else None
     drafter = DRAFTER.search(text)
     status = re.search("|".join(STATUS_WORDS), lines[appended].text)
-    front.status = status.group(0) if status else front.status
-    front.letter = Letter(title=title, start=head.start, end=lines[appended].end,
-                          issuer=drafter.group(1) if drafter else None, **comment_fields(text, folded, None))
-    front.blocks.append(("letter", i, appended + 1))
-    return appended + 1
+    letter = Letter(title=title, start=head.start, end=lines[appended].end,
+                    issuer=drafter.group(1) if drafter else None, **comment_fields(text, folded, None))
+    return LetterBlock(letter, i, appended + 1, status=status.group(0) if status else None)
 
 
 def _deadline_iso(m: re.Match[str], letter_date: str | None) -> str | None:
