@@ -222,6 +222,13 @@ def test_build_writes_a_word_redline_for_each_version_chain(tmp_path):
     assert written == to_docx(diff_chain(_docs(KEJI)))
 
 
+def test_the_hohhot_redline_in_outputs_is_current(hohhot):
+    stem = "hohhot-2024-keji-qiangshi-draft--edited.diff.docx"
+    stale = "outputs/ is stale: run `python bench/diff_docx_screenshot.py`"
+    assert (ROOT / "outputs" / stem).read_bytes() == hohhot[1], stale
+    assert (ROOT / "outputs" / f"{stem}.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", stale
+
+
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 PDFTOTEXT = shutil.which("pdftotext")
 
