@@ -15,6 +15,8 @@ from datetime import datetime
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from conftest import CORPUS, HOHHOT, ROOT, ingested
@@ -34,7 +36,8 @@ CHAINS = {
     "zhian 2012-2025": ("law-zhian-chufa-2012.txt", "law-zhian-chufa-2025.txt"),
     "zhian 2012-draft2-2025": ("law-zhian-chufa-2012.txt", "law-zhian-chufa-draft2.txt", "law-zhian-chufa-2025.txt"),
     "keji 2020-2024": KEJI,
-    "liuhe old-2023": ("liuhe-zhongdian-chanye-shishi-yijian-old.html", "liuhe-zhongdian-chanye-shishi-yijian-2023.html"),
+    "liuhe old-2023": ("liuhe-zhongdian-chanye-shishi-yijian-old.html",
+                       "liuhe-zhongdian-chanye-shishi-yijian-2023.html"),
     "hohhot edited": (HOHHOT.name, None),
 }
 
@@ -100,6 +103,51 @@ def test_accepting_every_change_gives_the_new_text_and_rejecting_every_change_th
     assert _clauses(api.ingest_source(rejected)) == _clauses(docs[0])
     # and the loader, reading the tracked file as it is, sees it with every change accepted
     assert load_bytes(_body_only(data, None), "tracked.docx").text == accepted.text
+
+
+MEASURES = [line for line in HOHHOT.read_text(encoding="utf-8").split("\n") if re.match(r"^\d+\.", line)]
+# what an editor does to a clause: reword, change an amount, break it in two, join it to the next
+# line, switch to half-width punctuation, indent it
+EDITS = {"reword": lambda t: t.replace("支持", "扶持", 1), "amount": lambda t: re.sub(r"\d+万元", "999万元", t, 1),
+         "break": lambda t: t.replace("。", "。\n", 1), "join": lambda t: t + "另行规定。",
+         "halfwidth": lambda t: t.replace("，", ",").replace("：", ":"), "indent": lambda t: "　　" + t}
+
+
+def _draft(order: list[int], edits: dict[int, str]) -> str:
+    lines = ["关于测试的实施意见", "", "一、重点任务", ""]
+    for k, m in enumerate(order):
+        if k % 5 == 0:
+            lines += [f"({'一二三四五六七八九十'[k // 5]})实施第{k // 5 + 1}项行动", ""]
+        body = re.sub(r"^\d+\.", f"{k + 1}.", MEASURES[m])
+        lines += [EDITS[edits[m]](body) if m in edits else body, ""]
+    return "\n".join(lines + ["二、组织保障", "", "加强组织领导,确保各项措施落实。"])
+
+
+_versions = st.tuples(st.permutations(range(len(MEASURES))).flatmap(lambda p: st.integers(3, len(p)).map(
+    lambda keep: p[:keep])), st.dictionaries(st.integers(0, len(MEASURES) - 1), st.sampled_from(sorted(EDITS)),
+                                             max_size=6))
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_versions, _versions)
+def test_any_two_drafts_accept_to_the_new_and_reject_to_the_old(a, b):
+    old, new = (api.ingest_source(load_bytes(_draft(*v).encode("utf-8"), f"{n}.txt")) for n, v in (("a", a), ("b", b)))
+    data = to_docx(diff_chain([old, new]))
+    assert load_bytes(_body_only(data, True), "a.docx").text.splitlines() == _source_lines(new)
+    assert load_bytes(_body_only(data, False), "r.docx").text.splitlines() == _source_lines(old)
+
+
+def test_a_width_variant_is_tracked_character_by_character_not_as_a_rewritten_clause():
+    text = HOHHOT.read_text(encoding="utf-8")
+    line = next(line for line in text.split("\n") if line.startswith("2.创建一批国家级创新平台"))
+    assert line.count("(责任单位:") == 1
+    widened = text.replace(line, line.replace("(责任单位:", "（责任单位："))
+    new = api.ingest_source(load_bytes(widened.encode("utf-8"), "widened.txt"))
+    chain = diff_chain([ingested(HOHHOT.name), new])
+    assert [c.status for c in chain.overall.changes if c.status != "unchanged"] == ["formatting"]
+    root = _document_xml(to_docx(chain))
+    assert root.xpath("//w:del//w:delText/text()", namespaces=NS) == ["(", ":"]
+    assert root.xpath("//w:ins//w:t/text()", namespaces=NS) == ["（", "："]
 
 
 def _paragraph_text(p, side: str = "new") -> str:
@@ -182,6 +230,9 @@ def test_every_money_and_lead_change_of_a_law_has_a_row_with_a_working_link():
 def test_same_input_same_bytes_and_the_revision_date(hohhot):
     chain, data = hohhot
     assert to_docx(chain) == data
+    unchanged = _document_xml(to_docx(diff_chain([ingested(HOHHOT.name)] * 2)))
+    assert not unchanged.xpath("//w:ins|//w:del|//w:tbl", namespaces=NS)
+    assert "条款：无变化。" in etree.tostring(unchanged, encoding="unicode")
     law = diff_chain(_docs(KEJI))
     zhian = diff_chain(_docs(CHAINS["zhian 2012-2025"]))
     dates = lambda d: set(_document_xml(d).xpath("//w:ins/@w:date|//w:del/@w:date", namespaces=NS))  # noqa: E731
