@@ -306,3 +306,18 @@ def test_libreoffice_opens_it_and_prints_the_changes(hohhot, tmp_path):
     # both the deleted and the inserted amount are printed, as tracked changes are shown
     assert "3.打造一批自治区级创新平台" in body and "每年给予不低于300万元200万元科技经费支持" in body
     assert "26.建设科技成果展示中心" in body
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice not installed (apt-get install -y libreoffice-writer-nogui)")
+def test_libreoffice_reads_the_changes_as_revisions_and_saves_them_back(hohhot, tmp_path):
+    source = tmp_path / "redline.docx"
+    source.write_bytes(hohhot[1])
+    subprocess.run([SOFFICE, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+                    "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(tmp_path / "saved"), str(source)],
+                   check=True, capture_output=True, timeout=180)
+    saved = (tmp_path / "saved" / "redline.docx").read_bytes()
+    root = _document_xml(saved)
+    assert set(root.xpath("//w:ins/@w:author|//w:del/@w:author", namespaces=NS)) == {AUTHOR}
+    # what LibreOffice writes back still accepts to the new version and rejects to the old
+    assert load_bytes(_body_only(saved, True), "a.docx").text.splitlines() == _source_lines(_hohhot_edited())
+    assert load_bytes(_body_only(saved, False), "r.docx").text.splitlines() == _source_lines(ingested(HOHHOT.name))
