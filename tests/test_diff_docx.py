@@ -150,6 +150,22 @@ def test_a_width_variant_is_tracked_character_by_character_not_as_a_rewritten_cl
     assert root.xpath("//w:ins//w:t/text()", namespaces=NS) == ["（", "："]
 
 
+def test_title_and_headings_carry_their_styles():
+    root = _document_xml(to_docx(diff_chain(_docs(KEJI))))
+
+    def styled(style: str) -> list[str]:
+        return [_paragraph_text(p) for p in root.xpath(f"//w:body/w:p[w:pPr/w:pStyle/@w:val='{style}']", namespaces=NS)]
+
+    # the front page's title, then the law's own `# 国家科学技术奖励条例`
+    assert styled("Title") == ["国家科学技术奖励条例", "国家科学技术奖励条例"]
+    # `## 第一章 总 则` … `## 第五章 附 则`, centred
+    chapters = styled("Heading1")
+    assert chapters[0] == "修改概览" and chapters[1:] == [
+        "第一章 总 则", "第二章 国家科学技术奖的设置", "第三章 国家科学技术奖的提名、评审和授予", "第四章 法律责任",
+        "第五章 附 则"]
+    assert len(root.xpath("//w:p[w:pPr/w:pStyle/@w:val='Heading1'][w:pPr/w:jc/@w:val='center']", namespaces=NS)) == 5
+
+
 def _paragraph_text(p, side: str = "new") -> str:
     """The paragraph's text with its changes accepted (new) or rejected (old)."""
     out = []

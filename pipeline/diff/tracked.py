@@ -109,6 +109,11 @@ class _Layout:
                 if 0 < len(lengths.get(i, "")) <= HEADING_MAX:
                     self.styles.setdefault(i, (f"Heading{min(depth, 3)}",
                                                "center" if node.kind in CENTRED_KINDS else None))
+        if doc.title and not any(style == ("Title", "center") for style in self.styles.values()):
+            # a title given by a header (a law's `# 名称`) rather than a title node: its first line as written
+            first = next((i for i, line in self.rows if line == doc.title), None)
+            if first is not None:
+                self.styles.setdefault(first, ("Title", "center"))
 
     def side(self, start: int, end: int) -> _Side | None:
         """The non-empty lines that end in [start, end), or None if there are none."""
