@@ -92,7 +92,7 @@ def test_cli_writes_all_formats_byte_identical_on_rerun(tmp_path):
         assert result.exit_code == 0, result.output
     names = sorted(p.name for p in (tmp_path / "a").iterdir())
     stem = "law-guojia-keji-jiangli-tiaoli-2020--law-guojia-keji-jiangli-tiaoli-2024.diff"
-    assert names == [f"{stem}.html", f"{stem}.json", f"{stem}.md"]
+    assert names == [f"{stem}.docx", f"{stem}.html", f"{stem}.json", f"{stem}.md"]
     for name in names:
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
     validate.check(json.loads((tmp_path / "a" / f"{stem}.json").read_text(encoding="utf-8")), "diff")

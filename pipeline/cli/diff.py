@@ -8,7 +8,8 @@ import click
 from . import cli, lazy_module, reports_errors
 
 api = lazy_module("pipeline.api")
-FORMATS = ("md", "html", "json")
+FORMATS = ("md", "html", "json", "docx")
+AUTHOR = "policy-pipeline"
 
 
 @cli.command()
@@ -18,27 +19,36 @@ FORMATS = ("md", "html", "json")
 @click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False),
               help="Folder for the reports (default: print one report to stdout).")
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS + ("all",)), default="md", show_default=True,
-              help="Report format; `all` writes md, html and json (needs -o).")
+              help="Report format: docx is a Word file with tracked changes; `all` writes every format. "
+                   "docx and all need -o.")
+@click.option("--author", default=AUTHOR, show_default=True,
+              help="Reviser named on the Word file's tracked changes.")
+@click.option("--date", "when", type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S"]),
+              help="Date of the Word file's tracked changes (default: the new version's date, else 2000-01-01).")
 @reports_errors
-def diff(old: str, new: str, newer: tuple[str, ...], out_dir: str | None, fmt: str) -> None:
+def diff(old: str, new: str, newer: tuple[str, ...], out_dir: str | None, fmt: str, author: str, when) -> None:
     """Compare versions OLD -> NEW [-> NEWER...]: each clause paired, redlined, field changes.
 
     Each version is a source text or a document JSON written by `policy ingest`.
-    With three or more versions the report has each step and the overall change.
-    With -o, writes <first>--<last>.diff.<ext> atomically into OUT.
+    With three or more versions the report has each step and the overall change
+    (the Word file: the overall change). With -o, writes
+    <first>--<last>.diff.<ext> atomically into OUT.
     """
     from ..diff import diff_chain
     from ..diff.report import render, write_reports
 
-    if fmt == "all" and not out_dir:
-        raise click.UsageError("--format all needs -o/--out")
+    if fmt in ("all", "docx") and not out_dir:
+        raise click.UsageError(f"--format {fmt} needs -o/--out")
+    if not author.strip():
+        raise click.BadParameter("must name someone", param_hint="--author")
     paths = (old, new) + newer
     chain = diff_chain([api.load_document(p) for p in paths])
     if not out_dir:
         click.echo(render(chain, fmt), nl=False)
         return
     stem = f"{_stem(paths[0])}--{_stem(paths[-1])}"
-    for target in write_reports(chain, out_dir, stem, FORMATS if fmt == "all" else (fmt,)):
+    formats = FORMATS if fmt == "all" else (fmt,)
+    for target in write_reports(chain, out_dir, stem, formats, author=author.strip(), date=when):
         click.echo(str(target))
 
 

@@ -1,13 +1,16 @@
-"""Diff reports: JSON (validated against `schemas/diff.schema.json`), Markdown, HTML.
+"""Diff reports: JSON (validated against `schemas/diff.schema.json`), Markdown, HTML,
+and Word with tracked changes (`docx_report`).
 
-All three read the same `ChainDiff`: the overall change first -> last and, for
-a chain of three or more versions, each step. Only changed entries are listed
-in Markdown and HTML; JSON lists every entry. The HTML page is self-contained
-(inline CSS and script, no network), filters by change kind and prints well.
+All read the same `ChainDiff`: the overall change first -> last and, for a
+chain of three or more versions, each step (the Word file shows the overall
+change only). Only changed entries are listed in Markdown and HTML; JSON lists
+every entry. The HTML page is self-contained (inline CSS and script, no
+network), filters by change kind and prints well.
 """
 from __future__ import annotations
 
 from html import escape
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -16,10 +19,11 @@ from ..emit import dumps, write_atomic
 from ..model import Document
 from . import ChainDiff
 from .compare import STATUSES, Change, DocumentDiff
+from .docx_report import AUTHOR, to_docx
 from .fields import FieldChange
 
 SCHEMA_VERSION = "2.0.0"
-FORMATS = ("md", "html", "json")
+FORMATS = ("md", "html", "json", "docx")
 KINDS = ("modified", "added", "deleted", "split", "merged", "renumbered", "moved", "fields", "formatting")
 
 
@@ -311,12 +315,16 @@ def _sides(c: Change) -> tuple[str, str]:
 
 
 def render(chain: ChainDiff, fmt: str) -> str:
-    """The report in one format: `md`, `html` or `json`."""
+    """The report in one text format: `md`, `html` or `json`."""
     if fmt == "json":
         return dumps(to_json(chain))
     return to_markdown(chain) if fmt == "md" else to_html(chain)
 
 
-def write_reports(chain: ChainDiff, out_dir: str | Path, stem: str, formats=FORMATS) -> list[Path]:
-    """Write `<stem>.diff.<ext>` for each format into `out_dir`, atomically."""
-    return [write_atomic(Path(out_dir) / f"{stem}.diff.{ext}", render(chain, ext)) for ext in formats]
+def write_reports(chain: ChainDiff, out_dir: str | Path, stem: str, formats=FORMATS, *,
+                  author: str = AUTHOR, date: datetime | None = None) -> list[Path]:
+    """Write `<stem>.diff.<ext>` for each format into `out_dir`, atomically; `author` and
+    `date` are the Word file's reviser and revision date (see `docx_report`)."""
+    return [write_atomic(Path(out_dir) / f"{stem}.diff.{ext}",
+                         to_docx(chain, author, date) if ext == "docx" else render(chain, ext))
+            for ext in formats]

@@ -2,7 +2,7 @@
 
 Read from `word/document.xml` after the zip guard, with the safe XML parser:
 one line per paragraph (runs joined; `w:tab` is a tab, `w:br` a line break;
-deleted text, field codes, drawings and text boxes left out); Word automatic
+field codes, drawings and text boxes left out); Word automatic
 numbering rendered in front of the paragraph text (see `numbering`), so `一、`,
 `（一）`, `1.` exist even when nobody typed them; a table becomes one line per
 row, cells joined by a tab, the paragraphs of a cell joined by a space (merged
@@ -10,6 +10,11 @@ cells: the continuation cell is empty). Headers, footers and footnotes are not
 read. `blocks` says where each line came from: `body/p[12]` (the 12th paragraph
 of the body) or `body/tbl[1]/tr[3]`. `metadata` has the core properties
 (`title`, `author`, `created`, `modified`) when present.
+
+Tracked changes are read as Word prints the document with all of them
+accepted, the text the reviser proposes: inserted and moved-to text kept,
+deleted and moved-from text left out, and a paragraph whose mark is deleted
+joined to the next paragraph (`pipeline.ooxml_revisions` resolves them either way).
 """
 from __future__ import annotations
 
@@ -135,20 +140,33 @@ class _Reader:
         self.lines: list[tuple[str, str]] = []
         self.paragraphs = 0
         self.tables = 0
+        self.carried = ""
 
-    def body(self, container) -> None:
+    def body(self, container, top: bool = True) -> None:
         for child in container:
             tag = _local(child)
             if tag == "p":
                 self.paragraphs += 1
-                text = self.paragraph(child)
-                if text.strip():
+                text = self.carried + self.paragraph(child)
+                self.carried = ""
+                if _mark_deleted(child):
+                    self.carried = text
+                elif text.strip():
                     self.lines.append((text.strip(), f"body/p[{self.paragraphs}]"))
             elif tag == "tbl":
+                self.flush()
                 self.tables += 1
                 self.table(child, f"body/tbl[{self.tables}]")
             elif tag in {"sdt", "sdtContent", "customXml", "ins"}:
-                self.body(child)
+                self.body(child, top=False)
+        if top:
+            self.flush()
+
+    def flush(self) -> None:
+        """A paragraph whose mark is deleted but with nothing after it to join stays a line."""
+        if self.carried.strip():
+            self.lines.append((self.carried.strip(), f"body/p[{self.paragraphs}]"))
+        self.carried = ""
 
     def paragraph(self, p) -> str:
         parts: list[str] = []
@@ -183,6 +201,12 @@ class _Reader:
                 cells.append(" ".join(texts))
             if any(cells):
                 self.lines.append(("\t".join(cells), f"{where}/tr[{r}]"))
+
+
+def _mark_deleted(p) -> bool:
+    """The paragraph mark is a tracked deletion: accepted, the paragraph runs on into the next."""
+    marks = p.find(f"{W}pPr/{W}rPr")
+    return marks is not None and (marks.find(W + "del") is not None or marks.find(W + "moveFrom") is not None)
 
 
 def _runs(el, parts: list[str]) -> None:
