@@ -2,7 +2,7 @@
 
 Columns: measure, role, amount, bound, rate, per, duration, recipient. The CSV
 keeps raw numbers (yuan, fractions) so it sorts and sums; the Markdown and the
-printed table format them (3,000,000; 10%; 5%–20%).
+printed table format them (3,000,000; 32.5; 10%; 5%–20%): an amount keeps its decimals.
 """
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ def money_rows(doc: Document) -> list[dict[str, str]]:
         rows.append({
             "measure": f"{node_id} {titles[node_id] or ''}".strip(),
             "role": t.role,
-            "amount": _span(t.amount_yuan, t.amount_min_yuan, t.amount_max_yuan, t.qualifier, "{:,.0f}"),
+            "amount": _span(t.amount_yuan, t.amount_min_yuan, t.amount_max_yuan, t.qualifier, _yuan),
             "bound": t.qualifier,
             "rate": _rate(t),
             "per": t.per or "",
@@ -66,10 +66,19 @@ def _raw(value) -> str:
     return str(value)
 
 
-def _span(value, low, high, qualifier: str, fmt: str) -> str:
+def _yuan(value: float) -> str:
+    """Thousands separated, decimals kept as far as they go: 3000000 → 3,000,000; 32.5 → 32.5."""
+    whole = f"{value:,.0f}"
+    if value == round(value):
+        return whole
+    return f"{value:,.10f}".rstrip("0").rstrip(".")
+
+
+def _span(value, low, high, qualifier: str, fmt) -> str:
+    show = fmt if callable(fmt) else fmt.format
     if qualifier == "range" and low is not None and high is not None:
-        return f"{fmt.format(low)}–{fmt.format(high)}"
-    return fmt.format(value) if value is not None else ""
+        return f"{show(low)}–{show(high)}"
+    return show(value) if value is not None else ""
 
 
 def _rate(t) -> str:
