@@ -90,3 +90,32 @@ def match_marker(folded_line: str, original_line: str) -> Marker | None:
         num = original_line[m.start():num_end].rstrip(" \u3000、.．")
         return Marker(type_, num, ordinal, m.start(), m.end())
     return None
+
+
+# Where an inline item may start: after a colon, semicolon or full stop (and spaces).
+_INLINE_AT = re.compile(r"[:;。] *")
+_INLINE_TYPES = ("paren_cn", "arabic", "paren_arabic", "circled")
+
+
+def inline_markers(folded_line: str) -> list[Marker]:
+    """Markers of the GB/T item levels written inside a line, each right after `：`, `；`
+    or `。` (`…情形之一的：1.死亡的；2.失踪的；` -> markers 1 and 2). Candidates only: a run
+    of them is an inline list when they count on from each other (see `segment.body`)."""
+    found = []
+    for at in _INLINE_AT.finditer(folded_line):
+        pos = at.end()
+        for type_, pattern in _PATTERNS:
+            if type_ not in _INLINE_TYPES:
+                continue
+            m = pattern.match(folded_line, pos)
+            if not m:
+                continue
+            digits = m.group(1)
+            try:
+                ordinal = CIRCLED.index(digits) + 1 if type_ == "circled" else parse_int(digits.replace("两", "二"))
+            except ValueError:
+                continue
+            if ordinal > 0:
+                found.append(Marker(type_, digits, ordinal, m.start(), m.end()))
+            break
+    return found

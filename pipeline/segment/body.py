@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..markers import REGULATION_RANK, Marker, match_marker
+from ..markers import REGULATION_RANK, Marker, inline_markers, match_marker
 from .lines import Line, continues
 
 # a chapter heading printed without its number after numbered chapters: `附　则`
@@ -41,7 +41,7 @@ def build(lines: list[Line]) -> list[Raw]:
     last = {"tiao": 0, "zhang": 0, "bian": 0, "bufen": 0}
     last_jie = 0
     prev: Line | None = None
-    for line in lines:
+    for line in (part for whole in lines for part in split_inline(whole)):
         if line.blank:
             if stack:
                 stack[-1].lines.append(line)
@@ -79,6 +79,54 @@ def build(lines: list[Line]) -> list[Raw]:
         stack.append(node)
         prev = line if marker.type == "tiao" or _in_article(stack) else None
     return top
+
+
+def split_inline(line: Line) -> list[Line]:
+    """A line holding an inline list, cut into one line per item (offsets kept).
+
+    `有下列情形之一的：1.死亡的；2.失踪的；3.…` -> the lead-in and one line per item; a line
+    that opens with `（五）` and goes on `；（六）…；（七）…` -> one line each. Items count on
+    from each other (1, 2, 3… or on from the line's own marker), each after `：`, `；` or `。`;
+    a lone `1.` or numbers out of step are left in the text.
+    """
+    if line.blank or not any(ch in line.folded for ch in ":;。"):
+        return [line]
+    inline = inline_markers(line.folded)
+    if not inline:
+        return [line]
+    own = match_marker(line.folded, line.text)
+    cuts = _run(inline, own.type, own.ordinal + 1) if own and own.type in _INLINE_KINDS else []
+    if not cuts:
+        first = next((m for m in inline if m.ordinal == 1 and line.folded[:m.start].rstrip().endswith((":", "。"))),
+                     None)
+        cuts = _run(inline[inline.index(first):], first.type, 1) if first else []
+        cuts = cuts if len(cuts) >= 2 else []
+    if not cuts:
+        return [line]
+    bounds = [0] + [m.start for m in cuts] + [len(line.text)]
+    parts = []
+    for a, b in zip(bounds, bounds[1:]):
+        text = line.text[a:b].rstrip()
+        if not text:
+            continue
+        lo = line.lo + a
+        start = line.start if a == 0 else lo
+        end = line.lo + b if b < len(line.text) else line.end
+        parts.append(Line(start, end, lo, lo + len(text), text, line.folded[a:a + len(text)]))
+    return parts
+
+
+_INLINE_KINDS = ("paren_cn", "arabic", "paren_arabic", "circled")
+
+
+def _run(markers: list[Marker], type_: str, ordinal: int) -> list[Marker]:
+    """The markers of `type_` counting on from `ordinal`, in order (others in between skipped)."""
+    out = []
+    for m in markers:
+        if m.type == type_ and m.ordinal == ordinal:
+            out.append(m)
+            ordinal += 1
+    return out
 
 
 def _restart(node: Raw, stack: list[Raw], top: list[Raw]) -> Raw | None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..model import Node
 from .body import Raw
@@ -120,7 +121,7 @@ def freeze(raw: Raw, end: int, parent_id: str, used: set[str], para_index: int =
         children.append(freeze(child, child_end, node_id, used, counted.get(child.type, 0)))
     return Node(
         id=node_id, kind=kind, start=raw.start, end=end, num=num, ordinal=ordinal,
-        marker=marker_text, title=_title(raw, kind), children=tuple(children))
+        marker=marker_text, title=_title(raw, kind), children=_sibling_headings(raw.children, children))
 
 
 def unique(node_id: str, used: set[str]) -> str:
@@ -151,3 +152,40 @@ def _title(raw: Raw, kind: str) -> str | None:
     if not head or len(head) > _TITLE_MAX or sentence_like:
         return None
     return head
+
+
+def _sibling_headings(raws: list[Raw], nodes: list[Node]) -> tuple[Node, ...]:
+    """Measures and actions whose heading is a sentence of two phrases get it as their title
+    when most of their siblings of that kind have a title: `（二）实施工业绿色生产，推动大宗
+    工业固体废物贮存处置总量趋零增长。全面实施…` among `（一）强化顶层设计引领，发挥政府宏观指导作用`…"""
+    for kind in ("measure", "action"):
+        same = [k for k, n in enumerate(nodes) if n.kind == kind]
+        untitled = [k for k in same if nodes[k].title is None]
+        if not untitled or 2 * (len(same) - len(untitled)) < len(same):
+            continue
+        for k in untitled:
+            head = _heading_sentence(raws[k])
+            if head:
+                nodes[k] = replace(nodes[k], title=head)
+    return tuple(nodes)
+
+
+def _heading_sentence(raw: Raw) -> str | None:
+    """The node's first sentence when it is a paired heading followed by more text, else None."""
+    rest = raw.line.text[raw.marker.end:].strip().lstrip("、.．").strip() if raw.marker else ""
+    cut = re.search(r"[。．]", rest)
+    if cut is None or not rest[cut.end():].strip():
+        return None
+    head = rest[:cut.start()]
+    return head if _paired_heading(head) else None
+
+
+def _paired_heading(head: str) -> bool:
+    """A measure's heading sentence of two phrases, followed by its text (`（二）实施工业绿色生产，
+    推动大宗工业固体废物贮存处置总量趋零增长。全面实施…`): at most 40 characters, one comma, no
+    semicolon or colon, and no 的-clause opening it (`对符合条件的企业，给予…` is a sentence of
+    the text, not a heading)."""
+    if len(head) > _HEADING_MAX or re.search(r"[；;：:]", head) or len(re.findall(r"[，,]", head)) != 1:
+        return False
+    first = re.split(r"[，,]", head)[0]
+    return not first.endswith("的") and not re.match(r"对|凡|经|在|根据|按照|依照|为了|为|如|若|因", first)

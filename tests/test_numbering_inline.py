@@ -1,0 +1,131 @@
+"""Numbering (issue 14): inline lists become items, heading sentences give titles.
+
+Real cases are quoted from `corpus/` and `corpus/wild/` (expected values read from the
+texts); each rule also has a minimal synthetic case.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pytest
+
+from conftest import CORPUS
+from pipeline.api import ingest_file
+from pipeline.segment import segment
+
+WILD = CORPUS / "wild"
+
+
+@lru_cache(maxsize=None)
+def doc(path):
+    return ingest_file(path)
+
+
+def node(d, node_id):
+    return next(n for n in d.nodes() if n.id == node_id)
+
+
+def children(d, node_id):
+    return [(c.kind, c.num, d.text[c.start:c.end].strip()) for c in node(d, node_id).children]
+
+
+# --- inline lists -------------------------------------------------------------------------------
+
+def test_an_inline_list_after_a_colon_becomes_items():
+    # 第七条 …所有生产、经销企业必须严格执行下列规定：
+    # (1)不合格的产品不准出厂和销售；(2)不合格的原材料、零部件不准投料、组装；(3)…；(4)…；(5)…。  (one line)
+    d = doc(WILD / "guowuyuan-1986-gongye-chanpinzhiliang-zeren.txt")
+    items = children(d, "art7.para1")
+    assert [(k, n) for k, n, _ in items] == [("item", f"({i})") for i in range(1, 6)]
+    assert items[0][2] == "(1)不合格的产品不准出厂和销售；"
+    assert items[1][2] == "(2)不合格的原材料、零部件不准投料、组装；"
+    assert items[4][2] == "(5)不准弄虚作假、以次充好、伪造商标、假冒名牌。"
+
+
+def test_a_line_opening_with_an_item_and_going_on_with_the_next_ones():
+    # 第五十八条 …从事下列活动：（一）…；（二）…；（三）…；（四）…⏎（五）…；（六）…；（七）…。
+    d = doc(CORPUS / "law-minyong-hangkong-2021.txt")
+    items = children(d, "art58.para1")
+    assert [n for _, n, _ in items] == ["（一）", "（二）", "（三）", "（四）", "（五）", "（六）", "（七）"]
+    assert items[2][2] == "（三）修建不符合机场净空要求的建筑物或者设施；"
+    assert items[5][2] == "（六）饲养、放飞影响飞行安全的鸟类动物和其他物体；"
+
+
+def test_items_separated_by_a_semicolon_and_a_space():
+    # 第九条 市、区（县）人民政府应当履行下列消防安全职责：（一）…； （二）…； （三）建立健全部门之间信息沟通和联合执法机制；
+    d = doc(WILD / "shantou-rd-2022-jingjitequ-xiaofang.txt")
+    items = children(d, "art9")
+    assert [n for _, n, _ in items] == ["（一）", "（二）", "（三）", "（四）", "（五）", "（六）"]
+    assert items[2][2] == "（三）建立健全部门之间信息沟通和联合执法机制；"
+
+
+def test_an_inline_list_under_a_numbered_measure():
+    # 10.法人社会团体还应具备：⏎（1）有专职工作人员；（2）有独立、固定的办公住所；（3）…
+    d = doc(WILD / "govcn-1997-guobanfa11-minzhengbu-guanyu-qingli.html")
+    items = children(d, "p3.a2.m10")
+    assert items[0] == ("item", "（1）", "（1）有专职工作人员；")
+    assert items[1] == ("item", "（2）", "（2）有独立、固定的办公住所；")
+
+
+def outline(text):
+    out = []
+
+    def walk(n, depth):
+        for c in n.children:
+            out.append((depth, c.kind, c.num, text[c.start:c.end].strip()))
+            walk(c, depth + 1)
+    walk(segment(text).root, 0)
+    return out
+
+
+def test_ten_inline_items_of_an_article():
+    reasons = ["死亡的", "失踪的", "被判处刑罚的", "出国定居的", "丧失劳动能力的", "辞职的", "被辞退的",
+               "退休的", "调离的", "其他情形的"]
+    text = ("某某管理办法\n第一条 为了规范管理，制定本办法。\n第二条 有下列情形之一的，终止其资格："
+            + "；".join(f"{i}.{r}" for i, r in enumerate(reasons, 1)) + "。\n第三条 本办法自公布之日起施行。\n")
+    rows = outline(text)
+    items = [r for r in rows if r[1] == "item"]
+    assert [r[2] for r in items] == [str(i) for i in range(1, 11)]
+    assert items[0][3] == "1.死亡的；" and items[9][3] == "10.其他情形的。"
+    article = next(r for r in rows if r[2] == "第二条")
+    assert article[3].endswith("10.其他情形的。")  # the article holds its items
+    assert not segment(text).warnings
+
+
+def test_circled_items_inline_under_a_measure():
+    text = "关于做好工作的通知\n一、总体要求\n（一）加强领导。具体包括：①建立机制；②完善制度；③强化考核。\n（二）做好保障。\n"
+    rows = outline(text)
+    assert [(d, k, n) for d, k, n, _ in rows if k != "title"] == [
+        (0, "part", "一"), (1, "measure", "（一）"), (2, "item", "①"), (2, "item", "②"), (2, "item", "③"),
+        (1, "measure", "（二）")]
+
+
+@pytest.mark.parametrize("line", [
+    "第二条 按照本条例第四条第（二）、（三）项的规定执行。",   # cited item numbers
+    "第二条 有下列情形的：1.死亡的。",                         # a lone 1.
+    "第二条 比例为1.5倍；2.5倍以上的从重。",                  # decimals, no run
+    "第二条 具备下列条件：2.有场所；3.有人员。",               # does not start at 1
+])
+def test_what_is_not_an_inline_list(line):
+    text = f"某某办法\n第一条 为了规范管理，制定本办法。\n{line}\n第三条 本办法自公布之日起施行。\n"
+    assert [r for r in outline(text) if r[1] == "item"] == []
+
+
+# --- heading sentences ------------------------------------------------------------------------------
+
+def test_a_heading_sentence_of_two_phrases_is_the_title_among_titled_siblings():
+    # （二）实施工业绿色生产，推动大宗工业固体废物贮存处置总量趋零增长。全面实施绿色开采，…
+    d = doc(WILD / "govcn-2018-guobanfa128-wufei-chengshi-jianshe.html")
+    assert node(d, "p2.m2").title == "实施工业绿色生产，推动大宗工业固体废物贮存处置总量趋零增长"
+    assert node(d, "p2.m4").title == "践行绿色生活方式，推动生活垃圾源头减量和资源化利用"
+    assert node(d, "p2.m1").title == "强化顶层设计引领，发挥政府宏观指导作用"
+
+
+def test_sentences_of_the_text_stay_untitled():
+    # 一、第十届全国人民代表大会第一次会议产生的新一届中央人民政府，根据…，制定本规则。 (rules, no headings)
+    d = doc(WILD / "govcn-2004-guofa18-guowuyuan-gongzuo-guize.html")
+    assert node(d, "ch1.m1").title is None and node(d, "ch1.m3").title is None
+    text = ("关于做好工作的通知\n一、加强领导\n（一）健全机制。要健全工作机制。\n"
+            "（二）完善制度，强化考核。要完善制度。\n（三）对符合本办法规定条件的科技型中小企业，按照有关规定给予一次性奖励。具体另行规定。\n")
+    titles = [n.title for n in segment(text).root.walk() if n.kind == "measure"]
+    assert titles == ["健全机制", "完善制度，强化考核", None]
