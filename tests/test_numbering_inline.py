@@ -129,3 +129,38 @@ def test_sentences_of_the_text_stay_untitled():
             "（二）完善制度，强化考核。要完善制度。\n（三）对符合本办法规定条件的科技型中小企业，按照有关规定给予一次性奖励。具体另行规定。\n")
     titles = [n.title for n in segment(text).root.walk() if n.kind == "measure"]
     assert titles == ["健全机制", "完善制度，强化考核", None]
+
+
+# --- levels and kinds ---------------------------------------------------------------------------------
+
+def codes(text):
+    return [w.code for w in segment(text).warnings]
+
+
+def test_circled_items_under_an_arabic_item_skip_no_level():
+    text = ("关于做好工作的通知\n一、总体要求\n（一）加强领导\n1.建立机制\n（1）明确分工\n（2）压实责任\n"
+            "2.完善制度\n①健全规则\n②强化考核\n（二）做好保障。\n")
+    assert "W104" not in codes(text)
+    # a real skip is still reported: 1. directly under 一、 where （一） is used elsewhere
+    skip = "关于做好工作的通知\n一、总体要求\n（一）加强领导\n二、组织实施\n1.建立机制\n2.完善制度\n"
+    assert codes(skip).count("W104") == 1
+
+
+def test_lists_under_siblings_of_one_marker_share_one_kind():
+    # 三、清理整顿工作的主要内容: （一）清理整顿的重点 1.–5., （二）…予以保留 1.–10., （三）…要进行整改 1.–7.,
+    # （五）对存在下列问题的社会团体予以撤销：1.–3. : every 1. list is of one kind
+    d = doc(WILD / "govcn-1997-guobanfa11-minzhengbu-guanyu-qingli.html")
+    part = next(n for n in d.nodes() if n.kind == "part" and n.num == "三")
+    holders = [c for c in part.children if any(g.num for g in c.children)]
+    assert [c.num for c in holders] == ["（一）", "（二）", "（三）", "（五）"]
+    assert {c.kind for c in holders} == {"action"}
+    assert {g.kind for c in holders for g in c.children} == {"measure"}
+
+
+def test_a_heading_and_a_sentence_over_lists_synthetic():
+    text = ("关于做好工作的通知\n一、总体要求\n（一）加强基础设施\n1.建设道路。\n2.建设管网。\n"
+            "（二）推进产业发展。打造产业集群，提升区域竞争力。\n1.发展制造业。\n2.发展服务业。\n"
+            "（三）加强保障。\n")
+    rows = outline(text)
+    assert [(d, k, n) for d, k, n, _ in rows if d == 2] == [(2, "measure", str(i)) for i in (1, 2, 1, 2)]
+    assert [k for d, k, n, _ in rows if d == 1] == ["action", "action", "measure"]

@@ -33,9 +33,7 @@ def assign_kinds(nodes: list[Raw], parent_kind: str | None = None, top: bool = T
     for raw in nodes:
         if raw.type == "doc":
             raw.kind = "subdocument"
-            assign_kinds(raw.children)
-            continue
-        if raw.type in REGULATION_KIND:
+        elif raw.type in REGULATION_KIND:
             raw.kind = REGULATION_KIND[raw.type]
         elif parent_kind in ("article", "paragraph", "measure", "item"):
             raw.kind = "item"
@@ -46,7 +44,28 @@ def assign_kinds(nodes: list[Raw], parent_kind: str | None = None, top: bool = T
             raw.kind = "action"
         else:
             raw.kind = "measure"
-        assign_kinds(raw.children, raw.kind, top=False)
+    if not top:
+        _one_kind_over_lists(nodes)
+    for raw in nodes:
+        if raw.type == "doc":
+            assign_kinds(raw.children)
+        else:
+            assign_kinds(raw.children, raw.kind, top=False)
+
+
+def _one_kind_over_lists(nodes: list[Raw]) -> None:
+    """Siblings of one marker type that hold numbered lists share one kind, so the lists below
+    them do too: under `（一）加强基础设施` (a heading: an action) and `（二）推进产业发展，…。`
+    (a sentence: a measure) the `1.` lists are both measures or both items, never one of each.
+    The kind most of them have wins, an action on a tie; siblings without a list keep theirs."""
+    for type_ in {r.type for r in nodes}:
+        holders = [r for r in nodes if r.type == type_ and r.kind in ("action", "measure")
+                   and any(c.marker is not None for c in r.children)]
+        actions = sum(r.kind == "action" for r in holders)
+        if 0 < actions < len(holders):
+            kind = "action" if 2 * actions >= len(holders) else "measure"
+            for r in holders:
+                r.kind = kind
 
 
 def _by_type(nodes: list[Raw]) -> dict[str, list[Raw]]:
