@@ -35,6 +35,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("paren_arabic", re.compile(r"\( ?(\d{1,3}) ?\)")),
     # ①
     ("circled", re.compile(rf"([{CIRCLED}])")),
+    # 1.1　编制目的 / 2.1.2　… (a plan's decimal sections; the depth is the count of numbers: dec2, dec3…)
+    ("dec", re.compile(r"(\d{1,2}(?:\.\d{1,2}){1,3})(?= +[^\s\d.万亿元%倍])")),
+    # 1　总则 (the first level of decimal sections: a number, spaces, a heading)
+    ("dec1", re.compile(r"(\d{1,2})(?= +[^\s\d.,:;、万亿元%倍年月日个项条次])")),
 )
 
 _MD_HEADING = re.compile(r"#{1,6} +")
@@ -77,12 +81,15 @@ def match_marker(folded_line: str, original_line: str) -> Marker | None:
         digits = m.group(1)
         if type_ == "circled":
             ordinal = CIRCLED.index(digits) + 1
+        elif type_ in ("dec", "dec1"):
+            parts = digits.split(".")
+            type_, ordinal = f"dec{len(parts)}", int(parts[-1])
         else:
             try:
                 ordinal = parse_int(digits.replace("两", "二").replace(" ", ""))
             except ValueError:
                 continue
-        if type_ in ("dun", "arabic") and ordinal == 0:
+        if type_ in ("dun", "arabic") and ordinal == 0 or type_.startswith("dec") and ordinal == 0:
             continue
         num_end = m.end()
         if type_ in ("dun", "arabic"):

@@ -164,3 +164,39 @@ def test_a_heading_and_a_sentence_over_lists_synthetic():
     rows = outline(text)
     assert [(d, k, n) for d, k, n, _ in rows if d == 2] == [(2, "measure", str(i)) for i in (1, 2, 1, 2)]
     assert [k for d, k, n, _ in rows if d == 1] == ["action", "action", "measure"]
+
+
+# --- decimal sections of a plan (预案) ------------------------------------------------------------------
+
+def test_decimal_sections_nest_by_their_count_of_numbers():
+    # 1　总则 / 1.1　编制目的及依据 / 1.2　等级划分 / 1.2.1　国家级（Ⅰ级）：… / 1.4　工作原则 / （1）统一领导、分级负责。…
+    # 2　组织机构和职责 / 2.1　国家粮食应急工作指挥部 / 2.1.1　国家粮食应急工作指挥部职责 / （1）掌握粮食市场形势…
+    d = doc(WILD / "govcn-2005-guobanhan57-guojia-liangshi-yingji.html")
+    parts = [n for n in d.root.children if n.kind == "part"]
+    assert [(p.num, p.title) for p in parts] == [
+        ("1", "总则"), ("2", "组织机构和职责"), ("3", "预警监测"), ("4", "应急响应"), ("5", "应急保障"),
+        ("6", "后期处置"), ("7", "附则")]
+    assert [c.num for c in parts[0].children] == ["1.1", "1.2", "1.3", "1.4"]
+    grading = parts[0].children[1]
+    assert [c.num for c in grading.children] == ["1.2.1", "1.2.2", "1.2.3"]
+    principles = parts[0].children[3]
+    assert principles.title == "工作原则"
+    assert [c.num for c in principles.children] == ["（1）", "（2）", "（3）"]
+    office = next(n for n in d.nodes() if n.num == "2.1.2")
+    assert office.title == "国家粮食应急工作指挥部办公室及其职责"
+    assert [c.num for c in office.children] == [f"（{i}）" for i in range(1, 6)]
+    assert not [n for n in d.nodes() if n.kind == "subdocument"]
+    assert not d.warnings
+    toc = next(n for n in d.root.children if n.kind == "toc")
+    assert d.text[toc.start:toc.end].startswith("目")
+
+
+def test_decimal_sections_synthetic_and_what_is_not_one():
+    text = ("某某应急预案\n1 总则\n1.1 编制目的\n为了做好应急工作，制定本预案。\n1.2 适用范围\n本预案适用于本市。\n"
+            "2 组织体系\n2.1 指挥机构\n2.1.1 指挥部\n负责统一指挥。\n2.1.2 办公室\n负责日常工作。\n")
+    rows = outline(text)
+    assert [(dep, n) for dep, k, n, _ in rows if n] == [
+        (0, "1"), (1, "1.1"), (1, "1.2"), (0, "2"), (1, "2.1"), (2, "2.1.1"), (2, "2.1.2")]
+    lines = ("关于做好工作的通知\n一、总体要求\n（一）加强领导。\n10 万元以上的项目由市级审批。\n"
+             "3.5 亿元用于基础设施建设。\n2 个工作日内办结，逾期视为同意，并书面告知申请人其中的理由和依据。\n")
+    assert [n for _, _, n, _ in outline(lines) if n] == ["一", "（一）"]

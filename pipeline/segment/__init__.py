@@ -19,7 +19,7 @@ from .letter import find_appended_draft
 from .lines import Line, split_lines
 from .tree import assign_kinds, freeze, split_paragraphs, unique
 
-TOP_TYPES = {"bufen", "bian", "zhang", "tiao", "dun", "paren_cn", "arabic", "paren_arabic"}
+TOP_TYPES = {"bufen", "bian", "zhang", "tiao", "dun", "paren_cn", "arabic", "paren_arabic", "dec1", "dec2"}
 
 
 @dataclass(frozen=True)
@@ -134,7 +134,7 @@ def _body_start(lines: list[Line], start: int) -> int | None:
         if line.blank:
             continue
         m = match_marker(line.folded, line.text)
-        if not m or m.type not in TOP_TYPES:
+        if not m or m.type not in TOP_TYPES or (m.type == "dec1" and not _opens_sections(lines, i)):
             continue
         if m.ordinal == 1:
             rank = GBT_RANK.get(m.type)
@@ -142,3 +142,12 @@ def _body_start(lines: list[Line], start: int) -> int | None:
             return higher[0] if higher else i
         seen.append((i, m.type))
     return seen[0][0] if seen else None
+
+
+def _opens_sections(lines: list[Line], i: int) -> bool:
+    """`1　总则` opens decimal sections when the next line is `1.1　…` (not a table row `1 单位名`)."""
+    k = i + 1
+    while k < len(lines) and lines[k].blank:
+        k += 1
+    m = match_marker(lines[k].folded, lines[k].text) if k < len(lines) else None
+    return m is not None and m.type == "dec2" and m.ordinal == 1

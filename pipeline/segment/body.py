@@ -41,6 +41,7 @@ def build(lines: list[Line]) -> list[Raw]:
     last = {"tiao": 0, "zhang": 0, "bian": 0, "bufen": 0}
     last_jie = 0
     prev: Line | None = None
+    sections = _has_decimal_sections(lines)
     for line in (part for whole in lines for part in split_inline(whole)):
         if line.blank:
             if stack:
@@ -50,6 +51,8 @@ def build(lines: list[Line]) -> list[Raw]:
         marker = match_marker(line.folded, line.text)
         if marker is None and last["zhang"] and _UNNUMBERED_CHAPTER.fullmatch(line.folded.replace(" ", "")):
             marker = Marker("zhang", "", last["zhang"] + 1, 0, 0)
+        if marker and marker.type == "dec1" and not sections:
+            marker = None
         if marker and not _accept(marker, line, prev, stack, last, last_jie):
             marker = None
         if marker is None:
@@ -79,6 +82,17 @@ def build(lines: list[Line]) -> list[Raw]:
         stack.append(node)
         prev = line if marker.type == "tiao" or _in_article(stack) else None
     return top
+
+
+def _has_decimal_sections(lines: list[Line]) -> bool:
+    """Whether the body numbers sections `1.1`, `2.1.2`: only then is `1　总则` a section."""
+    for line in lines:
+        head = line.folded.lstrip()[:1]
+        if head.isdigit() and "\t" not in line.folded:
+            marker = match_marker(line.folded, line.text)
+            if marker is not None and marker.type.startswith("dec") and marker.type != "dec1":
+                return True
+    return False
 
 
 def split_inline(line: Line) -> list[Line]:
@@ -156,6 +170,9 @@ def _accept(marker: Marker, line: Line, prev: Line | None, stack: list[Raw], las
     """Whether a marker-looking line really starts a new unit (not a wrapped sentence)."""
     after = line.folded[marker.end:marker.end + 1]
     wrapped = prev is not None and continues(prev, line)
+    if marker.type == "dec1":  # `1　总则`: a bare number is a section only before a short heading
+        rest = line.folded[marker.end:]
+        return not wrapped and len(rest.strip()) <= 20 and not any(ch in rest for ch in "。,;:\t")
     if marker.type in last:
         prev_ord = last[marker.type]
         if marker.ordinal == prev_ord + 1:
