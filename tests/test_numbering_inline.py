@@ -200,3 +200,53 @@ def test_decimal_sections_synthetic_and_what_is_not_one():
     lines = ("关于做好工作的通知\n一、总体要求\n（一）加强领导。\n10 万元以上的项目由市级审批。\n"
              "3.5 亿元用于基础设施建设。\n2 个工作日内办结，逾期视为同意，并书面告知申请人其中的理由和依据。\n")
     assert [n for _, _, n, _ in outline(lines) if n] == ["一", "（一）"]
+
+
+# --- attachments -----------------------------------------------------------------------------------------
+
+def test_the_attachment_list_above_the_signature_closes_the_document_and_the_attachment_has_headings():
+    # …四、悬挂专用号牌车辆的政策保障 … / 附件：应急救援专用号牌式样和车辆涂装样图 / 国务院办公厅 / 2018年12月4日 /
+    # （此件公开发布） / 附件 / 应急救援专用号牌式样和车辆涂装样图 / 一、号牌编码规则 / （一）汽车号牌。… / （二）摩托车号牌。…
+    d = doc(WILD / "govcn-2018-guobanfa114-guojia-zonghexing-xiaofang.html")
+    kinds = [n.kind for n in d.root.children]
+    assert kinds[-2:] == ["closing", "attachment"]
+    closing, attachment = d.root.children[-2:]
+    assert d.text[closing.start:closing.end].split() == [
+        "附件：应急救援专用号牌式样和车辆涂装样图", "国务院办公厅", "2018年12月4日", "（此件公开发布）"]
+    assert [(p.num, p.title) for p in attachment.children] == [
+        ("一", "号牌编码规则"), ("二", "号牌规格尺寸"), ("三", "前后号牌式样对比"), ("四", "车辆涂装样图")]
+    assert [(m.num, m.title) for m in attachment.children[0].children] == [("（一）", "汽车号牌"), ("（二）", "摩托车号牌")]
+    assert len(attachment.children[3].children) == 3
+
+
+def test_attachment_headings_of_a_list():
+    # 附件 / 第二批支持创新相关改革举措推广清单 / … 一、知识产权保护方面（共5项） … 五、管理体制创新方面（共3项）
+    d = doc(WILD / "govcn-2018-guobanfa126-tuiguang-dierpi-zhichi.html")
+    attachment = d.root.children[-1]
+    assert attachment.kind == "attachment"
+    assert [p.title for p in attachment.children] == [
+        "知识产权保护方面（共5项）", "科技成果转化激励方面（共4项）", "科技金融创新方面（共5项）",
+        "军民深度融合方面（共6项）", "管理体制创新方面（共3项）"]
+
+
+def test_table_rows_of_an_attachment_are_no_headings():
+    # 附件 三级公立医院绩效考核指标: rows `一、医疗质量\t（一）功能定位\t1.门诊人次数与出院人次数比\t定量\t…`,
+    # then the notes under the table `1.三级公立综合医院考核应采用上述全部考核指标。` …
+    d = doc(WILD / "govcn-2019-guobanfa4-jiaqiang-sanji-gongliyiyuan.html")
+    attachment = d.root.children[-1]
+    assert attachment.kind == "attachment"
+    assert all("\t" not in d.text[n.start:n.own_end] for n in attachment.walk() if n is not attachment)
+    assert attachment.children[0].title == "三级公立综合医院考核应采用上述全部考核指标"
+
+
+def test_attachment_synthetic():
+    text = ("某某局关于印发工作方案的通知\n各单位：\n现将方案印发给你们。\n一、工作要求\n请认真执行。\n"
+            "附件：工作方案\n某某局\n2024年3月1日\n附件\n工作方案\n一、目标\n（一）总体目标。达到…\n（二）具体目标。\n"
+            "二、任务\n（一）任务一。\n")
+    s = segment(text)
+    kinds = [n.kind for n in s.root.children]
+    assert kinds[-2:] == ["closing", "attachment"]
+    attachment = s.root.children[-1]
+    assert [(p.num, [m.num for m in p.children]) for p in attachment.children] == [
+        ("一", ["（一）", "（二）"]), ("二", ["（一）"])]
+    assert text[attachment.start:].startswith("附件\n工作方案")

@@ -13,7 +13,7 @@ from ..model import Node
 from ..warnings import Finding
 from . import body as body_mod
 from .checks import numbering_warnings
-from .closing import find_attachment, find_closing
+from .closing import find_attachment, find_closing, with_attachment_list
 from .front import Front, read_front
 from .letter import find_appended_draft
 from .lines import Line, split_lines
@@ -45,6 +45,8 @@ def segment(text: str, name: str | None = None) -> Segmented:
     front = read_front(lines, toc[0] if toc else body_start, appended=appended)
     attach = find_attachment(lines, body_start, len(lines))
     closing, by_clause = find_closing(lines, body_start, attach)
+    if closing < attach:
+        closing = with_attachment_list(lines, body_start, closing)
     top = body_mod.build(lines[body_start:closing])
     if by_clause and top and not top[-1].children:
         # the clause is a paragraph of a last part that holds no numbered clauses
@@ -54,7 +56,21 @@ def segment(text: str, name: str | None = None) -> Segmented:
         split_paragraphs(raw)
     assign_kinds(top)
 
-    return _assemble(text, lines, front, toc, top, closing, attach)
+    return _assemble(text, lines, front, toc, top, closing, attach, _attachment_tree(lines, attach))
+
+
+def _attachment_tree(lines: list[Line], attach: int) -> list:
+    """The numbered headings of the attachments (一、号牌编码规则 / （一）汽车号牌…), nested as in
+    a body. Table rows (cells joined by tabs) are a table's, never headings."""
+    rows = [ln for ln in lines[attach + 1:] if "\t" not in ln.text]
+    first = next((k for k, ln in enumerate(rows) if not ln.blank and match_marker(ln.folded, ln.text)), None)
+    if first is None:
+        return []
+    tree = body_mod.build(rows[first:])
+    for raw in tree:
+        split_paragraphs(raw)
+    assign_kinds(tree)
+    return tree
 
 
 def _unnumbered(text: str, lines: list[Line], name: str | None) -> Segmented:
@@ -71,7 +87,7 @@ def _unnumbered(text: str, lines: list[Line], name: str | None) -> Segmented:
 
 
 def _assemble(text: str, lines: list[Line], front: Front, toc: tuple[int, int] | None, top: list,
-              closing: int, attach: int) -> Segmented:
+              closing: int, attach: int, appendix: list | None = None) -> Segmented:
     """Top-level nodes tiling the text: front blocks, 目录, body, closing, attachments."""
     blocks = [(kind, lines[first].start) for kind, first, last in front.blocks if last > first]
     if toc:
@@ -89,14 +105,19 @@ def _assemble(text: str, lines: list[Line], front: Front, toc: tuple[int, int] |
     for i, (start, what) in enumerate(items):
         start = 0 if i == 0 else start
         end = items[i + 1][0] if i + 1 < len(items) else len(text)
-        if isinstance(what, str):
+        if what == "attachment" and appendix:
+            node_id = unique(what, used)
+            parts = [freeze(raw, appendix[k + 1].start if k + 1 < len(appendix) else end, node_id, used)
+                     for k, raw in enumerate(appendix)]
+            children.append(Node(id=node_id, kind=what, start=start, end=end, children=tuple(parts)))
+        elif isinstance(what, str):
             children.append(Node(id=unique(what, used), kind=what, start=start, end=end,
                                  title=_block_title(what, front)))
         else:
             what.start = start
             children.append(freeze(what, end, "", used, doc_index.get(id(what), 0)))
     root = Node(id="doc", kind="document", start=0, end=len(text), children=tuple(children))
-    return Segmented(root, front, tuple(numbering_warnings(top)))
+    return Segmented(root, front, tuple(numbering_warnings(top)) + tuple(numbering_warnings(appendix or [])))
 
 
 def _block_title(kind: str, front: Front) -> str | None:

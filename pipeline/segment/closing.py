@@ -1,4 +1,4 @@
-"""Closing block (signature, date, 此件公开发布) and attachments (附件) after the body."""
+"""Closing block (附件说明, signature, date, 此件公开发布) and attachments (附件) after the body."""
 from __future__ import annotations
 
 import re
@@ -17,11 +17,45 @@ _CLOSING_PAREN = re.compile(r"^\(.{1,20}\)$")
 
 
 def find_attachment(lines: list[Line], start: int, end: int) -> int:
-    """Index of the first 附件 heading line in `lines[start:end]`, or `end`."""
+    """Index of the first 附件 heading line in `lines[start:end]`, or `end`.
+
+    A 附件 line that lists the attachments above the signature (`附件：…⏎国务院办公厅⏎
+    2018年12月4日⏎…⏎附件⏎…`) is not the attachment: the next 附件 line after the date is.
+    """
+    i = _next_attachment(lines, start, end)
+    while i < end and listed_before_signature(lines, i, end):
+        later = _next_attachment(lines, _date_after(lines, i, end) + 1, end)
+        if later == end:
+            return i
+        i = later
+    return i
+
+
+def listed_before_signature(lines: list[Line], i: int, end: int) -> bool:
+    """Whether the 附件 line `i` is followed, within a few lines, by a date line: it lists
+    the attachments (附件说明) before the signature rather than opening one."""
+    return _date_after(lines, i, end) < end
+
+
+def _next_attachment(lines: list[Line], start: int, end: int) -> int:
     for i in range(start, end):
         line = lines[i]
         if not line.blank and _ATTACHMENT.match(line.text) and "。" not in line.text:
             return i
+    return end
+
+
+def _date_after(lines: list[Line], i: int, end: int) -> int:
+    """Index of a date line among the 8 non-blank lines after `i`, or `end`."""
+    seen = 0
+    for k in range(i + 1, end):
+        if lines[k].blank:
+            continue
+        if is_date_line(lines[k]):
+            return k
+        seen += 1
+        if seen == 8:
+            break
     return end
 
 
@@ -59,3 +93,16 @@ def _closing_like(line: Line) -> bool:
         return True
     return (line.width <= 30 and not re.search(r"[。,;:!?]", f) and not f[:1].isdigit()
             and match_marker(line.folded, line.text) is None)
+
+
+def with_attachment_list(lines: list[Line], start: int, closing: int) -> int:
+    """Where the closing begins when a 附件 list (附件说明, `附件：1.…⏎2.…`) stands right above the
+    signature: at that list, else at `closing`."""
+    for i in range(max(start, closing - 6), closing):
+        line = lines[i]
+        if line.blank or not _ATTACHMENT.match(line.text) or "。" in line.text:
+            continue
+        between = [ln for ln in lines[i + 1:closing] if not ln.blank]
+        if all(ln.width <= 60 and "。" not in ln.folded for ln in between):
+            return i
+    return closing
