@@ -51,6 +51,25 @@ def test_a_line_opening_with_an_item_and_going_on_with_the_next_ones():
     assert items[5][2] == "（六）饲养、放飞影响飞行安全的鸟类动物和其他物体；"
 
 
+def test_an_inline_list_going_on_after_a_broken_line():
+    # 第九十三条 …应当具备下列条件：⏎（一）有符合国家规定的适应保证飞行安全⏎要求的民用航空器；（二）有必需的依法取得
+    # 执照的航空人员；（三）有不少于国务院规定的最低限额的注⏎册资本；（四）法律、行政法规规定的其他条件。
+    d = doc(CORPUS / "law-minyong-hangkong-2021.txt")
+    items = children(d, "art93")
+    assert [n for _, n, _ in items] == ["（一）", "（二）", "（三）", "（四）"]
+    assert items[0][2] == "（一）有符合国家规定的适应保证飞行安全\n要求的民用航空器；"
+    assert items[1][2] == "（二）有必需的依法取得执照的航空人员；"
+
+
+def test_a_first_item_after_the_colon_when_the_next_line_goes_on():
+    # 第二十九条 申请土地使用权首次登记应当提交下列文件： （一）登记申请书；⏎⏎（二）身份证明，…
+    d = doc(WILD / "shenzhen-rd-2021-jingjitequ-fangdichan-dengji.txt")
+    items = children(d, "art29")
+    assert items[0] == ("item", "（一）", "（一）登记申请书；")
+    assert [n for _, n, _ in items][:4] == ["（一）", "（二）", "（三）", "（四）"]
+    assert not [w for w in d.warnings if w.code in ("W101", "W103")]
+
+
 def test_items_separated_by_a_semicolon_and_a_space():
     # 第九条 市、区（县）人民政府应当履行下列消防安全职责：（一）…； （二）…； （三）建立健全部门之间信息沟通和联合执法机制；
     d = doc(WILD / "shantou-rd-2022-jingjitequ-xiaofang.txt")

@@ -8,6 +8,7 @@ the deepest open node; inside an article they start a new paragraph (款).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..markers import REGULATION_RANK, Marker, inline_markers, match_marker
@@ -42,7 +43,7 @@ def build(lines: list[Line]) -> list[Raw]:
     last_jie = 0
     prev: Line | None = None
     sections = _has_decimal_sections(lines)
-    for line in (part for whole in lines for part in split_inline(whole)):
+    for line in _lines_split(lines, stack):
         if line.blank:
             if stack:
                 stack[-1].lines.append(line)
@@ -95,13 +96,24 @@ def _has_decimal_sections(lines: list[Line]) -> bool:
     return False
 
 
-def split_inline(line: Line) -> list[Line]:
+def _lines_split(lines: list[Line], stack: list[Raw]) -> Iterator[Line]:
+    """The lines with inline lists cut (see `split_inline`), each read when the lines before it
+    are placed: the deepest open node (`stack`, as `build` leaves it) says which number a
+    broken line may go on with."""
+    for k, line in enumerate(lines):
+        opened = next((r.marker for r in reversed(stack) if r.marker is not None), None)
+        following = next((ln for ln in lines[k + 1:k + 4] if not ln.blank), None)
+        yield from split_inline(line, opened, following)
+
+
+def split_inline(line: Line, opened: Marker | None = None, following: Line | None = None) -> list[Line]:
     """A line holding an inline list, cut into one line per item (offsets kept).
 
     `有下列情形之一的：1.死亡的；2.失踪的；3.…` -> the lead-in and one line per item; a line
     that opens with `（五）` and goes on `；（六）…；（七）…` -> one line each. Items count on
-    from each other (1, 2, 3… or on from the line's own marker), each after `：`, `；` or `。`;
-    a lone `1.` or numbers out of step are left in the text.
+    from each other (1, 2, 3… or on from the line's own marker, or, on a line that carries on
+    a broken item, from the `opened` one's), each after `：`, `；` or `。`. A lone `1.` is an
+    item only when the `following` line goes on with `2.`; numbers out of step stay text.
     """
     if line.blank or not any(ch in line.folded for ch in ":;。"):
         return [line]
@@ -110,11 +122,15 @@ def split_inline(line: Line) -> list[Line]:
         return [line]
     own = match_marker(line.folded, line.text)
     cuts = _run(inline, own.type, own.ordinal + 1) if own and own.type in _INLINE_KINDS else []
+    if not cuts and own is None and opened is not None and opened.type in _INLINE_KINDS:
+        cuts = _run(inline, opened.type, opened.ordinal + 1)
+        cuts = cuts if cuts and line.folded[:cuts[0].start].rstrip().endswith(";") else []
     if not cuts:
         first = next((m for m in inline if m.ordinal == 1 and line.folded[:m.start].rstrip().endswith((":", "。"))),
                      None)
         cuts = _run(inline[inline.index(first):], first.type, 1) if first else []
-        cuts = cuts if len(cuts) >= 2 else []
+        nxt = match_marker(following.folded, following.text) if following is not None and len(cuts) == 1 else None
+        cuts = cuts if len(cuts) >= 2 or (nxt and (nxt.type, nxt.ordinal) == (cuts[0].type, 2)) else []
     if not cuts:
         return [line]
     bounds = [0] + [m.start for m in cuts] + [len(line.text)]
