@@ -398,3 +398,37 @@ def test_every_corpus_document_has_a_title(name):
 def test_standard_input_without_a_title_has_none():
     doc = ingest_source(load_bytes("一、总体要求\n加强管理。\n二、组织实施\n抓好落实。\n".encode(), "stdin"))
     assert doc.title is None and not [w for w in doc.warnings if w.code == "W201"]
+
+
+# --- a whole portal page copied as text, a signer named by no organ word ------------------------
+
+def test_a_portal_page_copied_as_text():
+    doc = text_doc("""浙江省人民政府门户网站
+首页 > 政务公开 > 政策文件 > 省政府办公厅文件
+索 引 号：11330000002482870P/2023-00123
+发布机构：浙江省人民政府办公厅
+生成日期：2023-08-09
+所属主题：安全生产
+文　　号：浙政办发〔2023〕45号
+浙江省人民政府办公厅关于进一步加强安全生产工作的通知（2023年修订）
+来源：浙江省人民政府办公厅　发布时间：2023-08-10 15:30　浏览次数：1234
+各市、县（市、区）人民政府，省政府直属各单位：
+为进一步加强安全生产工作，现就有关事项通知如下：
+一、压实安全责任
+各地要压实安全生产责任。
+二、强化隐患排查
+开展隐患排查整治。
+浙江省人民政府办公厅
+2023年8月9日
+（此件公开发布）
+""")
+    assert front(doc) == ("浙江省人民政府办公厅关于进一步加强安全生产工作的通知（2023年修订）", "浙江省人民政府办公厅",
+                          "2023-08-09", "浙政办发〔2023〕45号", None)
+    assert kinds(doc) == ["header", "breadcrumb", "header", "title", "header", "preamble", "part", "part", "closing"]
+    assert doc.addressee == "各市、县（市、区）人民政府，省政府直属各单位"
+
+
+def test_a_signer_named_by_no_organ_word_we_list():
+    doc = text_doc("关于做好辖区防汛工作的通知\n各社区居委会：\n一、加强值班\n严格值班。\n二、及时报告\n发现险情立即报告。\n"
+                   "某某街道综合治理网格\n2023年8月9日\n")
+    assert (doc.issuer, doc.date) == ("某某街道综合治理网格", "2023-08-09")

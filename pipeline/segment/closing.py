@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..markers import match_marker
 from .lines import Line
-from .vocab import COPY_LINE, DATE, PRINTED, is_date_line, is_organ_line, iso_date
+from .vocab import COPY_LINE, DATE, PRINTED, SIGNATORY, is_date_line, is_organ_line, iso_date
 
 _ATTACHMENT = re.compile(r"^附件\s*[0-9一二三四五六七八九十]*\s*[:：]?\s*\S.{0,79}$|^附件\s*[0-9一二三四五六七八九十]*\s*[:：]?$")
 # 本意见由…负责解释，自2019年1月1日起执行 / 本办法自发布之日起施行
@@ -101,18 +101,20 @@ def _closing_like(line: Line) -> bool:
 
 def read_signature(lines: list[Line]) -> Signature:
     """The signature of a closing block's lines: the organ lines right above its first
-    date line (a person's signature, `总理　李克强`, names no issuer), else a print
-    record, else the first date written in the block (`本意见自2019年1月1日起执行`)."""
+    date line (else the one short line there; a person's signature, `总理　李克强`, names
+    no issuer), else a print record, else the first date written in the block
+    (`本意见自2019年1月1日起执行`)."""
     for k, line in enumerate(lines):
         if line.blank or not is_date_line(line):
             continue
         issuers: list[str] = []
-        for above in reversed(lines[:k]):
-            if above.blank:
-                continue
-            if not is_organ_line(above) or len(issuers) == 4:
+        above = [ln for ln in lines[:k] if not ln.blank]
+        for prev in reversed(above):
+            if not is_organ_line(prev) or len(issuers) == 4:
                 break
-            issuers.insert(0, above.text.strip())
+            issuers.insert(0, prev.text.strip())
+        if not issuers and above and _closing_like(above[-1]) and not SIGNATORY.match(above[-1].folded):
+            issuers.append(above[-1].text.strip())  # a signer whose name ends in no organ word we list
         return Signature(tuple(issuers), iso_date(DATE.search(line.folded)))
     for line in lines:
         printed = PRINTED.match(line.folded.replace(" ", "")) if not line.blank else None

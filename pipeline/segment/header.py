@@ -27,6 +27,8 @@ _ISSUED_BY = re.compile(r"\s*([\u4e00-\u9fff]{2,20}?)(?:发布|公布)")
 # a line (`发布机关：X　发布日期：Y`)
 _LABEL_AT = re.compile("(" + "|".join(r"\s*".join(w) for w in sorted(META_WORDS, key=len, reverse=True)) + r")\s*[:：]")
 _SITE_HEADER_LINES = 6
+# inside a metadata block, a label the vocabulary does not list (`所属主题：安全生产`): short, with a value
+_OTHER_LABEL = re.compile(r"^((?:[\u4e00-\u9fff] ?){2,6})\s*[:：]\s*\S.{0,60}$")
 
 
 @dataclass(frozen=True)
@@ -108,7 +110,9 @@ def _is_title(line: Line) -> bool:
 def read_metadata(lines: list[Line], i: int, end: int) -> tuple[dict[str, str], int] | None:
     """A metadata block copied as text: `发文机关：国务院` lines (labels may be spaced,
     `文　号：`, and several may share a line), or a label line with its value on the
-    next line; at least two labels. Returns the pairs and the index after the block."""
+    next line; at least two labels. Once a known label is read, a short line with another
+    label and a value (`所属主题：安全生产`) belongs to the block too. Returns the pairs and
+    the index after the block."""
     found: dict[str, str] = {}
     j, key = i, None
     while j < end:
@@ -127,6 +131,8 @@ def read_metadata(lines: list[Line], i: int, end: int) -> tuple[dict[str, str], 
         elif key is not None and _is_value(key, line, lines, j, end):
             found.setdefault(key, line.text)
             key = None
+        elif found and (other := _OTHER_LABEL.match(line.folded)):
+            found.setdefault(re.sub(r"\s", "", other.group(1)), line.text[other.end(1):].lstrip(" :：\u3000"))
         else:
             break
         j += 1

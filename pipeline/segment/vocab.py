@@ -57,8 +57,9 @@ DRAFTER = re.compile(r"([\u4e00-\u9fff]{2,20}?(?:部|委员会|总局|局|厅|�
 # 发文机关： / 标题：… (a metadata table copied as text), matched with whitespace removed (`文　号：`)
 META_WORDS = (
     "索引号", "主题分类", "发文机关", "发布机关", "发文单位", "发布机构", "成文日期", "成文时间", "印发日期",
-    "标题", "发文字号", "文号", "文件编号", "发布日期", "发布时间", "主题词", "生效日期", "施行日期", "实施日期",
-    "有效性", "组配分类", "公开方式", "信息来源",
+    "生成日期", "发文日期", "标题", "发文字号", "文号", "文件编号", "发布日期", "发布时间", "公开日期", "主题词",
+    "生效日期", "施行日期", "实施日期", "有效性", "效力状态", "组配分类", "体裁分类", "信息分类", "公文种类",
+    "公开方式", "公开范围", "信息来源", "来源", "浏览次数", "访问量",
 )
 META_LABEL = re.compile(r"^(" + "|".join(META_WORDS) + r")[:：]\s*(.*)$")
 # Which metadata labels give which field of the document, in order of preference.
@@ -66,16 +67,17 @@ FIELD_KEYS: dict[str, tuple[str, ...]] = {
     "title": ("标题",),
     "doc_number": ("发文字号", "文号", "文件编号"),
     "issuer": ("发文机关", "发布机关", "发文单位", "发布机构"),
-    "date": ("成文日期", "成文时间", "印发日期"),
-    "published": ("发布日期", "发布时间"),
+    "date": ("成文日期", "成文时间", "印发日期", "发文日期", "生成日期"),
+    "published": ("发布日期", "发布时间", "公开日期"),
 }
 # 2023-10-16 / 2023/10/16 / 2023.10.16 (a metadata table's dates)
 ISO_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
-# The last word of a document's title: its kind (通知, 实施意见, 条例 …), maybe with a status in brackets.
+# The last word of a document's title: its kind (通知, 实施意见, 条例 …), maybe followed by a short
+# note in brackets (`（征求意见稿）`, `（2023—2025年）`, `（2024年修订）`); on the folded view.
 DOC_KIND_END = re.compile(
     r"(?:通知|意见|办法|方案|规定|决定|条例|细则|规则|规范|规划|计划|纲要|措施|批复|复函|函|公告|通告|通报|报告|请示|"
     r"答复|预案|指南|标准|制度|守则|章程|要点|清单|名单|命令|令|法)"
-    r"(?:\((?:[^()]{0,12}?)(?:" + "|".join(STATUS_WORDS) + r")\))?$")
+    r"(?:\([^()]{1,16}\))?$")
 # 试行 / 暂行 written in a title: `（试行）`, or in the name itself (`暂行办法`, `产品质量监督试行办法`)
 STATUS_IN_NAME = re.compile(r"(试行|暂行)(?=[\u4e00-\u9fff]{1,3}$|\)$)")
 # Status words that name a stage of a draft, cut from the title (the title of a draft is the title of the text);
@@ -86,8 +88,9 @@ RED_HEAD = re.compile(r"^(\S.{1,40}?)\s*文件$")
 # 国家发展改革委办公厅 / 丽水市人民政府 / 中共柳河县委: the name of an organ, as it signs
 ORGAN = re.compile(
     r"^(?:中共)?[\u4e00-\u9fff（）()]{1,40}?(?:人民代表大会常务委员会|人民代表大会|常务委员会|委员会|人民政府|政府|办公厅|办公室|"
-    r"党委|县委|市委|省委|区委|党组|总局|局|厅|部|委|院|署|办|中心|总社|总会|联合会|协会|学会|银行|公司|集团|"
-    r"法院|检察院|军区|工商联|团委|妇联|总工会|团中央|管委会|研究所|大学)$")
+    r"党委|县委|市委|省委|区委|党组|总局|局|厅|部|委|院|署|办|中心|总社|社|会|银行|公司|集团|"
+    r"法院|检察院|军区|工商联|团委|妇联|团中央|研究所|大学|学院|学校|办事处|处|海关|支队|大队|站|所|馆|"
+    r"小组|指挥部)$")
 # 总理　　李克强 / 省长 王某某: a person's signature (an order is signed by its head, not issued by them)
 SIGNATORY = re.compile(r"^(?:总理|副总理|国务院总理|主席|省长|市长|县长|区长|州长|部长|主任|局长|厅长|署长|书记|"
                        r"委员长|院长|行长|署长|代理[\u4e00-\u9fff]{1,3})\s*[\u4e00-\u9fff·]{2,4}$")
