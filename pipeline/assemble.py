@@ -5,6 +5,8 @@ Each field is taken from the most direct statement of it the text holds, in this
 - title: the title block (or Markdown header), the metadata table's 标题, the draft a call
   for comments names (`拟订了《X（征求意见稿）》`), the page's `<title>`; with none of these
   the file name stands in (warning W201);
+- status: the title's own, else the stage of the draft a call for comments names, in its title
+  (`关于公开征求《…条例（征求意见稿）》意见的公告`) or near its start;
 - issuer: the metadata table's 发文机关 (or the signature, when it writes the same organ in
   full: 市政府 -> 丽水市人民政府), the adopting organ of a regulation's history, the
   signature (two issuers over one date are both named), a red-head 文件 header, the cover
@@ -16,18 +18,20 @@ Each field is taken from the most direct statement of it the text holds, in this
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from .model import Document, Source
 from .normalize import fold
 from .segment import Segmented
+from .segment.front import Front
 from .segment.letter import notice_letter
 from .segment.vocab import DOC_KIND_END, DRAFT_STAGES, FIELD_KEYS, iso_any, normalize_issuer, order_number
 from .warnings import finding, merged
 
 STDIN_NAME = "stdin"
 # 拟订了《关于印发…的通知（征求意见稿）》，现向社会公开征求意见: the draft a call for comments is about
-_COMMENTED = re.compile(r"《([^《》]{4,80}?)\((?:" + "|".join(DRAFT_STAGES) + r")\)》")
+_COMMENTED = re.compile(r"《([^《》]{4,80}?)\((" + "|".join(DRAFT_STAGES) + r")\)》")
 # the parts of a page's <title>: `关于…的通知_丽水市人民政府` / `市政府 - 关于…`
 _PAGE_TITLE_SPLIT = re.compile(r"\s*[_|｜]\s*|\s+[-–—]+\s+")
 
@@ -42,32 +46,53 @@ def build_document(source: Source, seg: Segmented) -> Document:
     """The unannotated document: tree, front matter fields, structure warnings."""
     front, signature = seg.front, seg.signature
     meta = {**front.metadata, **dict(source.metadata)}
-    letter = front.letter or notice_letter(source.text, fold(source.text), front.title)
-    title = front.title or _field(meta, "title") or _commented_title(source.text) or _page_title(meta)
+    notice = None if front.letter else notice_letter(source.text, fold(source.text), front.title)
+    letter = front.letter or notice
+    title, status = _title_and_status(front, meta, source.text, letter is not None)
     warnings = seg.warnings
     if title is None and Path(source.name).stem not in ("", STDIN_NAME):
         title = Path(source.name).stem
         warnings = merged(warnings, (finding("W201", title, 0, 0),))
-    issuer = (_listed_issuer(_field(meta, "issuer"), signature.issuers) or front.issuer
-              or "、".join(signature.issuers) or "、".join(front.red_head) or (letter.issuer if letter else None)
-              or front.history.issuer or _issuer_in_title(title))
+    issuer = normalize_issuer(
+        _listed_issuer(_field(meta, "issuer"), signature.issuers) or front.issuer or "、".join(signature.issuers)
+        or "、".join(front.red_head) or (letter.issuer if letter else None) or front.history.issuer
+        or _issuer_in_title(title))
     date = (front.date or iso_any(_field(meta, "date")) or signature.date or (letter.date if letter else None)
             or front.history.date or iso_any(_field(meta, "published")))
+    if notice is not None:
+        # a call for comments that is the whole text is signed and dated as the document is
+        letter = replace(notice, issuer=notice.issuer or issuer, date=notice.date or date)
     number = front.doc_number or _field(meta, "doc_number")
     return Document(
         doc_id=doc_id_for(source.name),
         source=source,
         root=seg.root,
         title=title,
-        status=front.status,
+        status=status,
         doc_number=order_number(number) if number else None,
-        issuer=normalize_issuer(issuer),
+        issuer=issuer,
         date=date,
         addressee=front.addressee,
         breadcrumb=front.breadcrumb,
         letter=letter,
         warnings=warnings,
     )
+
+
+def _title_and_status(front: Front, meta: dict[str, str], text: str, calls_for_comments: bool
+                      ) -> tuple[str | None, str | None]:
+    """The title (None when the text states none) and the status; a call for comments
+    that names a draft (`《…条例（征求意见稿）》`, in its title or near its start) has the
+    draft's stage, and takes the draft's title when it has none of its own."""
+    named = _COMMENTED.search(fold(text[:1000]))
+    title = front.title or _field(meta, "title")
+    if title is None and named:
+        title = text[named.start(1):named.end(1)]
+        calls_for_comments = True
+    title = title or _page_title(meta)
+    in_title = _COMMENTED.search(fold(title or ""))
+    stage = in_title.group(2) if in_title else (named.group(2) if named and calls_for_comments else None)
+    return title, front.status or stage
 
 
 def _field(meta: dict[str, str], name: str) -> str | None:
@@ -89,12 +114,6 @@ def _listed_issuer(listed: str | None, signers: tuple[str, ...]) -> str | None:
 def _in_order(short: str, full: str) -> bool:
     chars = iter(full)
     return all(ch in chars for ch in short)
-
-
-def _commented_title(text: str) -> str | None:
-    """The draft a call for comments is about, written near its start."""
-    m = _COMMENTED.search(fold(text[:1000]))
-    return text[m.start(1):m.end(1)] if m else None
 
 
 def _page_title(meta: dict[str, str]) -> str | None:

@@ -432,3 +432,28 @@ def test_a_signer_named_by_no_organ_word_we_list():
     doc = text_doc("关于做好辖区防汛工作的通知\n各社区居委会：\n一、加强值班\n严格值班。\n二、及时报告\n发现险情立即报告。\n"
                    "某某街道综合治理网格\n2023年8月9日\n")
     assert (doc.issuer, doc.date) == ("某某街道综合治理网格", "2023-08-09")
+
+
+# --- calls for comments: the draft's stage, the comment period, a notice that is the whole text -------
+
+def test_a_call_for_comments_has_the_stage_of_the_draft_it_names():
+    doc = ingested("zhuhai-2019-gangao-qingnian-buzhu-zhengqiu-yijian.html")  # the notice only, no title line
+    assert (doc.title, doc.status) == ("关于印发珠海市支持港澳青年来珠就业（创业）和技能培训（训练）补贴办法的通知", "征求意见稿")
+    assert doc.letter.deadline == "2019-11-13"
+
+
+def test_a_call_for_comments_that_is_the_whole_text():
+    doc = text_doc("""首页 > 通知公告
+某某区发展和改革局关于《某某区促进民营经济发展若干措施（征求意见稿）》公开征求意见的通知
+发布时间：2024-03-01
+为促进民营经济发展，我局起草了《某某区促进民营经济发展若干措施（征求意见稿）》，现公开征求社会各界意见。征求意见时间为2024年3月1日至2024年3月31日。
+联系电话：020-12345678
+某某区发展和改革局
+2024年3月1日
+""")
+    assert front(doc) == ("某某区发展和改革局关于《某某区促进民营经济发展若干措施（征求意见稿）》公开征求意见的通知",
+                          "某某区发展和改革局", "2024-03-01", None, "征求意见稿")
+    assert kinds(doc) == ["breadcrumb", "title", "header", "preamble", "closing"]
+    letter = doc.letter
+    assert (letter.issuer, letter.date, letter.deadline, letter.contact_phone) == (
+        "某某区发展和改革局", "2024-03-01", "2024-03-31", "020-12345678")

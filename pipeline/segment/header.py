@@ -110,7 +110,8 @@ def _is_title(line: Line) -> bool:
 def read_metadata(lines: list[Line], i: int, end: int) -> tuple[dict[str, str], int] | None:
     """A metadata block copied as text: `发文机关：国务院` lines (labels may be spaced,
     `文　号：`, and several may share a line), or a label line with its value on the
-    next line; at least two labels. Once a known label is read, a short line with another
+    next line; at least two labels, or one that gives a field (`发布时间：2024-03-01` under a
+    title). Once a known label is read, a short line with another
     label and a value (`所属主题：安全生产`) belongs to the block too. Returns the pairs and
     the index after the block."""
     found: dict[str, str] = {}
@@ -136,7 +137,8 @@ def read_metadata(lines: list[Line], i: int, end: int) -> tuple[dict[str, str], 
         else:
             break
         j += 1
-    return (found, j) if len(found) >= 2 else None
+    fields = {k for keys in FIELD_KEYS.values() for k in keys}
+    return (found, j) if len(found) >= 2 or set(found) & fields else None
 
 
 def _pairs(line: Line) -> list[tuple[str, str]]:

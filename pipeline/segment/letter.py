@@ -12,7 +12,7 @@ from ..model import Letter
 from ..normalize import fold
 from .lines import Line, skip_blank
 from .vocab import (
-    ADDRESS, APPENDED, BRACKET_NOTE, CONTACT, DATE, DEADLINE, DEADLINE_AFTER, DOC_NUMBER, DRAFTER, EMAIL, FAX,
+    ADDRESS, APPENDED, BRACKET_NOTE, CONTACT, DATE, DEADLINE, DEADLINE_AFTER, DEADLINE_RANGE, DOC_NUMBER, DRAFTER, EMAIL, FAX,
     LETTER_END, ORDER_HEAD, ORGAN, PHONE, SIGNATORY, STATUS_LINE, STATUS_WORDS, clean_title, is_addressee, is_date_line,
     iso_date, normalize_issuer, order_number,
 )
@@ -98,7 +98,7 @@ def comment_fields(text: str, folded: str, letter_date: str | None) -> dict:
     letter's year (the next year when its month is earlier than the letter's).
     """
     deadline = deadline_text = None
-    dm = DEADLINE.search(folded) or DEADLINE_AFTER.search(folded)
+    dm = DEADLINE.search(folded) or DEADLINE_AFTER.search(folded) or DEADLINE_RANGE.search(folded)
     if dm:
         deadline_text = text[dm.start():dm.end()]
         deadline = _deadline_iso(dm, letter_date)
