@@ -457,3 +457,8 @@ def test_a_call_for_comments_that_is_the_whole_text():
     letter = doc.letter
     assert (letter.issuer, letter.date, letter.deadline, letter.contact_phone) == (
         "某某区发展和改革局", "2024-03-01", "2024-03-31", "020-12345678")
+
+
+def test_two_issuers_side_by_side_over_one_date():
+    doc = text_doc(RED_HEAD + "某某部办公厅　　某某总局办公厅\n2019年8月20日\n")
+    assert (doc.issuer, doc.date) == ("某某部办公厅、某某总局办公厅", "2019-08-20")

@@ -110,9 +110,9 @@ def read_signature(lines: list[Line]) -> Signature:
         issuers: list[str] = []
         above = [ln for ln in lines[:k] if not ln.blank]
         for prev in reversed(above):
-            if not is_organ_line(prev) or len(issuers) == 4:
+            if not is_organ_line(prev) or len(issuers) >= 4:
                 break
-            issuers.insert(0, prev.text.strip())
+            issuers[:0] = prev.text.split()  # organs side by side on one line sign together too
         if not issuers and above and _closing_like(above[-1]) and not SIGNATORY.match(above[-1].folded):
             issuers.append(above[-1].text.strip())  # a signer whose name ends in no organ word we list
         return Signature(tuple(issuers), iso_date(DATE.search(line.folded)))
