@@ -21,12 +21,13 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from .doctypes import DOC_KIND_END
 from .model import Document, Source
 from .normalize import fold
 from .segment import Segmented
 from .segment.front import Front
 from .segment.letter import notice_letter
-from .segment.vocab import DOC_KIND_END, DRAFT_STAGES, FIELD_KEYS, iso_any, normalize_issuer, order_number
+from .segment.vocab import DRAFT_STAGES, FIELD_KEYS, iso_any, normalize_issuer, order_number
 from .warnings import finding, merged
 
 STDIN_NAME = "stdin"

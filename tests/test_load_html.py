@@ -269,3 +269,17 @@ def test_a_data_table_whose_header_row_holds_label_words_is_content():
     source = load_bytes(page, "list.html")
     assert dict(source.metadata) == {}
     assert "序号\t文号\t发布日期\t备注" in source.text and "某发〔2023〕3号" in source.text
+
+
+def test_a_title_element_that_reads_as_a_document_title_is_kept():
+    """The page's <title> names only the site; the article title sits in a <div class="article-title">."""
+    page = ('<html><head><title>某某市人民政府门户网站</title></head><body>'
+            '<div class="top"><a href="/">某某市人民政府门户网站</a></div>'
+            '<div class="position">当前位置：<a href="/">首页</a> &gt; <a href="/zw">政务公开</a> &gt; <a>通知公告</a></div>'
+            '<div class="side"><h3 class="side-title">通知公告</h3></div>'
+            '<div class="article-title">某某市人民政府办公室关于做好2024年防汛工作的通知</div>'
+            '<div class="article-content"><p>各县（市、区）人民政府，市政府各部门：</p>'
+            '<p>为做好2024年防汛工作，现就有关事项通知如下：</p><p>一、压实防汛责任。各地要落实防汛责任制。</p>'
+            '<p>二、加强监测预警。水利部门要加强监测，及时发布预警。</p></div></body></html>').encode()
+    lines = load_bytes(page, "flood.html").text.splitlines()
+    assert lines[:3] == ["首页 > 政务公开 > 通知公告", "某某市人民政府办公室关于做好2024年防汛工作的通知", "各县（市、区）人民政府，市政府各部门："]

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 
+from ..doctypes import DOC_KIND_END
+from ..normalize import fold
+
 BLOCK_TAGS = frozenset({
     "p", "div", "li", "ul", "ol", "dl", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6",
     "table", "tbody", "thead", "tfoot", "tr", "td", "th", "section", "article", "main",
@@ -40,6 +43,8 @@ _BREADCRUMB = re.compile(r"^(?:当前位置|您的位置|您现在的位置|所�
 _CRUMB_SPLIT = re.compile(r"\s*(?:>|＞|»|›|→|/)\s*")
 _CLAUSE_PUNCT = re.compile(r"[，,。；;：、]")
 _META_ROWS = 8
+# a heading shorter than this (通知公告, 政策文件) names a section of the site, not a document
+_TITLE_MIN = 8
 
 
 def tag_of(el) -> str:
@@ -223,7 +228,9 @@ def _attachment_note(el) -> bool:
 
 def heading_before(root, content, skip: set):
     """The nearest heading above the content: an `h1`, or a heading or *title*
-    element whose words are in the page's `<title>` (side-column headings are not)."""
+    element whose words are in the page's `<title>` or read as a document's title
+    (`…关于做好防汛工作的通知`, a sentence ending with the kind of a document); a
+    side-column heading (`通知公告`) is neither."""
     title_el = root.find(".//title")
     page_title = squeeze(title_el.text_content()) if title_el is not None else ""
     found = None
@@ -238,9 +245,16 @@ def heading_before(root, content, skip: set):
         text = squeeze(el.text_content())
         if not is_heading or not 4 <= len(text) <= 150 or _link_density(el) >= 0.5:
             continue
-        if (tag == "h1" or text in page_title) and not _skipped(el, skip) and not _contains(el, content):
+        titled = tag == "h1" or text in page_title or _reads_as_title(text)
+        if titled and not _skipped(el, skip) and not _contains(el, content):
             found = el
     return found
+
+
+def _reads_as_title(text: str) -> bool:
+    """Long enough to be more than a section name, no sentence punctuation, ending with a kind of document."""
+    folded = fold(text)
+    return len(text) >= _TITLE_MIN and not re.search(r"[。,;:!?]", folded) and DOC_KIND_END.search(folded) is not None
 
 
 def _contains(el, other) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ..cnnum import parse_int
+from ..doctypes import DOC_KIND_END
 from ..normalize import fold
 from .lines import Line
 
@@ -77,12 +78,6 @@ FIELD_KEYS: dict[str, tuple[str, ...]] = {
 }
 # 2023-10-16 / 2023/10/16 / 2023.10.16 (a metadata table's dates)
 ISO_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
-# The last word of a document's title: its kind (通知, 实施意见, 条例 …), maybe followed by a short
-# note in brackets (`（征求意见稿）`, `（2023—2025年）`, `（2024年修订）`); on the folded view.
-DOC_KIND_END = re.compile(
-    r"(?:通知|意见|办法|方案|规定|决定|条例|细则|规则|规范|规划|计划|纲要|措施|批复|复函|函|公告|通告|通报|报告|请示|"
-    r"答复|预案|指南|标准|制度|守则|章程|要点|清单|名单|命令|令|法)"
-    r"(?:\([^()]{1,16}\))?$")
 # 试行 / 暂行 written in a title: `（试行）`, or in the name itself (`暂行办法`, `产品质量监督试行办法`)
 STATUS_IN_NAME = re.compile(r"(试行|暂行)(?=[\u4e00-\u9fff]{1,3}$|\)$)")
 # Status words that name a stage of a draft, cut from the title (the title of a draft is the title of the text);
