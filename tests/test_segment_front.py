@@ -462,3 +462,9 @@ def test_a_call_for_comments_that_is_the_whole_text():
 def test_two_issuers_side_by_side_over_one_date():
     doc = text_doc(RED_HEAD + "某某部办公厅　　某某总局办公厅\n2019年8月20日\n")
     assert (doc.issuer, doc.date) == ("某某部办公厅、某某总局办公厅", "2019-08-20")
+
+
+def test_an_approval_clause_inside_an_event_of_issuing():
+    doc = text_doc("# 某某产品质量监督办法\n\n1985年3月15日 经国务院批准，国家标准局发布\n\n<!-- INFO END -->\n\n"
+                   "第一条 为了加强监督，制定本办法。\n第二条 本办法自发布之日起施行。\n", "rule.md")
+    assert (doc.issuer, doc.date) == ("国家标准局", "1985-03-15")

@@ -21,6 +21,8 @@ from .vocab import (
 
 # the verb of one dated event of a regulation's history; 施行 (coming into force) is no event of adoption
 _EVENT_VERB = re.compile(r"批准|通过|发布|公布|修订|修正|施行")
+# 经国务院批准，: an approval clause inside an event of issuing (经国务院批准，国家标准局发布)
+_APPROVED_BY = re.compile(r"^\s*经[\u4e00-\u9fff]{2,20}?批准[，,、\s]*")
 # 国务院发布 / 国家标准局发布: an organ issuing the text itself
 _ISSUED_BY = re.compile(r"\s*([\u4e00-\u9fff]{2,20}?)(?:发布|公布)")
 # a label of a metadata block anywhere in a line, maybe letter-spaced (`文　号：`); several may share
@@ -68,6 +70,7 @@ def read_history(texts: Iterable[str]) -> History:
         dates = list(DATE.finditer(folded))
         for k, m in enumerate(dates):
             event = text[m.end():dates[k + 1].start() if k + 1 < len(dates) else len(text)]
+            event = _APPROVED_BY.sub("", event)
             verb = _EVENT_VERB.search(event)
             if verb is None or verb.group(0) in ("批准", "施行"):
                 continue
