@@ -468,3 +468,25 @@ def test_an_approval_clause_inside_an_event_of_issuing():
     doc = text_doc("# 某某产品质量监督办法\n\n1985年3月15日 经国务院批准，国家标准局发布\n\n<!-- INFO END -->\n\n"
                    "第一条 为了加强监督，制定本办法。\n第二条 本办法自发布之日起施行。\n", "rule.md")
     assert (doc.issuer, doc.date) == ("国家标准局", "1985-03-15")
+
+
+def test_a_print_record_under_the_signature_leaves_the_signature_the_issuer():
+    """GB/T 9704 版记: 公开方式, 抄送 (running over two lines) and the printing office under the signature."""
+    doc = text_doc("""某某市人民政府办公厅关于加强物业管理的通知
+某府办规〔2025〕8号
+各区人民政府，市政府各部门、各直属机构：
+一、落实属地责任
+各区要落实物业管理属地责任。
+二、加强行业监管
+住房城乡建设部门要加强监管。
+某某市人民政府办公厅
+2025年3月1日
+（联系人：张某某，联系电话：12345678）
+公开方式：主动公开
+抄送：市委各部委，市人大常委会办公厅，市政协办公厅，
+市法院，市检察院。
+某某市人民政府办公厅秘书处　　2025年3月3日印发
+""")
+    assert (doc.issuer, doc.date, doc.doc_number) == ("某某市人民政府办公厅", "2025-03-01", "某府办规〔2025〕8号")
+    closing = doc.root.children[-1]
+    assert closing.kind == "closing" and doc.text[closing.start:].startswith("某某市人民政府办公厅\n2025年3月1日")

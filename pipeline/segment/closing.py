@@ -14,7 +14,9 @@ _EFFECT = re.compile(r"^本(?:意见|办法|方案|规定|通知|措施|细则|�
                      r".{0,80}(?:负责解释|起施行|起执行|起实施|有效期|起生效)")
 # 特此通知。 特此公告。 the closing formula of a notice
 _FORMULA = re.compile(r"^特此(?:通知|公告|通告|函告|函复|批复|通报|说明)[。.]?$")
-_CLOSING_PAREN = re.compile(r"^\(.{1,20}\)$")
+# (此件公开发布) / (联系人：张三，联系电话：12345678)
+_CLOSING_PAREN = re.compile(r"^\((?:.{1,20}|[^()]*(?:联系|电话)[^()]*)\)$")
+_COPY_LINES = 5
 # lines an attachment note (附件：1.… 2.…) may run over before the signature under it
 _NOTE_LINES = 12
 
@@ -72,6 +74,7 @@ def find_closing(lines: list[Line], start: int, end: int) -> tuple[int, bool]:
     i = end
     found = False
     first = end
+    record = _print_record(lines, start, end)
     while i > start:
         line = lines[i - 1]
         if line.blank:
@@ -84,11 +87,30 @@ def find_closing(lines: list[Line], start: int, end: int) -> tuple[int, bool]:
             if found:
                 break
             return i - 1, True
-        elif not (_closing_like(line) or COPY_LINE.match(folded)):
+        elif not (_closing_like(line) or i - 1 in record):
             break
         first = i - 1
         i -= 1
     return (first if found else end), False
+
+
+def _print_record(lines: list[Line], start: int, end: int) -> set[int]:
+    """Lines of the print record (版记) at the foot: `抄送：…` items running over up to
+    `_COPY_LINES` lines until one ends with 。, and `公开方式：主动公开` lines."""
+    found: set[int] = set()
+    i = max(start, end - 30)
+    while i < end:
+        head = COPY_LINE.match(lines[i].folded.strip())
+        if not head:
+            i += 1
+            continue
+        stop = min(end, i + (1 if head.group(0).startswith("公开") else _COPY_LINES))
+        while i < stop:
+            found.add(i)
+            i += 1
+            if lines[i - 1].folded.rstrip().endswith(("。", ".")):
+                break
+    return found
 
 
 def _closing_like(line: Line) -> bool:
