@@ -490,3 +490,10 @@ def test_a_print_record_under_the_signature_leaves_the_signature_the_issuer():
     assert (doc.issuer, doc.date, doc.doc_number) == ("某某市人民政府办公厅", "2025-03-01", "某府办规〔2025〕8号")
     closing = doc.root.children[-1]
     assert closing.kind == "closing" and doc.text[closing.start:].startswith("某某市人民政府办公厅\n2025年3月1日")
+
+
+def test_a_signature_and_its_date_on_one_line():
+    doc = text_doc("关于做好防汛工作的通知\n各乡镇人民政府：\n一、加强值班\n严格值班。\n二、及时报告\n发现险情立即报告。\n"
+                   "某某县人民政府办公室　　2023年8月9日\n")
+    assert (doc.issuer, doc.date) == ("某某县人民政府办公室", "2023-08-09")
+    assert kinds(doc)[-1] == "closing"

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..markers import match_marker
 from .lines import Line
-from .vocab import COPY_LINE, DATE, PRINTED, SIGNATORY, is_date_line, is_organ_line, iso_date
+from .vocab import COPY_LINE, DATE, ORGAN, PRINTED, SIGNATORY, SIGNED, is_date_line, is_organ_line, iso_date
 
 _ATTACHMENT = re.compile(r"^附件\s*[0-9一二三四五六七八九十]*\s*[:：]?\s*\S.{0,79}$|^附件\s*[0-9一二三四五六七八九十]*\s*[:：]?$")
 # 本意见由…负责解释，自2019年1月1日起执行 / 本办法自发布之日起施行
@@ -81,7 +81,7 @@ def find_closing(lines: list[Line], start: int, end: int) -> tuple[int, bool]:
             i -= 1
             continue
         folded = line.folded.strip()
-        if is_date_line(line) or _FORMULA.match(folded) or PRINTED.match(folded.replace(" ", "")):
+        if is_date_line(line) or _FORMULA.match(folded) or PRINTED.match(folded.replace(" ", "")) or _signed(line):
             found = True
         elif _EFFECT.match(folded):
             if found:
@@ -113,6 +113,12 @@ def _print_record(lines: list[Line], start: int, end: int) -> set[int]:
     return found
 
 
+def _signed(line: Line) -> re.Match[str] | None:
+    """`某某市人民政府办公室　2025年3月1日`: organs and the date on one line."""
+    m = SIGNED.match(line.folded.strip())
+    return m if m and all(ORGAN.match(p) for p in m.group(1).split()) else None
+
+
 def _closing_like(line: Line) -> bool:
     f = line.folded.strip()
     if _CLOSING_PAREN.match(f):
@@ -124,7 +130,8 @@ def _closing_like(line: Line) -> bool:
 def read_signature(lines: list[Line]) -> Signature:
     """The signature of a closing block's lines: the organ lines right above its first
     date line (else the one short line there; a person's signature, `总理　李克强`, names
-    no issuer), else a print record, else the first date written in the block
+    no issuer), else organs and date on one line or a print record, else the first date
+    written in the block
     (`本意见自2019年1月1日起执行`)."""
     for k, line in enumerate(lines):
         if line.blank or not is_date_line(line):
@@ -139,8 +146,8 @@ def read_signature(lines: list[Line]) -> Signature:
             issuers.append(above[-1].text.strip())  # a signer whose name ends in no organ word we list
         return Signature(tuple(issuers), iso_date(DATE.search(line.folded)))
     for line in lines:
-        printed = PRINTED.match(line.folded.replace(" ", "")) if not line.blank else None
-        if printed:
-            return Signature((printed.group(1),), iso_date(DATE.search(line.folded)))
+        signed = _signed(line) or (PRINTED.match(line.folded.replace(" ", "")) if not line.blank else None)
+        if signed:
+            return Signature(tuple(signed.group(1).split()), iso_date(DATE.search(line.folded)))
     dated = next((m for line in lines if (m := DATE.search(line.folded))), None)
     return Signature((), iso_date(dated) if dated else None)

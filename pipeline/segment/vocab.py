@@ -106,6 +106,8 @@ STATE_COUNCIL_ORDER = re.compile(r"^(?:中华人民共和国)?国务院令\s*(�
 BRACKET_NOTE = re.compile(r"^\([^()]{2,20}\)$")
 # XX局办公室　2023年8月9日印发 (the print record at the foot of a document: issuing office and date)
 PRINTED = re.compile(r"^(\S.{1,40}?)\s*" + DATE.pattern + r"\s*印发$")
+# 某某市人民政府办公室　2025年3月1日 (a signature and its date on one line)
+SIGNED = re.compile(r"^(\S.{1,40}?)\s+" + DATE.pattern + r"$")
 # 抄送：… / 主送：… / 公开方式：主动公开 (lines of the print record)
 COPY_LINE = re.compile(r"^(?:抄送|抄报|主送|分送|发送|公开方式|公开属性|信息公开选项)\s*[:：]")
 
