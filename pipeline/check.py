@@ -1,10 +1,10 @@
 """The corpus health report: what the tool found in each document of a folder, at a glance.
 
 One row per input file: refused or not (and why), the front matter (title, issuer, date,
-number, status, comment deadline), how many nodes of each counted kind, notes (and notes
-with a lead), money terms, targets, warnings by code, and the time taken. It reads the
-document generically (node kinds from `kinds`, the layers by name, `all_warnings()`), so a
-new layer or warning code needs no change here. A summary counts the gaps a reader cares
+number, status, comment deadline), how many nodes of each counted kind, how many records
+each layer holds (notes, money terms, targets… and notes with a lead), warnings by code, and
+the time taken. It reads the document generically (node kinds from `kinds`, every layer of
+`doc.layers`, `all_warnings()`), so a new layer or warning code needs no change here. A summary counts the gaps a reader cares
 about: documents without a title, issuer or date, without measures or articles, with warnings.
 """
 from __future__ import annotations
@@ -38,12 +38,22 @@ class Health:
     status: str | None = None
     deadline: str | None = None
     counts: dict[str, int] = field(default_factory=dict)
-    notes: int = 0
+    layers: dict[str, int] = field(default_factory=dict)
     notes_with_lead: int = 0
-    money: int = 0
-    targets: int = 0
     warnings: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
+
+    @property
+    def notes(self) -> int:
+        return self.layers.get("responsibilities", 0)
+
+    @property
+    def money(self) -> int:
+        return self.layers.get("money", 0)
+
+    @property
+    def targets(self) -> int:
+        return self.layers.get("targets", 0)
 
     @property
     def clauses(self) -> int:
@@ -74,13 +84,12 @@ class Summary:
 def health(doc: Document, file: str, seconds: float = 0.0) -> Health:
     """The report's row for an ingested document."""
     kinds = Counter(node.kind for node in doc.nodes())
-    notes = doc.layer("responsibilities").all()
     return Health(
         file=file, title=doc.title, issuer=doc.issuer, date=doc.date, doc_number=doc.doc_number,
         status=doc.status, deadline=doc.letter.deadline if doc.letter else None,
         counts={k: kinds.get(k, 0) for k in COUNTED_KINDS},
-        notes=len(notes), notes_with_lead=sum(1 for n in notes if n.lead),
-        money=len(doc.layer("money")), targets=len(doc.layer("targets")),
+        layers={name: len(layer) for name, layer in doc.layers.items()},
+        notes_with_lead=sum(1 for note in doc.layer("responsibilities").all() if getattr(note, "lead", None)),
         warnings=dict(sorted(Counter(w.code for w in doc.all_warnings()).items())),
         seconds=round(seconds, 3),
     )
