@@ -131,8 +131,7 @@ def read_signature(lines: list[Line]) -> Signature:
     """The signature of a closing block's lines: the organ lines right above its first
     date line (else the one short line there; a person's signature, `总理　李克强`, names
     no issuer), else organs and date on one line or a print record, else the first date
-    written in the block
-    (`本意见自2019年1月1日起执行`)."""
+    written in the block (`本意见自2019年1月1日起执行`)."""
     for k, line in enumerate(lines):
         if line.blank or not is_date_line(line):
             continue

@@ -144,8 +144,8 @@ def _title_block(lines: list[Line], i: int, end: int, front: Front) -> int:
             heads.extend(red.group(1).split())
         elif heads and not (parts or number) and is_organ_line(line):
             heads.extend(line.folded.split())
-        elif STATUS_LINE.match(s) and parts:
-            front.status = status_seen = STATUS_LINE.match(s).group(1)
+        elif parts and (stage := STATUS_LINE.match(s)):
+            front.status = status_seen = stage.group(1)
         elif DATE_LINE.match(s) and parts:
             front.date = iso_date(DATE.search(s))
         elif DOC_NUMBER.fullmatch(s) and number is None and (parts or front.title or _title_follows(lines, j, end)):

@@ -113,10 +113,10 @@ def _is_title(line: Line) -> bool:
 def read_metadata(lines: list[Line], i: int, end: int) -> tuple[dict[str, str], int] | None:
     """A metadata block copied as text: `发文机关：国务院` lines (labels may be spaced,
     `文　号：`, and several may share a line), or a label line with its value on the
-    next line; at least two labels, or one that gives a field (`发布时间：2024-03-01` under a
-    title). Once a known label is read, a short line with another
-    label and a value (`所属主题：安全生产`) belongs to the block too. Returns the pairs and
-    the index after the block."""
+    next line; at least two labels, or one that gives a field (`发布时间：2024-03-01`
+    under a title). Once a known label is read, a short line with another label and a
+    value (`所属主题：安全生产`) belongs to the block too. Returns the pairs and the index
+    after the block."""
     found: dict[str, str] = {}
     j, key = i, None
     while j < end:

@@ -12,9 +12,9 @@ from ..model import Letter
 from ..normalize import fold
 from .lines import Line, skip_blank
 from .vocab import (
-    ADDRESS, APPENDED, BRACKET_NOTE, CONTACT, DATE, DEADLINE, DEADLINE_AFTER, DEADLINE_RANGE, DOC_NUMBER, DRAFTER, EMAIL, FAX,
-    LETTER_END, ORDER_HEAD, ORGAN, PHONE, SIGNATORY, STATUS_LINE, STATUS_WORDS, clean_title, is_addressee, is_date_line,
-    iso_date, normalize_issuer, order_number,
+    ADDRESS, APPENDED, BRACKET_NOTE, CONTACT, DATE, DEADLINE, DEADLINE_AFTER, DEADLINE_RANGE, DOC_NUMBER,
+    DRAFTER, EMAIL, FAX, LETTER_END, ORDER_HEAD, ORGAN, PHONE, SIGNATORY, STATUS_LINE, STATUS_WORDS, clean_title,
+    is_addressee, is_date_line, iso_date, normalize_issuer, order_number,
 )
 
 
