@@ -48,7 +48,7 @@ def reports_errors(func):
 
 from . import ingest  # noqa: E402,F401  (registers commands)
 from . import tasks  # noqa: E402,F401
-from . import annotate, build, money  # noqa: E402,F401
+from . import annotate, build, check, money  # noqa: E402,F401
 from . import diff  # noqa: E402,F401
 
 

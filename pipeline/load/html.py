@@ -7,7 +7,8 @@ parts of the page are read is decided in `page`: the main content, the nearest
 heading above it if the content does not start with it, and a breadcrumb line
 (`首页 > 通知公告 > 政务`), kept because the segmenter reads it as front matter;
 navigation, share/print bars, scripts, styles, hidden elements and footers are
-dropped. The metadata table (索引号, 发文机关, 成文日期, 标题, 发文字号, 发布日期, …)
+dropped. When that leaves no text, the whole visible page is read rather than
+refused (only a page with no visible text is). The metadata table (索引号, 发文机关, 成文日期, 标题, 发文字号, 发布日期, …)
 goes to `metadata`, and the page's `<title>` as `网页标题`.
 
 Text layout: one line per block (`<p>`, `<div>`, `<li>`, headings, `<br>`);
@@ -29,7 +30,7 @@ from dataclasses import dataclass
 from ..errors import InputError
 from .guard import html_parser, refuse_entities
 from .page import (
-    BLOCK_TAGS, boilerplate, breadcrumb, content_roots, heading_before, metadata_pairs, squeeze, tag_of,
+    BLOCK_TAGS, boilerplate, breadcrumb, content_roots, heading_before, hidden, metadata_pairs, squeeze, tag_of,
 )
 from .text import decode, decode_text
 
@@ -88,6 +89,11 @@ def extract_html(data: bytes, name: str) -> Extracted:
         lines.brk()
     if heading is not None and start < len(lines.lines):
         _drop_repeated_heading(lines.lines, start)
+    if not any(text for text, _ in lines.lines):
+        # nothing read where the text was expected: the whole visible page rather than a refusal
+        lines = _Lines(hidden(root) | set(meta_tables))
+        lines.walk(root)
+        lines.brk()
     if not any(text for text, _ in lines.lines):
         raise InputError("HTML has no text", name)
     text, blocks = _join(lines.lines)

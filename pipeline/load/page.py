@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 
+from ..doctypes import DOC_KIND_END
+from ..normalize import fold
+
 BLOCK_TAGS = frozenset({
     "p", "div", "li", "ul", "ol", "dl", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6",
     "table", "tbody", "thead", "tfoot", "tr", "td", "th", "section", "article", "main",
@@ -33,11 +36,15 @@ _BOILERPLATE_TEXT = re.compile(
 META_LABELS = frozenset({
     "索引号", "主题分类", "发文机关", "成文日期", "标题", "发文字号", "发布日期", "主题词",
     "有效性", "信息来源", "发布机构", "组配分类", "体裁分类", "文号", "生效日期", "废止日期",
-    "公开方式", "公开范围", "公文种类", "发布时间", "名称",
+    "公开方式", "公开范围", "公文种类", "发布时间", "名称", "发布机关", "发文单位", "成文时间", "印发日期",
+    "实施日期", "施行日期", "文件编号",
 })
 _BREADCRUMB = re.compile(r"^(?:当前位置|您的位置|您现在的位置|所在位置|位置)?[:：]?\s*首\s*页\s*(?:>|＞|»|›|/|→)")
 _CRUMB_SPLIT = re.compile(r"\s*(?:>|＞|»|›|→|/)\s*")
 _CLAUSE_PUNCT = re.compile(r"[，,。；;：、]")
+_META_ROWS = 8
+# a heading shorter than this (通知公告, 政策文件) names a section of the site, not a document
+_TITLE_MIN = 8
 
 
 def tag_of(el) -> str:
@@ -45,8 +52,8 @@ def tag_of(el) -> str:
     return el.tag.lower() if isinstance(el.tag, str) else ""
 
 
-def boilerplate(root) -> set:
-    """Elements never read: scripts, hidden parts, navigation, share bars, footers."""
+def hidden(root) -> set:
+    """Elements a reader never sees: scripts, styles, forms, media, hidden parts."""
     skip = set()
     for el in root.iter():
         tag = tag_of(el)
@@ -56,8 +63,20 @@ def boilerplate(root) -> set:
         style = (el.get("style") or "").replace(" ", "").lower()
         if "display:none" in style or "visibility:hidden" in style or el.get("hidden") is not None:
             skip.add(el)
-            continue
-        if tag in {"body", "html"}:
+    return skip
+
+
+def boilerplate(root) -> set:
+    """Elements never read: hidden parts, then navigation, share bars and footers, known
+    by their id/class or their words. An element holding most of the page's visible text
+    is never boilerplate, whatever its class says (`<div id="printContent">` around a
+    short notice): it is, or holds, the main text."""
+    skip = hidden(root)
+    sizes = visible_sizes(root, skip)
+    page = sizes.get(root, 0)
+    for el in root.iter():
+        tag = tag_of(el)
+        if el in skip or tag in {"body", "html"} or sizes.get(el, 0) * 2 > page:
             continue
         attrs = f"{el.get('id', '')} {el.get('class', '')}"
         text = el.text_content()
@@ -66,6 +85,24 @@ def boilerplate(root) -> set:
         elif len(text) < 120 and _BOILERPLATE_TEXT.search(text):
             skip.add(el)
     return skip
+
+
+def visible_sizes(root, skip: set) -> dict:
+    """Characters of visible text (whitespace excluded) under each element, skipped
+    subtrees left out; one pass over the tree."""
+    sizes: dict = {}
+
+    def size(el) -> int:
+        if el in skip:
+            return 0
+        n = len(squeeze(el.text or "")) if tag_of(el) else 0
+        for child in el:
+            n += size(child) + len(squeeze(child.tail or ""))
+        sizes[el] = n
+        return n
+
+    size(root)
+    return sizes
 
 
 def _skipped(el, skip: set) -> bool:
@@ -84,20 +121,30 @@ def squeeze(text: str) -> str:
 
 
 def metadata_pairs(root) -> tuple[list[tuple[str, str]], list]:
-    """Label/value pairs of every table holding at least two known metadata labels."""
+    """Label/value pairs of every table holding at least two known metadata labels.
+
+    A label cell ends with a colon (`发文机关：` | `国务院`), or, in a small table
+    (at most `_META_ROWS` rows), is a known label without one followed by a cell
+    that is not a label (`文号` | `丽政发〔2023〕30号`); a header row of a data
+    table (`序号` | `文号` | `发布日期`) is no such pair.
+    """
     pairs: list[tuple[str, str]] = []
     tables = []
     for table in root.iter("table"):
         if table.find(".//table") is not None:
             continue
         found = []
-        for row in table.iter("tr"):
+        rows = list(table.iter("tr"))
+        for row in rows:
             cells = [c for c in row if tag_of(c) in {"td", "th"}]
+            labels = [squeeze(c.text_content()) for c in cells]
             for i, cell in enumerate(cells):
-                label = squeeze(cell.text_content())
+                label = labels[i]
                 value = None
-                if label.endswith(("：", ":")) and len(label) <= 12:
-                    key = label[:-1]
+                bare = (len(rows) <= _META_ROWS and label in META_LABELS and i + 1 < len(cells)
+                        and labels[i + 1].rstrip("：:") not in META_LABELS)
+                if (label.endswith(("：", ":")) and len(label) <= 12) or bare:
+                    key = label.rstrip("：:")
                     value = cells[i + 1].text_content().strip() if i + 1 < len(cells) else ""
                 else:
                     m = re.match(r"^([^：:]{2,8})[：:](.+)$", cell.text_content().strip(), re.S)
@@ -181,7 +228,9 @@ def _attachment_note(el) -> bool:
 
 def heading_before(root, content, skip: set):
     """The nearest heading above the content: an `h1`, or a heading or *title*
-    element whose words are in the page's `<title>` (side-column headings are not)."""
+    element whose words are in the page's `<title>` or read as a document's title
+    (`…关于做好防汛工作的通知`, a sentence ending with the kind of a document); a
+    side-column heading (`通知公告`) is neither."""
     title_el = root.find(".//title")
     page_title = squeeze(title_el.text_content()) if title_el is not None else ""
     found = None
@@ -196,9 +245,16 @@ def heading_before(root, content, skip: set):
         text = squeeze(el.text_content())
         if not is_heading or not 4 <= len(text) <= 150 or _link_density(el) >= 0.5:
             continue
-        if (tag == "h1" or text in page_title) and not _skipped(el, skip) and not _contains(el, content):
+        titled = tag == "h1" or text in page_title or _reads_as_title(text)
+        if titled and not _skipped(el, skip) and not _contains(el, content):
             found = el
     return found
+
+
+def _reads_as_title(text: str) -> bool:
+    """Long enough to be more than a section name, no sentence punctuation, ending with a kind of document."""
+    folded = fold(text)
+    return len(text) >= _TITLE_MIN and not re.search(r"[。,;:!?]", folded) and DOC_KIND_END.search(folded) is not None
 
 
 def _contains(el, other) -> bool:

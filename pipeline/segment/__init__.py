@@ -13,7 +13,7 @@ from ..model import Node
 from ..warnings import Finding
 from . import body as body_mod
 from .checks import numbering_warnings
-from .closing import find_attachment, find_closing
+from .closing import Signature, find_attachment, find_closing, read_signature
 from .front import Front, read_front
 from .letter import find_appended_draft
 from .lines import Line, split_lines
@@ -27,6 +27,7 @@ class Segmented:
     root: Node
     front: Front
     warnings: tuple[Finding, ...]
+    signature: Signature = Signature()
 
 
 def segment(text: str, name: str | None = None) -> Segmented:
@@ -85,6 +86,7 @@ def _assemble(text: str, lines: list[Line], front: Front, toc: tuple[int, int] |
     if attach < len(lines):
         items.append((lines[attach].start, "attachment"))
     items.sort(key=lambda it: it[0])
+    signature = read_signature(lines[closing:attach]) if closing < attach else Signature()
     children = []
     for i, (start, what) in enumerate(items):
         start = 0 if i == 0 else start
@@ -96,7 +98,7 @@ def _assemble(text: str, lines: list[Line], front: Front, toc: tuple[int, int] |
             what.start = start
             children.append(freeze(what, end, "", used, doc_index.get(id(what), 0)))
     root = Node(id="doc", kind="document", start=0, end=len(text), children=tuple(children))
-    return Segmented(root, front, tuple(numbering_warnings(top)))
+    return Segmented(root, front, tuple(numbering_warnings(top)), signature)
 
 
 def _block_title(kind: str, front: Front) -> str | None:
