@@ -4,7 +4,8 @@ Each file is ingested and written in a worker process (`ProcessPoolExecutor`),
 because loading and segmenting are CPU-bound Python. A file that fails becomes
 an `Outcome` with its one-line error and the batch goes on; results come back
 in input order whatever order the workers finish in, so the summary is
-deterministic. Standard input (`-`) is read in this process. `jobs=1` runs
+deterministic. On Ctrl-C the parent stops handing out files and waits for the
+ones in progress, so no temporary file is left. Standard input (`-`) is read in this process. `jobs=1` runs
 everything in this process (no pool), which is also the fallback for one file.
 Doc ids are settled before any worker starts (`doc_ids`), so two inputs never
 write the same `<doc_id>.json`, whichever finishes first.
@@ -130,7 +131,8 @@ def run(paths: list[str], out_dir: str, jobs: int | None = None,
     else:
         from concurrent.futures import ProcessPoolExecutor, as_completed  # not on `policy --help`
 
-        with ProcessPoolExecutor(max_workers=min(jobs, len(pooled))) as pool:
+        pool = ProcessPoolExecutor(max_workers=min(jobs, len(pooled)), initializer=_ignore_interrupts)
+        try:
             futures = {pool.submit(ingest_one, p, out_dir, ids[i], aliases): i for i, p in pooled}
             for future in as_completed(futures):
                 try:
@@ -139,4 +141,15 @@ def run(paths: list[str], out_dir: str, jobs: int | None = None,
                     path = paths[futures[future]]
                     outcome = Outcome(path, error=f"{path}: worker process failed ({type(exc).__name__})")
                 done(futures[future], outcome)
+        finally:
+            # On Ctrl-C: files not started are dropped, the ones being written are finished
+            # (each is written atomically), then the interrupt goes on to the caller.
+            pool.shutdown(wait=True, cancel_futures=True)
     return [results[i] for i in range(len(paths))]
+
+
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the parent, which stops the batch between files."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
