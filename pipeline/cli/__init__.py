@@ -136,7 +136,7 @@ class Progress:
         if self.bar is not None:
             self.bar.update(1, name)
         else:
-            click.echo(f"[{self.done}/{self.total}] {name}" + (f": {detail}" if detail else ""), err=True)
+            click.echo(f"{self.label} {self.done}/{self.total} {name}" + (f": {detail}" if detail else ""), err=True)
 
 
 class _Silent(Progress):
@@ -156,6 +156,33 @@ def progress(total: int, label: str, quiet: bool = False) -> Iterator[Progress]:
             yield Progress(total, label, bar)
     else:
         yield Progress(total, label, None)
+
+
+class Stages:
+    """Progress of a job that runs in stages: call it with `(stage, total, item)` as each item
+    finishes; each stage gets its own `progress`. Use as a context manager."""
+
+    def __init__(self, quiet: bool = False):
+        self.quiet, self.stage, self._open, self._shown = quiet, None, None, None
+
+    def __call__(self, stage: str, total: int, item: str, detail: str = "") -> None:
+        if stage != self.stage:
+            self.close()
+            self.stage, self._open = stage, progress(total, stage, self.quiet)
+            self._shown = self._open.__enter__()
+        self._shown.advance(item, detail)
+
+    def close(self) -> None:
+        if self._open is not None:
+            self._open.__exit__(None, None, None)
+            self._open = None
+
+    def __enter__(self) -> Stages:
+        return self
+
+    def __exit__(self, *exc) -> bool:
+        self.close()
+        return False
 
 
 def echo_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
