@@ -77,7 +77,7 @@ def load_document(path: str | Path, aliases: Aliases | None = None) -> Document:
     """A document from a source file or from a document JSON written by `ingest` (whose
     responsibility notes are read again when `aliases` is given)."""
     p = Path(path)
-    if p.suffix.lower() == ".json":
+    if p.suffix.lower() in (".json", ".jsonl"):
         from .model_io import read_document
 
         doc = read_document(p, record_types())
@@ -101,7 +101,7 @@ def feed_lines(doc: Document) -> Iterator[str]:
     """The feed of one document as validated JSON Lines (one record per node, its layers' records beside it)."""
     for record in feed_records(doc):
         validate.check(record, "feed-record")
-        yield json.dumps(record, ensure_ascii=False)
+        yield json.dumps(record, ensure_ascii=False, separators=(",", ":"))
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,8 @@ Each file is ingested and written in a worker process (`ProcessPoolExecutor`),
 because loading and segmenting are CPU-bound Python. A file that fails becomes
 an `Outcome` with its one-line error and the batch goes on; results come back
 in input order whatever order the workers finish in, so the summary is
-deterministic. Standard input (`-`) is read in this process. `jobs=1` runs
+deterministic. On Ctrl-C the parent stops handing out files and waits for the
+ones in progress, so no temporary file is left. Standard input (`-`) is read in this process. `jobs=1` runs
 everything in this process (no pool), which is also the fallback for one file.
 Doc ids are settled before any worker starts (`doc_ids`), so two inputs never
 write the same `<doc_id>.json`, whichever finishes first.
@@ -82,13 +83,14 @@ def _candidates(path: str) -> list[str]:
 
 
 def ingest_one(path: str, out_dir: str, doc_id: str | None = None,
-               aliases: Aliases | None = None) -> Outcome:
-    """Ingest and write one file (as `doc_id` when given); a `PipelineError` or a bug becomes a failed outcome."""
+               aliases: Aliases | None = None, folders: bool = False) -> Outcome:
+    """Ingest and write one file (as `doc_id` when given; into `out_dir/<doc_id>/` with `folders`);
+    a `PipelineError` or a bug becomes a failed outcome."""
     try:
         doc = api.ingest_file(path, aliases)
         if doc_id is not None and doc_id != doc.doc_id:
             doc = replace(doc, doc_id=doc_id)
-        target = api.write_document(doc, out_dir)
+        target = api.write_document(doc, Path(out_dir) / doc.doc_id if folders else out_dir)
     except PipelineError as exc:
         return Outcome(path, error=str(exc))
     except Exception as exc:  # a bug in one file must not sink the batch; it is reported as one
@@ -105,11 +107,13 @@ def default_jobs() -> int:
 
 
 def run(paths: list[str], out_dir: str, jobs: int | None = None,
-        progress: Callable[[Outcome], None] | None = None, aliases: Aliases | None = None) -> list[Outcome]:
+        progress: Callable[[Outcome], None] | None = None, aliases: Aliases | None = None,
+        folders: bool = False) -> list[Outcome]:
     """Ingest `paths` into `out_dir` with up to `jobs` processes; outcomes in input order.
 
-    `aliases` (a user's table from `load_aliases`) goes to every worker. Raises
-    `InputError` before any work when two inputs cannot get distinct ids.
+    `aliases` (a user's table from `load_aliases`) goes to every worker; with `folders`
+    each document goes into its own folder `out_dir/<doc_id>/`. Raises `InputError`
+    before any work when two inputs cannot get distinct ids.
     """
     jobs = jobs or default_jobs()
     ids = doc_ids(paths)
@@ -123,15 +127,16 @@ def run(paths: list[str], out_dir: str, jobs: int | None = None,
     pooled = [(i, p) for i, p in enumerate(paths) if p != "-"]
     for i, p in enumerate(paths):
         if p == "-":
-            done(i, ingest_one(p, out_dir, ids[i], aliases))
+            done(i, ingest_one(p, out_dir, ids[i], aliases, folders))
     if jobs == 1 or len(pooled) <= 1:
         for i, p in pooled:
-            done(i, ingest_one(p, out_dir, ids[i], aliases))
+            done(i, ingest_one(p, out_dir, ids[i], aliases, folders))
     else:
         from concurrent.futures import ProcessPoolExecutor, as_completed  # not on `policy --help`
 
-        with ProcessPoolExecutor(max_workers=min(jobs, len(pooled))) as pool:
-            futures = {pool.submit(ingest_one, p, out_dir, ids[i], aliases): i for i, p in pooled}
+        pool = ProcessPoolExecutor(max_workers=min(jobs, len(pooled)), initializer=_ignore_interrupts)
+        try:
+            futures = {pool.submit(ingest_one, p, out_dir, ids[i], aliases, folders): i for i, p in pooled}
             for future in as_completed(futures):
                 try:
                     outcome = future.result()
@@ -139,4 +144,15 @@ def run(paths: list[str], out_dir: str, jobs: int | None = None,
                     path = paths[futures[future]]
                     outcome = Outcome(path, error=f"{path}: worker process failed ({type(exc).__name__})")
                 done(futures[future], outcome)
+        finally:
+            # On Ctrl-C: files not started are dropped, the ones being written are finished
+            # (each is written atomically), then the interrupt goes on to the caller.
+            pool.shutdown(wait=True, cancel_futures=True)
     return [results[i] for i in range(len(paths))]
+
+
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the parent, which stops the batch between files."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
