@@ -98,9 +98,11 @@ def write_document(doc: Document, out_dir: str | Path) -> Path:
 
 
 def feed_lines(doc: Document) -> Iterator[str]:
-    """The feed of one document as validated JSON Lines (one record per node, its layers' records beside it)."""
-    for record in feed_records(doc):
-        validate.check(record, "feed-record")
+    """The feed of one document as JSON Lines (one record per node, its layers' records beside
+    it), validated as a whole before the first line."""
+    records = list(feed_records(doc))
+    validate.check_many(records, "feed-record")
+    for record in records:
         yield json.dumps(record, ensure_ascii=False)
 
 
