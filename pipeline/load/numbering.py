@@ -25,7 +25,8 @@ _CJK_END = re.compile(r"[、）．。：，\u3000-\u303f\uff00-\uffef]$")
 
 
 def chinese(n: int, legal: bool = False) -> str:
-    """Chinese counting numerals: 10 -> 十, 21 -> 二十一, 105 -> 一百零五 (legal: 壹拾…)."""
+    """Chinese counting numerals: 10 -> 十, 21 -> 二十一, 105 -> 一百零五, 10010 -> 一万零一十
+    (legal: 壹拾…)."""
     digits = _LEGAL if legal else "零一二三四五六七八九"
     units = ("", "拾", "佰", "仟") if legal else ("", "十", "百", "千")
     if n == 0:
@@ -33,6 +34,8 @@ def chinese(n: int, legal: bool = False) -> str:
     if n >= 10000:
         high, low = divmod(n, 10000)
         rest = chinese(low, legal) if low else ""
+        if 10 <= low < 20 and not legal:
+            rest = digits[1] + rest  # 一万零一十, not 一万零十
         gap = digits[0] if 0 < low < 1000 else ""
         return chinese(high, legal) + "万" + gap + rest
     out, zero = [], False
