@@ -6,7 +6,8 @@ load (decode or extract), segment (`api.parse`), extract (`api.annotate`), JSON
 (`to_dict` + `dumps`), validate (the document, and the feed records), and prints
 ms/KB per stage and the exponent b of time ≈ a·size^b fitted by least squares on
 log-log, for the total and for each stage that takes a visible share. Prints,
-asserts nothing. Aims (issue 12): every exponent ≤ 1.15, the adversarial texts
+asserts nothing. Times are CPU seconds of this process (steadier than wall time
+on a shared machine). Aims (issue 12): every exponent ≤ 1.15, the adversarial texts
 under 50 ms/KB, a 10 MB law ingested in under 60 s.
 
     python bench/bench_scaling.py                  # every family, 20 KB … 10 MB
@@ -37,19 +38,19 @@ STAGES = ("load", "segment", "extract", "json", "validate")
 def run_once(data: bytes, name: str) -> tuple[dict[str, float], object]:
     """Seconds per stage for one input, and the document."""
     t: dict[str, float] = {}
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     source = load_bytes(data, name)
-    t1 = time.perf_counter()
+    t1 = time.process_time()
     doc = api.parse(source)
-    t2 = time.perf_counter()
+    t2 = time.process_time()
     doc = api.annotate(doc)
-    t3 = time.perf_counter()
+    t3 = time.process_time()
     obj = doc.to_dict()
     text = dumps(obj)
-    t4 = time.perf_counter()
+    t4 = time.process_time()
     validate.check(obj, "document")
     validate.check_many(feed_records(doc), "feed-record")
-    t5 = time.perf_counter()
+    t5 = time.process_time()
     t.update(load=t1 - t0, segment=t2 - t1, extract=t3 - t2, json=t4 - t3, validate=t5 - t4)
     assert text
     return t, doc

@@ -76,7 +76,7 @@ def _assemble(text: str, lines: list[Line], front: Front, toc: tuple[int, int] |
     blocks = [(kind, lines[first].start) for kind, first, last in front.blocks if last > first]
     if toc:
         blocks.append(("toc", lines[toc[0]].start))
-    used: set[str] = set()
+    used: dict[str, int] = {}
     items: list[tuple[int, object]] = [(start, kind) for kind, start in blocks]
     items += [(raw.start, raw) for raw in top]
     doc_index = {id(raw): k for k, raw in enumerate((r for r in top if r.type == "doc"), start=2)}
