@@ -19,6 +19,7 @@ the notes after), from 牵头 / 牵头单位 / 会同, else it is the first unit
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -185,11 +186,13 @@ def _candidates(view: str, start: int, end: int):
             j += 1
         if j < end and depth == 0 and view[j] == close:
             spans.append((i, j + 1))
+    opened = [a for a, _ in spans]  # brackets, in order and disjoint: bisect, don't scan
     for m in _LINE_LABEL.finditer(view, start, end):
         s, e = m.start() + len(m.group()) - len(m.group().lstrip()), min(m.end(), end)
         while e > s and view[e - 1].isspace():
             e -= 1
-        if not any(a <= s < b for a, b in spans):
+        k = bisect_right(opened, s) - 1
+        if k < 0 or s >= spans[k][1]:
             spans.append((s, e))
     spans.sort()
     return spans
