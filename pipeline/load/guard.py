@@ -9,9 +9,11 @@ anything is inflated. Every refusal is a one-line `InputError`.
 """
 from __future__ import annotations
 
+import codecs
 import io
 import re
 import zipfile
+import zlib
 
 from ..errors import InputError
 
@@ -21,8 +23,20 @@ MAX_ZIP_TOTAL = 200 * 1024 * 1024
 MAX_ZIP_MEMBER = 100 * 1024 * 1024
 MAX_ZIP_RATIO = 200
 
+# libxml2's nesting limit for files parsed without `huge_tree` (XML and HTML alike)
+MAX_DEPTH = 256
+
 _ENTITY_DECL = re.compile(rb"<!ENTITY", re.I)
 _ENTITY_DECL_TEXT = re.compile(r"<!ENTITY", re.I)
+_XML_DECL = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._\-]+)["']""")
+_XML_DECL_TEXT = re.compile(r"^\s*<\?xml[^>]*\?>")
+# Byte-order marks, and the first bytes of `<?` in UTF-32 and UTF-16 without one (XML 1.0 appendix F)
+_SIGNATURES = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+    (b"<\x00\x00\x00", "utf-32-le"), (b"\x00\x00\x00<", "utf-32-be"),
+    (b"<\x00?\x00", "utf-16-le"), (b"\x00<\x00?", "utf-16-be"),
+)
 
 
 def check_size(size: int, name: str) -> None:
@@ -58,15 +72,46 @@ def html_parser():
     )
 
 
+def xml_text(data: bytes, name: str, part: str) -> str:
+    """The text of an XML part, decoded as an XML parser would: by its byte-order mark
+    or first bytes (UTF-16/32), else by its declaration, else as UTF-8."""
+    encoding = next((enc for sig, enc in _SIGNATURES if data.startswith(sig)), None)
+    if encoding is None:
+        declared = _XML_DECL.match(data)
+        encoding = declared.group(1).decode("ascii") if declared else "utf-8"
+    try:
+        return data.decode(encoding)
+    except LookupError:
+        raise InputError(f"{part} declares an unknown encoding {encoding}", name) from None
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{part} is not valid {encoding} (byte {exc.start})", name) from None
+
+
 def parse_xml(data: bytes, name: str, part: str):
-    """Parse one XML part with the safe parser; entity declarations are refused."""
+    """Parse one XML part with the safe parser.
+
+    The part is decoded first and the entity check runs on that text, whatever the
+    encoding (a UTF-16 `<!ENTITY` is refused like a UTF-8 one); the parser then reads
+    the same text, re-encoded as UTF-8 without its declaration, so it parses exactly
+    what was checked."""
     from lxml import etree
 
-    refuse_entities(data, name)
+    text = xml_text(data, name, part)
+    refuse_entities(text, name)
     try:
-        return etree.fromstring(data, parser=xml_parser())
+        return etree.fromstring(_XML_DECL_TEXT.sub("", text, count=1).encode("utf-8"), parser=xml_parser())
     except etree.XMLSyntaxError as exc:
+        if "Excessive depth" in exc.msg:
+            raise InputError(f"{part} nests elements more than {MAX_DEPTH} deep (the limit for untrusted "
+                             "markup), refused", name) from None
         raise InputError(f"broken XML in {part} ({exc.msg})", name) from None
+
+
+def check_depth(parser, name: str, what: str) -> None:
+    """Refuse markup the recovering HTML parser cut off at the nesting limit (it drops what is deeper)."""
+    if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
+        raise InputError(f"{what} nests elements more than {MAX_DEPTH} deep (the limit for untrusted "
+                         "markup), refused", name)
 
 
 def open_zip(data: bytes, name: str) -> zipfile.ZipFile:
@@ -97,7 +142,7 @@ def read_member(archive: zipfile.ZipFile, member: str, name: str) -> bytes | Non
     try:
         with archive.open(info) as handle:
             data = handle.read(MAX_ZIP_MEMBER + 1)
-    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as exc:
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError) as exc:
         raise InputError(f"cannot read {member} from zip ({exc})", name) from None
     if len(data) > MAX_ZIP_MEMBER:
         raise InputError(f"zip entry {member} inflates past {MAX_ZIP_MEMBER} bytes", name)
