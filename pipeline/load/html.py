@@ -1,7 +1,8 @@
 """Extract the policy text of a web page: metadata table, main content, line structure.
 
-Decoding: BOM, else the declared charset (GB2312/GBK read as GB18030; a Western
-charset declared on Chinese bytes ignored), else UTF-8, else GB18030. Parsing:
+Decoding: BOM, else the declared charset (GB2312/GBK read as GB18030, or as UTF-8
+when only that decodes; a Western charset declared on Chinese bytes ignored), else
+UTF-8, else GB18030. Parsing:
 the safe lxml HTML parser, entity declarations refused (see `guard`). Which
 parts of the page are read is decided in `page`: the main content, the nearest
 heading above it if the content does not start with it, and a breadcrumb line
@@ -27,7 +28,7 @@ import re
 from dataclasses import dataclass
 
 from ..errors import InputError
-from .guard import html_parser, refuse_entities
+from .guard import check_depth, html_parser, refuse_entities
 from .page import (
     BLOCK_TAGS, boilerplate, breadcrumb, content_roots, heading_before, metadata_pairs, squeeze, tag_of,
 )
@@ -61,10 +62,12 @@ def extract_html(data: bytes, name: str) -> Extracted:
     markup, encoding = decode_markup(data, name)
     refuse_entities(markup, name)
     markup = re.sub(r"^\s*<\?xml[^>]*>", "", markup)
+    parser = html_parser()
     try:
-        root = html.document_fromstring(markup, parser=html_parser())
+        root = html.document_fromstring(markup, parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise InputError(f"broken HTML ({exc})", name) from None
+    check_depth(parser, name, "HTML")
     skip = boilerplate(root)
     metadata, meta_tables = metadata_pairs(root)
     page_title = root.find(".//title")
@@ -101,7 +104,7 @@ def decode_markup(data: bytes, name: str) -> tuple[str, str]:
     m = _META_CHARSET.search(data[:4096])
     declared = (m.group(1) or m.group(2)).decode("ascii").lower() if m else None
     if declared in {"gb2312", "gbk", "gb18030", "gb_2312-80", "x-gbk", "cp936"}:
-        return _lenient(data, "gb18030", name), "gb18030"
+        return _gb_declared(data, name)
     if declared in _SINGLE_BYTE and not data.isascii():
         declared = None  # a Western charset on a page with Chinese text: the declaration is wrong
     if declared and declared not in {"utf-8", "utf8"}:
@@ -112,6 +115,20 @@ def decode_markup(data: bytes, name: str) -> tuple[str, str]:
     if b"\x00" in data:
         raise InputError("binary file (contains NUL bytes), not HTML", name)
     return decode_text(data, name)
+
+
+def _gb_declared(data: bytes, name: str) -> tuple[str, str]:
+    """A page declaring a GB charset: GB18030 if its bytes are, else UTF-8 if they are
+    that (a CMS template that kept an old declaration over a UTF-8 body), else GB18030
+    tolerating a few bad bytes."""
+    try:
+        return data.decode("gb18030"), "gb18030"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return _lenient(data, "gb18030", name), "gb18030"
 
 
 def _lenient(data: bytes, encoding: str, name: str) -> str:
