@@ -10,6 +10,7 @@ and for versions align -> compare -> report.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -115,7 +116,20 @@ class Input:
 
 
 def expand_inputs(paths: Iterable[str | Path]) -> list[Input]:
-    """Files named directly, and every supported file under named folders (sorted)."""
+    """Files named directly, and every supported file under named folders (sorted); each
+    file once, however it is reached (named twice, through a symlink or a folder)."""
+    found = _expand(paths)
+    seen: set[str] = set()
+    unique: list[Input] = []
+    for item in found:
+        key = item.path if item.path == "-" else os.path.realpath(item.path)
+        if item.skipped or key not in seen:
+            seen.add(key)
+            unique.append(item)
+    return unique
+
+
+def _expand(paths: Iterable[str | Path]) -> list[Input]:
     found: list[Input] = []
     for raw in paths:
         if str(raw) == "-":
