@@ -124,31 +124,40 @@ def _val(el, tag: str, default: str | None = None) -> str | None:
 class Numbering:
     """Counters over the lists of one document's `numbering.xml`."""
 
-    def __init__(self, root):
+    def __init__(self, definitions=()):
+        """`definitions`: the `w:abstractNum` and `w:num` elements of numbering.xml, in order
+        (each is read when it comes, so they may be freed after)."""
         self.abstract: dict[str, dict[int, Level]] = {}
         self.nums: dict[str, tuple[str, dict[int, int]]] = {}
-        for absnum in root.findall(W + "abstractNum") if root is not None else ():
-            levels = {}
-            for lvl in absnum.findall(W + "lvl"):
-                ilvl = int(lvl.get(W + "ilvl", "0"))
-                levels[ilvl] = Level(
-                    start=int(_val(lvl, "start", "1") or 1),
-                    fmt=_val(lvl, "numFmt", "decimal") or "decimal",
-                    text=_val(lvl, "lvlText", "") or "",
-                    suffix=_val(lvl, "suff", "tab") or "tab",
-                    legal=lvl.find(W + "isLgl") is not None,
-                    restart=int(r) if (r := _val(lvl, "lvlRestart")) is not None else None,
-                )
-            self.abstract[absnum.get(W + "abstractNumId")] = levels
-        for num in root.findall(W + "num") if root is not None else ():
-            overrides = {}
-            for ov in num.findall(W + "lvlOverride"):
-                start = _val(ov, "startOverride")
-                if start is not None:
-                    overrides[int(ov.get(W + "ilvl", "0"))] = int(start)
-            self.nums[num.get(W + "numId")] = (_val(num, "abstractNumId"), overrides)
+        for el in definitions:
+            if el.tag == W + "abstractNum":
+                self._abstract(el)
+            elif el.tag == W + "num":
+                self._num(el)
         self.counters: dict[str, dict[int, int]] = {}
         self.started: set[str] = set()
+
+    def _abstract(self, absnum) -> None:
+        levels = {}
+        for lvl in absnum.findall(W + "lvl"):
+            ilvl = int(lvl.get(W + "ilvl", "0"))
+            levels[ilvl] = Level(
+                start=int(_val(lvl, "start", "1") or 1),
+                fmt=_val(lvl, "numFmt", "decimal") or "decimal",
+                text=_val(lvl, "lvlText", "") or "",
+                suffix=_val(lvl, "suff", "tab") or "tab",
+                legal=lvl.find(W + "isLgl") is not None,
+                restart=int(r) if (r := _val(lvl, "lvlRestart")) is not None else None,
+            )
+        self.abstract[absnum.get(W + "abstractNumId")] = levels
+
+    def _num(self, num) -> None:
+        overrides = {}
+        for ov in num.findall(W + "lvlOverride"):
+            start = _val(ov, "startOverride")
+            if start is not None:
+                overrides[int(ov.get(W + "ilvl", "0"))] = int(start)
+        self.nums[num.get(W + "numId")] = (_val(num, "abstractNumId"), overrides)
 
     def next(self, num_id: str, ilvl: int) -> str:
         """Advance list `num_id` at level `ilvl`; return the rendered marker ('' if none)."""
