@@ -56,6 +56,19 @@ def run_once(data: bytes, name: str) -> tuple[dict[str, float], object]:
     return t, doc
 
 
+def corpus_ratio() -> None:
+    """Validation against ingest on the real corpus (aim: validation ≤ 20% of ingest)."""
+    files = sorted(p for p in (ROOT / "corpus").iterdir() if p.suffix in (".txt", ".html"))
+    totals = dict.fromkeys(STAGES, 0.0)
+    for path in files:
+        stages, _ = run_once(path.read_bytes(), path.name)
+        for stage, seconds in stages.items():
+            totals[stage] += seconds
+    ingest = sum(totals[s] for s in STAGES if s != "validate")
+    print(f"corpus, {len(files)} files: ingest (load … JSON) {ingest:.2f} s, validate (document + feed) "
+          f"{totals['validate']:.2f} s = {totals['validate'] / ingest:.0%} of ingest (aim ≤ 20%)\n", flush=True)
+
+
 def exponent(sizes: list[float], times: list[float]) -> float:
     """Slope of log(time) against log(size), least squares."""
     xs, ys = [math.log(s) for s in sizes], [math.log(max(t, 1e-6)) for t in times]
@@ -121,6 +134,8 @@ def main() -> None:
     sizes = [kb for kb in SIZES_KB if kb <= args.max_kb]
     load_bytes("一、预热\n".encode(), "warm.txt")
     api.document_json(api.ingest_file(ROOT / "corpus" / "hohhot-2024-keji-qiangshi-draft.txt"))
+    if not args.family:
+        corpus_ratio()
     summary = []
     for family in families:
         print(f"{family}:", flush=True)
@@ -130,8 +145,9 @@ def main() -> None:
     for family, b, worst, rows in summary:
         biggest = rows[-1]
         tag = " (adversarial)" if family in ADVERSARIAL else ""
+        validating = sum(r[1]["validate"] for r in rows) / sum(r[2] - r[1]["validate"] for r in rows)
         print(f"  {family:13s} exponent {b:5.2f}  worst {worst:6.2f} ms/KB  "
-              f"largest {biggest[0] / 1024:5.1f} MB in {biggest[2]:6.1f} s{tag}")
+              f"largest {biggest[0] / 1024:5.1f} MB in {biggest[2]:6.1f} s  validate/ingest {validating:4.0%}{tag}")
 
 
 if __name__ == "__main__":
