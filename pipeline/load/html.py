@@ -165,6 +165,7 @@ class _Lines:
         self.buf: list[str] = []
         self.owner = None
         self.keep_newlines = False
+        self.li_numbers: dict = {}  # each <li> of a list seen so far -> its position in the list
 
     def add(self, text: str | None, owner) -> None:
         if not text:
@@ -207,7 +208,7 @@ class _Lines:
             block = el
             self.keep_newlines = outer or tag == "pre" or bool(_PRE_STYLE.search(style)) or _plain_text_lines(el)
         if tag == "li":
-            self.add(_list_marker(el), block)
+            self.add(_list_marker(el, self.li_numbers), block)
         self.add(el.text, block)
         for child in el:
             self.walk(child, block)
@@ -240,9 +241,10 @@ _OL_FORMATS = {
 }
 
 
-def _list_marker(li) -> str:
+def _list_marker(li, positions: dict) -> str:
     """The number a browser shows before an `<ol>` item (`1.`, `a.`, `一、`), which the
-    markup does not hold; `list-style: none` lists and `<ul>` show none."""
+    markup does not hold; `list-style: none` lists and `<ul>` show none. `positions`
+    caches each item's place, so a list of 10,000 items is counted once."""
     from .numbering import format_number
 
     ol = li.getparent()
@@ -253,7 +255,9 @@ def _list_marker(li) -> str:
     if kind == "none" or kind not in _OL_FORMATS:
         return ""
     start = int(ol.get("start")) if (ol.get("start") or "").lstrip("-").isdigit() else 1
-    n = start + [c for c in ol if tag_of(c) == "li"].index(li)
+    if li not in positions:
+        positions.update((item, k) for k, item in enumerate(c for c in ol if tag_of(c) == "li"))
+    n = start + positions[li]
     fmt = _OL_FORMATS[kind]
     return format_number(n, fmt) + ("、" if fmt == "chineseCounting" else ". ")
 

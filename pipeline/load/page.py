@@ -60,12 +60,25 @@ def boilerplate(root) -> set:
         if tag in {"body", "html"}:
             continue
         attrs = f"{el.get('id', '')} {el.get('class', '')}"
-        text = el.text_content()
-        if _BOILERPLATE_ATTR.search(attrs) and len(_CLAUSE_PUNCT.findall(text)) < 10:
+        if _BOILERPLATE_ATTR.search(attrs) and len(_CLAUSE_PUNCT.findall(el.text_content())) < 10:
             skip.add(el)
-        elif len(text) < 120 and _BOILERPLATE_TEXT.search(text):
+            continue
+        text = _short_text(el, 120)
+        if text is not None and _BOILERPLATE_TEXT.search(text):
             skip.add(el)
     return skip
+
+
+def _short_text(el, limit: int, visible: bool = False) -> str | None:
+    """`el.text_content()` if shorter than `limit` characters (whitespace not counted when
+    `visible`), else None: decided from the first pieces of text, so the ancestors of a
+    long text (250 nested <div>s around it) do not each join all of it."""
+    count = 0
+    for chunk in el.itertext():
+        count += len("".join(chunk.split())) if visible else len(chunk)
+        if count >= limit:
+            return None
+    return el.text_content()
 
 
 def _skipped(el, skip: set) -> bool:
@@ -117,8 +130,9 @@ def breadcrumb(root, skip: set) -> tuple[str | None, object]:
     for el in root.iter():
         if tag_of(el) in {"html", "body"} or el in skip:
             continue
-        text = " ".join(el.text_content().split())
-        if len(text) < 80 and _BREADCRUMB.match(text.lstrip()):
+        raw = _short_text(el, 80, visible=True)
+        text = " ".join(raw.split()) if raw is not None else ""
+        if raw is not None and len(text) < 80 and _BREADCRUMB.match(text.lstrip()):
             best = el
     if best is None:
         return None, None
@@ -130,12 +144,15 @@ def breadcrumb(root, skip: set) -> tuple[str | None, object]:
 
 def _score_candidates(root, skip: set) -> dict:
     scores: dict = {}
+    hidden: dict = {}  # element -> it or an ancestor is skipped (each asks its parent, not every ancestor)
     for el in root.iter():
+        parent = el.getparent()
+        hidden[el] = el in skip or (parent is not None and hidden.get(parent, False))
         if tag_of(el) not in PARAGRAPH_TAGS or el in skip:
             continue
         if tag_of(el) in {"div", "td"} and any(tag_of(c) in BLOCK_TAGS for c in el):
             continue
-        if _skipped(el, skip):
+        if hidden[el]:
             continue
         text = squeeze(el.text_content())
         if len(text) < 10:
@@ -193,8 +210,10 @@ def heading_before(root, content, skip: set):
         tag = tag_of(el)
         is_heading = tag in {"h1", "h2", "h3"} or re.search(
             r"title|biaoti|\bbt\b", f"{el.get('id', '')} {el.get('class', '')}", re.I)
+        if not is_heading:
+            continue
         text = squeeze(el.text_content())
-        if not is_heading or not 4 <= len(text) <= 150 or _link_density(el) >= 0.5:
+        if not 4 <= len(text) <= 150 or _link_density(el) >= 0.5:
             continue
         if (tag == "h1" or text in page_title) and not _skipped(el, skip) and not _contains(el, content):
             found = el
