@@ -31,10 +31,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("dun", re.compile(rf"({NUM}) ?[、.](?![{CN}万]*[、.])")),
     # (一)
     ("paren_cn", re.compile(rf"\( ?({NUM}) ?\)")),
-    # 1.  1、  but not 3.5 or 2024.
-    ("arabic", re.compile(r"(\d{1,3}) ?[.、](?!\d)")),
+    # 1.  1、  but not 3.5; four digits (1000.) only continue a list (see `segment.body`), so 2024. is no item
+    ("arabic", re.compile(r"(\d{1,4}) ?[.、](?!\d)")),
     # (1)
-    ("paren_arabic", re.compile(r"\( ?(\d{1,3}) ?\)")),
+    ("paren_arabic", re.compile(r"\( ?(\d{1,4}) ?\)")),
     # ①
     ("circled", re.compile(rf"([{CIRCLED}])")),
 )

@@ -88,3 +88,16 @@ def test_a_numeral_cannot_start_with_wan(line):
 def test_word_numbering_and_numeral_parsing_agree_up_to_120000():
     assert all(parse_int(chinese(n)) == n for n in range(1, 120001))
     assert re.fullmatch("一万零一十", chinese(10010))
+
+
+def test_arabic_items_past_999_continue_their_list():
+    lines = ["关于测试的实施意见", "一、重点任务", "（一）基础设施"] + [f"{k}.建设项目{k}。" for k in range(1, 1006)]
+    doc = parse("\n".join(lines) + "\n")
+    measures = [n for n in doc.nodes() if n.kind == "measure"]
+    assert [m.ordinal for m in measures] == list(range(1, 1006))
+    assert (measures[999].num, measures[999].id) == ("1000", "p1.a1.m1000")
+
+
+def test_a_year_opening_a_line_is_not_an_item():
+    doc = parse("关于测试的通知\n一、工作安排\n1.开展调查。\n2024.完成评估。\n(2035)远景目标。\n2.总结经验。\n")
+    assert [n.ordinal for n in doc.nodes() if n.kind in ("measure", "item")] == [1, 2]

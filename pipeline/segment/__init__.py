@@ -134,7 +134,7 @@ def _body_start(lines: list[Line], start: int) -> int | None:
         if line.blank:
             continue
         m = match_marker(line.folded, line.text)
-        if not m or m.type not in TOP_TYPES:
+        if not m or m.type not in TOP_TYPES or m.ordinal >= body_mod.LIST_ONLY_FROM:
             continue
         if m.ordinal == 1:
             rank = GBT_RANK.get(m.type)

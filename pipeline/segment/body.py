@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 from ..markers import REGULATION_RANK, Marker, match_marker
 from .lines import Line, continues
 
+# From 1000 on, an Arabic-numbered line is an item only where it continues its list (999. before
+# 1000.); alone, `2024.` or `(2035)` opening a line is a year.
+LIST_ONLY_FROM = 1000
 # a chapter heading printed without its number after numbered chapters: `附　则`
 _UNNUMBERED_CHAPTER = re.compile(r"#*(?:附则|总则)")
 
@@ -121,7 +124,7 @@ def _accept(marker: Marker, line: Line, prev: Line | None, stack: list[Raw], las
         return prev_ord < marker.ordinal <= prev_ord + 30 and not wrapped and (after in (" ", "") or marker.type != "tiao")
     if marker.type == "jie":
         return marker.ordinal in (last_jie + 1, 1) and not wrapped
-    if wrapped:
+    if wrapped or marker.ordinal >= LIST_ONLY_FROM:
         sibling = next((n for n in reversed(stack) if n.type == marker.type), None)
         return sibling is not None and marker.ordinal == sibling.ordinal + 1
     return True
