@@ -152,6 +152,26 @@ def mangled_html(size: int) -> str:
     return "".join(out)
 
 
+def deep_html(size: int) -> str:
+    """A page nested 250 <div>s deep (just inside the parser's limit) around a heading, a long
+    <ol> and a long data table: each element's ancestors and list siblings are many."""
+    head = "<html><head><title>关于测试的通知</title></head><body>" + "<div>" * 250 + "<h1>关于测试的通知</h1><ol>"
+    out, total, k = [head], len(head.encode()), 0
+    while total < size * 0.6:
+        item = f"<li>措施内容{k}，加强组织领导，强化资金保障。（责任单位：市科技局）</li>"
+        out.append(item)
+        total += len(item.encode())
+        k += 1
+    out.append("</ol><table>")
+    while total < size:
+        row = f"<tr><td>{k}</td><td>重点任务{k}</td><td>市财政局</td><td>2025年底前</td></tr>"
+        out.append(row)
+        total += len(row.encode())
+        k += 1
+    out.append("</table>" + "</div>" * 250 + "</body></html>")
+    return "".join(out)
+
+
 FAMILIES = {
     "law": (law, ".txt"),
     "opinion": (opinion, ".txt"),
@@ -160,5 +180,6 @@ FAMILIES = {
     "money-flood": (money_flood, ".txt"),
     "long-lines": (long_lines, ".txt"),
     "mangled-html": (mangled_html, ".html"),
+    "deep-html": (deep_html, ".html"),
 }
-ADVERSARIAL = ("brackets", "nested", "money-flood", "long-lines", "mangled-html")
+ADVERSARIAL = ("brackets", "nested", "money-flood", "long-lines", "mangled-html", "deep-html")
