@@ -141,6 +141,8 @@ def _expand(paths: Iterable[str | Path]) -> list[Input]:
         if p.is_file():
             found.append(Input(str(p)))
             continue
+        if not p.is_dir():
+            raise InputError("not a regular file or folder (a device, socket or pipe)", str(raw))
         files = sorted(f for f in p.rglob("*") if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts))
         supported = []
         for f in files:
