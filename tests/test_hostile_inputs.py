@@ -85,7 +85,7 @@ def test_a_slow_case_is_read_in_full(tmp_path, name, kind):
 def test_money_flood_gives_every_amount(tmp_path):
     doc = assert_read(ingest(HOSTILE / "money-flood-4000.txt", tmp_path), tmp_path, "money-flood-4000")
     written = (HOSTILE / "money-flood-4000.txt").read_text(encoding="utf-8").count("500万元")
-    terms = [m for n in _walk(doc["root"]) for m in n["money"]]
+    terms = [m for records in doc["layers"]["money"]["records"].values() for m in records]
     assert len(terms) == written and {m["amount_yuan"] for m in terms} == {5_000_000}
 
 

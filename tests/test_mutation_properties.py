@@ -4,8 +4,8 @@ amounts injected; the text cut short), ingesting it either raises a one-line
 `PipelineError` or gives a document whose invariants hold:
 
 - lossless tiling: children tile their parent, every character has exactly one owner;
-- every annotation (note, unit, money term, support, target, warning) lies inside the
-  text, quotes it exactly, and a node's annotations lie inside that node;
+- every record of every layer (note, unit, money term, support, target, reference) lies
+  inside the node it is keyed by and quotes the text exactly; every warning lies in the text;
 - the document and its feed validate against the schemas;
 - ingesting twice gives byte-identical JSON;
 - the CPU time stays within a generous budget per KB (CPU seconds, not wall time, with a
@@ -102,18 +102,21 @@ def check_tiling(doc) -> None:
 
 def check_annotations(doc) -> None:
     text, n = doc.text, len(doc.text)
-    for node in doc.nodes():
-        for note in node.responsibilities:
-            if note.start >= 0:  # a task-table row quotes a table line: also inside its node
-                assert node.start <= note.start < note.end <= node.end
-                assert text[note.start:note.end] == note.text
-            for unit in note.units:
-                assert 0 <= unit.start < unit.end <= n and text[unit.start:unit.end] == unit.name
-        for term in (*node.money, *node.support):
-            assert node.start <= term.start < term.end <= node.end
-            assert text[term.start:term.end] == term.text
-    for item in (*doc.targets, *doc.warnings):
-        assert 0 <= item.start <= item.end <= n
+    nodes = {node.id: node for node in doc.nodes()}
+    for layer in doc.layers.values():
+        for node_id, records in layer.records.items():
+            node = nodes[node_id]
+            for record in records:
+                start, end = getattr(record, "start", None), getattr(record, "end", None)
+                if start is None or start < 0:  # a task-table row is not a span of the text
+                    continue
+                assert node.start <= start <= end <= node.end, (layer.name, node_id, record)
+                if isinstance(getattr(record, "text", None), str):
+                    assert text[start:end] == record.text, (layer.name, record)
+                for unit in getattr(record, "units", ()):
+                    assert start <= unit.start < unit.end <= end and text[unit.start:unit.end] == unit.name
+    for warning in doc.all_warnings():
+        assert 0 <= warning.start <= warning.end <= n
 
 
 @settings(max_examples=120, derandomize=True, deadline=None, database=None,
