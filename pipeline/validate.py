@@ -108,7 +108,6 @@ def _fast(name: str, many: bool = False):
     return jsonschema_rs.validator_for({"$schema": DRAFT, **schema}, registry=registry, validate_formats=True)
 
 
-
 def is_valid(obj: Any, name: str, many: bool = False) -> bool | None:
     """The fast verdict on `obj` (a list of values when `many`); None when there is none to give."""
     fast = _fast(name, many)
