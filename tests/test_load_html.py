@@ -212,3 +212,21 @@ def test_plain_text_in_a_div_keeps_its_raw_line_breaks():
 def test_raw_newlines_are_lines_only_where_the_page_shows_them(body, lines):
     page = f"<html><body>{body}</body></html>"
     assert load_bytes(page.encode(), "x.html").text.splitlines() == lines
+
+
+def test_text_stats_summed_bottom_up_match_each_elements_own_text():
+    """The one-pass counts behind content scoring equal what each element's text gives."""
+    from pipeline.load.guard import html_parser
+    from pipeline.load.html import decode_markup
+    from pipeline.load.page import _CLAUSE_PUNCT, _text_stats, squeeze
+
+    for path in sorted(CORPUS.glob("*.html"))[:6]:
+        root = lxml_html.document_fromstring(re.sub(r"^\s*<\?xml[^>]*>", "", decode_markup(path.read_bytes(), path.name)[0]),
+                                        parser=html_parser())
+        stats = _text_stats(root)
+        for el in root.iter():
+            if not isinstance(el.tag, str):
+                continue
+            text = squeeze(el.text_content())
+            linked = sum(len(squeeze(a.text_content())) for a in el.iter("a"))
+            assert stats[el] == (len(text), len(_CLAUSE_PUNCT.findall(text)), linked), path.name

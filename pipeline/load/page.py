@@ -142,8 +142,33 @@ def breadcrumb(root, skip: set) -> tuple[str | None, object]:
     return " > ".join(parts), best
 
 
+def _text_stats(root) -> dict:
+    """For every element, of its `text_content()`: (characters other than whitespace,
+    clause marks, characters inside <a> elements), summed bottom-up in one pass over the
+    text, where asking each element for its text joins its subtree again at every level
+    (a page whose broken markup nests paragraphs 40 deep joined megabytes 40 times)."""
+    stats: dict = {}
+
+    def chunk(text: str | None) -> tuple[int, int]:
+        if not text:
+            return 0, 0
+        squeezed = squeeze(text)
+        return len(squeezed), len(_CLAUSE_PUNCT.findall(squeezed))
+
+    for el in reversed(list(root.iter())):  # every element after its descendants
+        chars, marks = chunk(el.text) if isinstance(el.tag, str) else (0, 0)
+        linked = 0
+        for child in el:
+            tail = chunk(child.tail)
+            c, m, a = stats[child]
+            chars, marks, linked = chars + c + tail[0], marks + m + tail[1], linked + a
+        stats[el] = (chars, marks, linked + (chars if el.tag == "a" else 0))
+    return stats
+
+
 def _score_candidates(root, skip: set) -> dict:
     scores: dict = {}
+    stats = _text_stats(root)
     hidden: dict = {}  # element -> it or an ancestor is skipped (each asks its parent, not every ancestor)
     for el in root.iter():
         parent = el.getparent()
@@ -154,10 +179,10 @@ def _score_candidates(root, skip: set) -> dict:
             continue
         if hidden[el]:
             continue
-        text = squeeze(el.text_content())
-        if len(text) < 10:
+        chars, marks, _ = stats[el]
+        if chars < 10:
             continue
-        score = 1 + len(_CLAUSE_PUNCT.findall(text)) + min(len(text) / 100, 3)
+        score = 1 + marks + min(chars / 100, 3)
         # a block of <br>-separated lines is a container of paragraphs itself
         target = el if len(el.findall("br")) >= 2 else el.getparent()
         for share in (1.0, 0.5, 0.25):
@@ -165,7 +190,7 @@ def _score_candidates(root, skip: set) -> dict:
                 break
             scores[target] = scores.get(target, 0.0) + score * share
             target = target.getparent()
-    return {el: s * (1 - _link_density(el)) for el, s in scores.items()}
+    return {el: s * (1 - min(stats[el][2] / (stats[el][0] or 1), 1.0)) for el, s in scores.items()}
 
 
 def _link_density(el) -> float:
