@@ -283,3 +283,20 @@ def test_a_title_element_that_reads_as_a_document_title_is_kept():
             '<p>二、加强监测预警。水利部门要加强监测，及时发布预警。</p></div></body></html>').encode()
     lines = load_bytes(page, "flood.html").text.splitlines()
     assert lines[:3] == ["首页 > 政务公开 > 通知公告", "某某市人民政府办公室关于做好2024年防汛工作的通知", "各县（市、区）人民政府，市政府各部门："]
+
+def test_text_stats_summed_bottom_up_match_each_elements_own_text():
+    """The one-pass counts behind content scoring equal what each element's text gives."""
+    from pipeline.load.guard import html_parser
+    from pipeline.load.html import decode_markup
+    from pipeline.load.page import _CLAUSE_PUNCT, _text_stats, squeeze
+
+    for path in sorted(CORPUS.glob("*.html"))[:6]:
+        root = lxml_html.document_fromstring(re.sub(r"^\s*<\?xml[^>]*>", "", decode_markup(path.read_bytes(), path.name)[0]),
+                                        parser=html_parser())
+        stats = _text_stats(root)
+        for el in root.iter():
+            if not isinstance(el.tag, str):
+                continue
+            text = squeeze(el.text_content())
+            linked = sum(len(squeeze(a.text_content())) for a in el.iter("a"))
+            assert stats[el] == (len(text), len(_CLAUSE_PUNCT.findall(text)), linked), path.name

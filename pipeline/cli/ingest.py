@@ -171,7 +171,8 @@ def _json_values(name: str, raw: str):
     except json.JSONDecodeError:
         pass
     values = []
-    for n, line in enumerate(raw.splitlines(), 1):
+    # JSON Lines are split at \n only: U+2028, U+0085 and the like may stand raw inside a string
+    for n, line in enumerate(raw.split("\n"), 1):
         if not line.strip():
             continue
         try:

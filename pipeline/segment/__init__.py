@@ -77,7 +77,7 @@ def _assemble(text: str, lines: list[Line], front: Front, toc: tuple[int, int] |
     blocks = [(kind, lines[first].start) for kind, first, last in front.blocks if last > first]
     if toc:
         blocks.append(("toc", lines[toc[0]].start))
-    used: set[str] = set()
+    used: dict[str, int] = {}
     items: list[tuple[int, object]] = [(start, kind) for kind, start in blocks]
     items += [(raw.start, raw) for raw in top]
     doc_index = {id(raw): k for k, raw in enumerate((r for r in top if r.type == "doc"), start=2)}
@@ -136,7 +136,7 @@ def _body_start(lines: list[Line], start: int) -> int | None:
         if line.blank:
             continue
         m = match_marker(line.folded, line.text)
-        if not m or m.type not in TOP_TYPES:
+        if not m or m.type not in TOP_TYPES or m.ordinal >= body_mod.LIST_ONLY_FROM:
             continue
         if m.ordinal == 1:
             rank = GBT_RANK.get(m.type)
