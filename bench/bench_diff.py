@@ -8,12 +8,24 @@
 - pairing precision/recall against the hand-made tables, pooled separately over the calibration
   pairs (those the aligner's thresholds were chosen on) and the held-out pairs (never tuned on):
   tests/alignment_split.py; also over the full revisions and drafts of each set, and per pair.
+- start-up: `policy diff` 治安 2012 -> 2025 as a whole process against the same command run again
+  in this process (warm), and against `python -c pass` (same interpreter), in one run; aims:
+  whole process <= 3x warm and <= 40x the floor. Also the process when the diff tokenizer's
+  dictionary cache is not there yet (built once, then reused).
+  `python bench/bench_diff.py startup` runs only this part.
 """
 from __future__ import annotations
 
+import contextlib
+import io
+import os
 import random
+import resource
 import statistics
+import subprocess
 import sys
+import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -98,7 +110,64 @@ def report(label: str, times: list[float], aim: str) -> None:
     print(f"{label}: median {statistics.median(times):.3f} s, min {min(times):.3f} s ({aim})")
 
 
+def startup(repeat: int = 9) -> None:
+    """Whole-process `policy diff` against the same command warm in this process, one run.
+
+    The floor, the process and the warm run are taken in turn, `repeat` rounds, so that all
+    three meet the same load on a shared machine; wall-clock and CPU (user + system) seconds,
+    medians, and the median of each round's ratio. Processes run as a user's do, writing and
+    reading bytecode caches (PYTHONDONTWRITEBYTECODE unset; a first run writes them).
+    """
+    from pipeline.cli import cli
+
+    args = ["diff", str(CORPUS / "law-zhian-chufa-2012.txt"), str(CORPUS / "law-zhian-chufa-2025.txt")]
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+    def in_process() -> str:
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            cli.main(args, prog_name="policy", standalone_mode=False)
+        return out.getvalue()
+
+    def run(command: list[str], extra: dict | None = None) -> str:
+        return subprocess.run(command, cwd=ROOT, check=True, capture_output=True, text=True,
+                              env=dict(env, **(extra or {}))).stdout
+
+    policy, floor = [sys.executable, "-m", "pipeline", *args], [sys.executable, "-c", "pass"]
+    with tempfile.TemporaryDirectory() as empty:
+        fresh = clocked(lambda: run(policy, {"XDG_CACHE_HOME": empty}), child=True)
+    same = run(policy) == in_process()
+    rounds = [(clocked(lambda: run(floor), child=True), clocked(lambda: run(policy), child=True),
+               clocked(in_process, child=False)) for _ in range(repeat)]
+    no_bytecode = clocked(lambda: run(policy, {"PYTHONDONTWRITEBYTECODE": "1"}), child=True)
+    for k, clock in enumerate(("wall", "CPU")):
+        f, p, w = (statistics.median(r[part][k] for r in rounds) for part in range(3))
+        by_warm = statistics.median(r[1][k] / r[2][k] for r in rounds)
+        by_floor = statistics.median(r[1][k] / r[0][k] for r in rounds)
+        print(f"`policy diff` 治安 2012 -> 2025, {clock}: whole process {p:.3f} s, same command warm in process "
+              f"{w:.3f} s, `python -c pass` {f:.3f} s; process / warm {by_warm:.2f}x (aim <= 3x), "
+              f"/ python -c pass {by_floor:.1f}x (aim <= 40x)")
+    print(f"  same output: {same}; first process, dictionary cache not there yet: {fresh[0]:.3f} s; "
+          f"a process not writing bytecode (PYTHONDONTWRITEBYTECODE=1): {no_bytecode[0]:.3f} s")
+
+
+def clocked(fn, child: bool) -> tuple[float, float]:
+    """(wall, CPU) seconds of `fn()`: CPU of the child processes it waits for, or of this one."""
+    def cpu() -> float:
+        if child:
+            usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+            return usage.ru_utime + usage.ru_stime
+        return time.process_time()
+
+    c0, t0 = cpu(), time.perf_counter()
+    fn()
+    return time.perf_counter() - t0, cpu() - c0
+
+
 def main() -> None:
+    if sys.argv[1:] == ["startup"]:
+        startup()
+        return
     a = api.ingest_file(CORPUS / "law-zhian-chufa-2012.txt")
     b = api.ingest_file(CORPUS / "law-zhian-chufa-2025.txt")
     diff(a, b)
@@ -135,6 +204,7 @@ def main() -> None:
         for p in s.pairs:
             print(f"  {p.gold.old_name} -> {p.gold.new_name}: precision {p.precision:.2f}, recall {p.recall:.2f}"
                   f" ({len(p.gold.required)} hand-made pairs; false: {sorted(p.false)})")
+    startup()
 
 
 if __name__ == "__main__":

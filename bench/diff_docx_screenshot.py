@@ -4,22 +4,18 @@ libreoffice-writer-nogui poppler-utils fonts-noto-cjk), pdftoppm renders the fir
 (修订对照: the versions, the counts, the table of changes) and the first page of the text
 with a tracked change at 80 dpi, side by side in one PNG.
 
-Machines without Chinese office fonts print 仿宋/宋体/楷体 and 黑体 in whatever CJK face
-fontconfig finds; for a picture closer to what Word shows, this script maps them to Noto
-Serif CJK and Noto Sans CJK (for its own run only; the DOCX names the usual fonts).
+Fonts: see bench/pictures.py (the government font names mapped to Noto CJK faces for the
+printing run only).
 """
 from __future__ import annotations
 
 import io
-import os
 import re
 import shutil
-import struct
 import subprocess
 import sys
 import tempfile
 import zipfile
-import zlib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,6 +23,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from hohhot_edits import SOURCE, edited_text
 from lxml import etree
+from pictures import pdf_page, png, print_pdf, side_by_side
 
 from pipeline import api
 from pipeline.diff import diff_chain
@@ -37,11 +34,6 @@ from pipeline.ooxml import W
 
 OUT = ROOT / "outputs"
 STEM = "hohhot-2024-keji-qiangshi-draft--edited.diff.docx"
-FONTS = """<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>
-<include ignore_missing="yes">/etc/fonts/fonts.conf</include>
-""" + "".join(f'<alias binding="same"><family>{name}</family><prefer><family>{face}</family></prefer></alias>\n'
-              for name, face in (("仿宋", "Noto Serif CJK SC"), ("宋体", "Noto Serif CJK SC"),
-                                 ("楷体", "Noto Serif CJK SC"), ("黑体", "Noto Sans CJK SC"))) + "</fontconfig>\n"
 
 
 def main() -> None:
@@ -53,24 +45,13 @@ def main() -> None:
     if not all(tools.values()):
         sys.exit(f"wrote {target.relative_to(ROOT)}; for the picture install LibreOffice and poppler-utils")
     with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp)
-        (work / "fonts.conf").write_text(FONTS, encoding="utf-8")
-        env = dict(os.environ, FONTCONFIG_FILE=str(work / "fonts.conf"))
-        shutil.copy(target, work / "redline.docx")
-        subprocess.run([tools["soffice"], f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless",
-                        "--convert-to", "pdf", "--outdir", str(work), str(work / "redline.docx")],
-                       check=True, capture_output=True, timeout=300, env=env)
-        pdf = work / "redline.pdf"
+        pdf = print_pdf(target, Path(tmp))
         pages = subprocess.run([tools["pdftotext"], str(pdf), "-"], check=True, capture_output=True,
                                timeout=60).stdout.decode("utf-8").split("\f")
         changed = _first_change_page(data, [re.sub(r"\s+", "", p) for p in pages])
-        images = []
-        for number in (1, changed):
-            subprocess.run([tools["pdftoppm"], "-r", "80", "-f", str(number), "-l", str(number), "-singlefile",
-                            str(pdf), str(work / f"page{number}")], check=True, capture_output=True, timeout=60)
-            images.append(_read_ppm((work / f"page{number}.ppm").read_bytes()))
-    png = write_atomic(OUT / f"{STEM}.png", _png(_side_by_side(images)))
-    print(f"wrote {target.relative_to(ROOT)} and {png.relative_to(ROOT)} (pages 1 and {changed})")
+        images = [pdf_page(pdf, number) for number in (1, changed)]
+    picture = write_atomic(OUT / f"{STEM}.png", png(side_by_side(images)))
+    print(f"wrote {target.relative_to(ROOT)} and {picture.relative_to(ROOT)} (pages 1 and {changed})")
 
 
 def _first_change_page(data: bytes, pages: list[str]) -> int:
@@ -93,38 +74,6 @@ def _first_change_page(data: bytes, pages: list[str]) -> int:
             return next(n for n, page in enumerate(pages[1:], 2) if window in page)
         after_break = after_break or p.find(f"{W}pPr/{W}sectPr") is not None
     return 2
-
-
-def _read_ppm(data: bytes) -> tuple[int, int, bytes]:
-    magic, width, height, depth, pixels = data.split(maxsplit=4)
-    assert magic == b"P6" and depth == b"255"
-    return int(width), int(height), pixels
-
-
-def _side_by_side(images: list[tuple[int, int, bytes]], gap: int = 16) -> tuple[int, int, bytes]:
-    height = max(h for _, h, _ in images)
-    width = sum(w for w, _, _ in images) + gap * (len(images) + 1)
-    grey = b"\x9a\x9a\x9a"
-    rows = []
-    for y in range(height):
-        row = grey * gap
-        for w, h, pixels in images:
-            row += (pixels[y * w * 3:(y + 1) * w * 3] if y < h else grey * w) + grey * gap
-        rows.append(row)
-    border = grey * width
-    return width, height + 2 * gap, b"".join([border] * gap + rows + [border] * gap)
-
-
-def _png(image: tuple[int, int, bytes]) -> bytes:
-    width, height, pixels = image
-
-    def chunk(kind: bytes, body: bytes) -> bytes:
-        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
-
-    stride = width * 3
-    raw = b"".join(b"\x00" + pixels[y * stride:(y + 1) * stride] for y in range(height))
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b""))
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ and for versions align -> compare -> report.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -77,7 +78,7 @@ def load_document(path: str | Path, aliases: Aliases | None = None) -> Document:
     """A document from a source file or from a document JSON written by `ingest` (whose
     responsibility notes are read again when `aliases` is given)."""
     p = Path(path)
-    if p.suffix.lower() == ".json":
+    if p.suffix.lower() in (".json", ".jsonl"):
         from .model_io import read_document
 
         doc = read_document(p, record_types())
@@ -98,10 +99,12 @@ def write_document(doc: Document, out_dir: str | Path) -> Path:
 
 
 def feed_lines(doc: Document) -> Iterator[str]:
-    """The feed of one document as validated JSON Lines (one record per node, its layers' records beside it)."""
-    for record in feed_records(doc):
-        validate.check(record, "feed-record")
-        yield json.dumps(record, ensure_ascii=False)
+    """The feed of one document as JSON Lines (one record per node, its layers' records beside
+    it), validated as a whole before the first line."""
+    records = list(feed_records(doc))
+    validate.check_many(records, "feed-record")
+    for record in records:
+        yield json.dumps(record, ensure_ascii=False, separators=(",", ":"))
 
 
 @dataclass(frozen=True)
@@ -113,7 +116,20 @@ class Input:
 
 
 def expand_inputs(paths: Iterable[str | Path]) -> list[Input]:
-    """Files named directly, and every supported file under named folders (sorted)."""
+    """Files named directly, and every supported file under named folders (sorted); each
+    file once, however it is reached (named twice, through a symlink or a folder)."""
+    found = _expand(paths)
+    seen: set[str] = set()
+    unique: list[Input] = []
+    for item in found:
+        key = item.path if item.path == "-" else os.path.realpath(item.path)
+        if item.skipped or key not in seen:
+            seen.add(key)
+            unique.append(item)
+    return unique
+
+
+def _expand(paths: Iterable[str | Path]) -> list[Input]:
     found: list[Input] = []
     for raw in paths:
         if str(raw) == "-":
@@ -125,6 +141,8 @@ def expand_inputs(paths: Iterable[str | Path]) -> list[Input]:
         if p.is_file():
             found.append(Input(str(p)))
             continue
+        if not p.is_dir():
+            raise InputError("not a regular file or folder (a device, socket or pipe)", str(raw))
         files = sorted(f for f in p.rglob("*") if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts))
         supported = []
         for f in files:

@@ -1,17 +1,40 @@
 """Assemble a `Document` from a loaded source and its segmentation: the tree and the
-front matter fields (title, issuer, date, number…), before any extractor runs."""
+front matter fields (title, issuer, date, number…), before any extractor runs.
+
+Each field is taken from the most direct statement of it the text holds, in this order:
+- title: the title block (or Markdown header), the metadata table's 标题, the draft a call
+  for comments names (`拟订了《X（征求意见稿）》`), the page's `<title>`; with none of these
+  the file name stands in (warning W201);
+- status: the title's own, else the stage of the draft a call for comments names, in its title
+  (`关于公开征求《…条例（征求意见稿）》意见的公告`) or near its start;
+- issuer: the metadata table's 发文机关 (or the signature, when it writes the same organ in
+  full: 市政府 -> 丽水市人民政府), the adopting organ of a regulation's history, the
+  signature (two issuers over one date are both named), a red-head 文件 header, the cover
+  letter, a regulation's adoption line, the title's opening words; normalized without a
+  congress's session or the State's name (`中华人民共和国国务院` -> `国务院`);
+- date: the title block or history, the metadata's 成文日期, the signature, the cover
+  letter, an adoption line, the metadata's 发布日期.
+"""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
+from .doctypes import DOC_KIND_END
 from .model import Document, Source
 from .normalize import fold
 from .segment import Segmented
+from .segment.front import Front
 from .segment.letter import notice_letter
-from .segment.vocab import DATE, iso_date
+from .segment.vocab import DRAFT_STAGES, FIELD_KEYS, iso_any, normalize_issuer, order_number
+from .warnings import finding, merged
 
-_STATUS_IN_NAME = ("征求意见稿", "送审稿", "草案", "讨论稿")
+STDIN_NAME = "stdin"
+# 拟订了《关于印发…的通知（征求意见稿）》，现向社会公开征求意见: the draft a call for comments is about
+_COMMENTED = re.compile(r"《([^《》]{4,80}?)\((" + "|".join(DRAFT_STAGES) + r")\)》")
+# the parts of a page's <title>: `关于…的通知_丽水市人民政府` / `市政府 - 关于…`
+_PAGE_TITLE_SPLIT = re.compile(r"\s*[_|｜]\s*|\s+[-–—]+\s+")
 
 
 def doc_id_for(name: str) -> str:
@@ -22,43 +45,85 @@ def doc_id_for(name: str) -> str:
 
 def build_document(source: Source, seg: Segmented) -> Document:
     """The unannotated document: tree, front matter fields, structure warnings."""
-    front = seg.front
+    front, signature = seg.front, seg.signature
     meta = {**front.metadata, **dict(source.metadata)}
-    title = front.title or meta.get("标题")
-    letter = front.letter or notice_letter(source.text, fold(source.text), front.title)
-    date = front.date or _meta_date(meta.get("成文日期"))
-    closing = next((n for n in seg.root.children if n.kind == "closing"), None)
-    issuer = meta.get("发文机关") or front.issuer
-    if closing is not None:
-        lines = [ln.strip() for ln in source.text[closing.start:closing.end].splitlines() if ln.strip()]
-        dates = [(i, m) for i, ln in enumerate(lines) if (m := DATE.search(ln))]
-        if dates:
-            i, m = dates[0]
-            date = date or iso_date(m)
-            signer = lines[i - 1] if i > 0 else None
-            issuer = issuer or signer
+    notice = None if front.letter else notice_letter(source.text, fold(source.text), front.title)
+    letter = front.letter or notice
+    title, status = _title_and_status(front, meta, source.text, letter is not None)
+    warnings = seg.warnings
+    if title is None and Path(source.name).stem not in ("", STDIN_NAME):
+        title = Path(source.name).stem
+        warnings = merged(warnings, (finding("W201", title, 0, 0),))
+    issuer = normalize_issuer(
+        _listed_issuer(_field(meta, "issuer"), signature.issuers) or front.issuer or "、".join(signature.issuers)
+        or "、".join(front.red_head) or (letter.issuer if letter else None) or front.history.issuer
+        or _issuer_in_title(title))
+    date = (front.date or iso_any(_field(meta, "date")) or signature.date or (letter.date if letter else None)
+            or front.history.date or iso_any(_field(meta, "published")))
+    if notice is not None:
+        # a call for comments that is the whole text is signed and dated as the document is
+        letter = replace(notice, issuer=notice.issuer or issuer, date=notice.date or date)
+    number = front.doc_number or _field(meta, "doc_number")
     return Document(
         doc_id=doc_id_for(source.name),
         source=source,
         root=seg.root,
         title=title,
-        status=front.status,
-        doc_number=front.doc_number or meta.get("发文字号"),
-        issuer=issuer or (letter.issuer if letter else None) or _issuer_in_title(title),
-        date=date or (letter.date if letter else None),
+        status=status,
+        doc_number=order_number(number) if number else None,
+        issuer=issuer,
+        date=date,
         addressee=front.addressee,
         breadcrumb=front.breadcrumb,
         letter=letter,
-        warnings=seg.warnings,
+        warnings=warnings,
     )
+
+
+def _title_and_status(front: Front, meta: dict[str, str], text: str, calls_for_comments: bool
+                      ) -> tuple[str | None, str | None]:
+    """The title (None when the text states none) and the status; a call for comments
+    that names a draft (`《…条例（征求意见稿）》`, in its title or near its start) has the
+    draft's stage, and takes the draft's title when it has none of its own."""
+    named = _COMMENTED.search(fold(text[:1000]))
+    title = front.title or _field(meta, "title")
+    if title is None and named:
+        title = text[named.start(1):named.end(1)]
+        calls_for_comments = True
+    title = title or _page_title(meta)
+    in_title = _COMMENTED.search(fold(title or ""))
+    stage = in_title.group(2) if in_title else (named.group(2) if named and calls_for_comments else None)
+    return title, front.status or stage
+
+
+def _field(meta: dict[str, str], name: str) -> str | None:
+    """The first metadata value given for a field (`issuer`: 发文机关, 发布机关, …)."""
+    return next((meta[k] for k in FIELD_KEYS[name] if meta.get(k)), None)
+
+
+def _listed_issuer(listed: str | None, signers: tuple[str, ...]) -> str | None:
+    """The metadata table's issuer, or the signature when it names the same organ in full
+    (every character of `市政府` in order in `丽水市人民政府`)."""
+    if not listed:
+        return None
+    signed = "、".join(signers)
+    if len(signed) > len(listed) and _in_order(listed, signed):
+        return signed
+    return listed
+
+
+def _in_order(short: str, full: str) -> bool:
+    chars = iter(full)
+    return all(ch in chars for ch in short)
+
+
+def _page_title(meta: dict[str, str]) -> str | None:
+    """The part of the page's `<title>` that reads as a document's title (ends with its kind)."""
+    parts = [p for p in _PAGE_TITLE_SPLIT.split(meta.get("网页标题", "")) if DOC_KIND_END.search(fold(p))]
+    return max(parts, key=len) if parts else None
 
 
 def _issuer_in_title(title: str | None) -> str | None:
     """`中共柳河县委 柳河县人民政府关于…的实施意见` -> `中共柳河县委 柳河县人民政府`."""
     head = title.split("关于", 1)[0].strip() if title and "关于" in title else ""
     return head if 2 <= len(head) <= 40 else None
-
-
-def _meta_date(value: str | None) -> str | None:
-    m = DATE.search(value or "")
-    return iso_date(m) if m else None

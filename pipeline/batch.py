@@ -4,7 +4,8 @@ Each file is ingested and written in a worker process (`ProcessPoolExecutor`),
 because loading and segmenting are CPU-bound Python. A file that fails becomes
 an `Outcome` with its one-line error and the batch goes on; results come back
 in input order whatever order the workers finish in, so the summary is
-deterministic. Standard input (`-`) is read in this process. `jobs=1` runs
+deterministic. On Ctrl-C the parent stops handing out files and waits for the
+ones in progress, so no temporary file is left. Standard input (`-`) is read in this process. `jobs=1` runs
 everything in this process (no pool), which is also the fallback for one file.
 Doc ids are settled before any worker starts (`doc_ids`), so two inputs never
 write the same `<doc_id>.json`, whichever finishes first.
@@ -19,6 +20,7 @@ from typing import Callable
 
 from . import api
 from .assemble import doc_id_for
+from .emit import make_folder
 from .errors import InputError, PipelineError
 from .extract.aliases import Aliases
 
@@ -50,45 +52,79 @@ def doc_ids(paths: list[str]) -> list[str]:
     file named twice keeps one id; standard input is `stdin`. Inputs that still
     clash (`A.txt` and `a.txt` side by side) are refused with a one-line error.
     """
-    names = [_candidates(p) for p in paths]
-    files = [p if p == "-" else os.path.realpath(p) for p in paths]
-    level = [0] * len(paths)
+    ids = [_Candidates(p) for p in paths]
+    files: dict[int, str] = {}  # real paths, looked up only for inputs whose ids meet
+
+    def real(i: int) -> str:
+        if i not in files:
+            files[i] = paths[i] if paths[i] == "-" else os.path.realpath(paths[i])
+        return files[i]
+
     while True:
-        ids = [n[k] for n, k in zip(names, level)]
-        clashing = [i for i in range(len(paths))
-                    if any(ids[j].casefold() == ids[i].casefold() and files[j] != files[i] for j in range(len(paths)))]
+        groups: dict[str, list[int]] = {}  # one pass per round, not every pair of inputs
+        for i, cand in enumerate(ids):
+            groups.setdefault(cand.current.casefold(), []).append(i)
+        clashing = sorted(i for group in groups.values() if len(group) > 1 and len({real(j) for j in group}) > 1
+                          for i in group)
         if not clashing:
-            return ids
-        stuck = [i for i in clashing if level[i] + 1 == len(names[i])]
+            return [cand.current for cand in ids]
+        stuck = [i for i in clashing if not ids[i].has_next()]
         if stuck:
             i = stuck[0]
-            other = next(paths[j] for j in clashing if j != i and ids[j].casefold() == ids[i].casefold())
-            raise InputError(f"same doc id {ids[i]} as {other}; rename one or ingest them separately", paths[i])
+            other = next(paths[j] for j in groups[ids[i].current.casefold()] if j != i)
+            raise InputError(f"same doc id {ids[i].current} as {other}; rename one or ingest them separately",
+                             paths[i])
         for i in clashing:
-            level[i] += 1
+            ids[i].advance()
 
 
-def _candidates(path: str) -> list[str]:
-    """Ids for `path`, from the plain file-name id to the one qualified by every folder."""
-    if path == "-":
-        return ["stdin"]
-    p = Path(path)
-    base = doc_id_for(p.name)
-    suffix = _UNSAFE.sub("-", p.suffix.lstrip(".")).strip("-")
-    out = [base] + ([f"{base}-{suffix}"] if suffix else [])
-    for folder in reversed(Path(os.path.abspath(path)).parent.parts[1:]):
-        out.append(f"{_UNSAFE.sub('-', folder).strip('-') or '-'}-{out[-1]}")
-    return out
+class _Candidates:
+    """Ids for one path, from the plain file-name id (`a`) through its suffix (`a-txt`) to
+    the one qualified by every folder (`2019-a-txt`), nearest folder first; the folders
+    are read only if the first two clash."""
+
+    def __init__(self, path: str):
+        self.path = path
+        if path == "-":
+            self.ids = ["stdin"]
+        else:
+            name = os.path.basename(path)
+            base = doc_id_for(name)
+            suffix = _UNSAFE.sub("-", os.path.splitext(name)[1].lstrip(".")).strip("-")
+            self.ids = [base] + ([f"{base}-{suffix}"] if suffix else [])
+        self.plain = len(self.ids)
+        self.folders: list[str] | None = None if path != "-" else []
+        self.level = 0
+
+    @property
+    def current(self) -> str:
+        return self.ids[self.level]
+
+    def has_next(self) -> bool:
+        if self.level + 1 < len(self.ids):
+            return True
+        if self.folders is None:
+            self.folders = list(reversed(Path(os.path.abspath(self.path)).parent.parts[1:]))
+        used = len(self.ids) - self.plain
+        if used < len(self.folders):
+            folder = self.folders[used]
+            self.ids.append(f"{_UNSAFE.sub('-', folder).strip('-') or '-'}-{self.ids[-1]}")
+            return True
+        return False
+
+    def advance(self) -> None:
+        self.level += 1
 
 
 def ingest_one(path: str, out_dir: str, doc_id: str | None = None,
-               aliases: Aliases | None = None) -> Outcome:
-    """Ingest and write one file (as `doc_id` when given); a `PipelineError` or a bug becomes a failed outcome."""
+               aliases: Aliases | None = None, folders: bool = False) -> Outcome:
+    """Ingest and write one file (as `doc_id` when given; into `out_dir/<doc_id>/` with `folders`);
+    a `PipelineError` or a bug becomes a failed outcome."""
     try:
         doc = api.ingest_file(path, aliases)
         if doc_id is not None and doc_id != doc.doc_id:
             doc = replace(doc, doc_id=doc_id)
-        target = api.write_document(doc, out_dir)
+        target = api.write_document(doc, Path(out_dir) / doc.doc_id if folders else out_dir)
     except PipelineError as exc:
         return Outcome(path, error=str(exc))
     except Exception as exc:  # a bug in one file must not sink the batch; it is reported as one
@@ -105,14 +141,18 @@ def default_jobs() -> int:
 
 
 def run(paths: list[str], out_dir: str, jobs: int | None = None,
-        progress: Callable[[Outcome], None] | None = None, aliases: Aliases | None = None) -> list[Outcome]:
+        progress: Callable[[Outcome], None] | None = None, aliases: Aliases | None = None,
+        folders: bool = False) -> list[Outcome]:
     """Ingest `paths` into `out_dir` with up to `jobs` processes; outcomes in input order.
 
-    `aliases` (a user's table from `load_aliases`) goes to every worker. Raises
-    `InputError` before any work when two inputs cannot get distinct ids.
+    `aliases` (a user's table from `load_aliases`) goes to every worker; with `folders`
+    each document goes into its own folder `out_dir/<doc_id>/`. Raises `InputError`
+    before any work when two inputs cannot get distinct ids, and `OutputError` when
+    `out_dir` cannot be created.
     """
     jobs = jobs or default_jobs()
     ids = doc_ids(paths)
+    make_folder(out_dir)  # once, so an impossible folder is one error, not one per input
     results: dict[int, Outcome] = {}
 
     def done(index: int, outcome: Outcome) -> None:
@@ -123,15 +163,16 @@ def run(paths: list[str], out_dir: str, jobs: int | None = None,
     pooled = [(i, p) for i, p in enumerate(paths) if p != "-"]
     for i, p in enumerate(paths):
         if p == "-":
-            done(i, ingest_one(p, out_dir, ids[i], aliases))
+            done(i, ingest_one(p, out_dir, ids[i], aliases, folders))
     if jobs == 1 or len(pooled) <= 1:
         for i, p in pooled:
-            done(i, ingest_one(p, out_dir, ids[i], aliases))
+            done(i, ingest_one(p, out_dir, ids[i], aliases, folders))
     else:
         from concurrent.futures import ProcessPoolExecutor, as_completed  # not on `policy --help`
 
-        with ProcessPoolExecutor(max_workers=min(jobs, len(pooled))) as pool:
-            futures = {pool.submit(ingest_one, p, out_dir, ids[i], aliases): i for i, p in pooled}
+        pool = ProcessPoolExecutor(max_workers=min(jobs, len(pooled)), initializer=_ignore_interrupts)
+        try:
+            futures = {pool.submit(ingest_one, p, out_dir, ids[i], aliases, folders): i for i, p in pooled}
             for future in as_completed(futures):
                 try:
                     outcome = future.result()
@@ -139,4 +180,15 @@ def run(paths: list[str], out_dir: str, jobs: int | None = None,
                     path = paths[futures[future]]
                     outcome = Outcome(path, error=f"{path}: worker process failed ({type(exc).__name__})")
                 done(futures[future], outcome)
+        finally:
+            # On Ctrl-C: files not started are dropped, the ones being written are finished
+            # (each is written atomically), then the interrupt goes on to the caller.
+            pool.shutdown(wait=True, cancel_futures=True)
     return [results[i] for i in range(len(paths))]
+
+
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the parent, which stops the batch between files."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)

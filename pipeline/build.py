@@ -1,11 +1,15 @@
 """The main job: everything the tool makes for a corpus, written into one folder.
 
-For every document: `<doc_id>.json` (validated). For the corpus: `feed.jsonl`,
-one validated record per node. For each document with responsibility notes or
-money terms: the 任务分工表 (`.tasks.csv/.md/.xlsx`), the money table
-(`.money.csv/.md`) and the annotated page (`.annotated.html`). For each version
-chain listed in the corpus's `VERSIONS` file: the diff reports. Every file is
-written atomically, so an interrupted run leaves no half-written file.
+    outputs/index.html                       what to open: every document and its files
+    outputs/feed.jsonl                       one validated record per node of the corpus
+    outputs/<doc_id>/<doc_id>.json           the document (validated)
+    outputs/<doc_id>/<doc_id>.annotated.html the text with its annotations marked
+    outputs/<doc_id>/<doc_id>.tasks.*        the 任务分工表 (xlsx, docx, csv, md), when a measure names a unit
+    outputs/<doc_id>/<doc_id>.money.*        the money table (csv, md), when the text promises money
+    outputs/diffs/<old>--<new>.diff.*        the version chains of the corpus's VERSIONS file
+
+Every file is written atomically, so an interrupted run leaves no half-written
+file (and no temporary one: see `emit.write_atomic` and `batch.run`).
 """
 from __future__ import annotations
 
@@ -15,9 +19,14 @@ from typing import Callable, Sequence
 
 from . import api, batch
 from .emit import write_atomic
+from .index import Chain, render_index
 from .model import Document
 
 VERSIONS_FILE = "VERSIONS"
+DIFFS = "diffs"
+INDEX = "index.html"
+# (stage, items in the stage, the item just finished)
+Progress = Callable[[str, int, str], None]
 
 
 @dataclass
@@ -27,47 +36,70 @@ class BuildReport:
     outcomes: list[batch.Outcome] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
+    index: Path | None = None
 
 
-def build(corpus: str | Path, out_dir: str | Path, jobs: int | None = None,
-          progress: Callable[[batch.Outcome], None] | None = None,
+def build(corpus: str | Path, out_dir: str | Path, jobs: int | None = None, progress: Progress | None = None,
           include: Sequence[str | Path] = ()) -> BuildReport:
-    """Run the main job over the supported files in `corpus` into `out_dir`.
+    """Run the main job over the supported files in `corpus` into `out_dir` (layout: module docstring).
 
     Only the files at the top of `corpus` are read: its subfolders (the breadth
     set `corpus/wild/`) are read only when named in `include`, so the main job
-    stays fast.
+    stays fast. `progress` hears of each file ingested, document written and
+    chain compared.
     """
     out = Path(out_dir)
+    step = progress or (lambda stage, total, item: None)
     report = BuildReport()
     inputs = [i.path for i in api.expand_inputs([corpus]) if not i.skipped and Path(i.path).parent == Path(corpus)]
     inputs += [i.path for i in api.expand_inputs(include) if not i.skipped]
-    report.outcomes = batch.run(inputs, str(out), jobs, progress)
+    report.outcomes = batch.run(inputs, str(out), jobs, lambda o: step("ingesting", len(inputs), o.path),
+                                folders=True)
     report.failures += [o.error for o in report.outcomes if not o.ok]
     docs = [api.load_document(o.target) for o in report.outcomes if o.ok]
     feed = "".join(line + "\n" for doc in docs for line in api.feed_lines(doc))
     report.written.append(write_atomic(out / "feed.jsonl", feed))
+    files: dict[str, list[Path]] = {}
     for doc in docs:
-        if doc.layer("responsibilities") or doc.layer("money"):
-            report.written += write_tables(doc, out)
+        files[doc.doc_id] = write_tables(doc, out / doc.doc_id)
+        report.written += files[doc.doc_id]
+        step("writing tables", len(docs), doc.doc_id)
+    chains: list[Chain] = []
     versions = Path(corpus) / VERSIONS_FILE
     if versions.is_file():
-        report.written += write_version_diffs(versions, {d.source.name: d for d in docs}, out, report.failures)
+        chains = write_version_diffs(versions, {d.source.name: d for d in docs}, out / DIFFS, report.failures,
+                                     lambda name, total: step("comparing versions", total, name))
+        report.written += [p for c in chains for p in c.files]
+    report.index = write_atomic(out / INDEX, render_index(out, docs, files, chains, report.failures))
     return report
 
 
-def write_tables(doc: Document, out: str | Path) -> list[Path]:
-    """The task table, the money table and the annotated page of one document."""
+def write_tables(doc: Document, folder: str | Path, index: str | None = f"../{INDEX}") -> list[Path]:
+    """Into `folder`: the task table (when a measure names a unit), the money table (when the text
+    has money terms) and the annotated page, which links to the others and to `index`."""
+    from .annotated import render_page
     from .money_table import money_csv, money_markdown
-    from .spacy_view import render_html
     from .tasks import write_tasks
 
-    out = Path(out)
-    paths = write_tasks(doc, out)
-    paths.append(write_atomic(out / f"{doc.doc_id}.money.csv", money_csv(doc)))
-    paths.append(write_atomic(out / f"{doc.doc_id}.money.md", money_markdown(doc)))
-    paths.append(write_atomic(out / f"{doc.doc_id}.annotated.html", render_html(doc)))
+    folder = Path(folder)
+    paths = write_tasks(doc, folder)
+    if doc.layer("money"):
+        paths.append(write_atomic(folder / f"{doc.doc_id}.money.csv", money_csv(doc)))
+        paths.append(write_atomic(folder / f"{doc.doc_id}.money.md", money_markdown(doc)))
+    links = [("全部文件", index)] if index else []
+    links += [(label, name) for label, name in page_links(doc.doc_id, [p.name for p in paths])]
+    paths.append(write_atomic(folder / f"{doc.doc_id}.annotated.html", render_page(doc, links)))
     return paths
+
+
+FILE_LABELS = (("tasks.xlsx", "任务分工表 (Excel)"), ("tasks.docx", "任务分工表 (Word)"), ("money.md", "资金条款表"),
+               ("json", "结构化数据 (JSON)"))
+
+
+def page_links(doc_id: str, names: Sequence[str]) -> list[tuple[str, str]]:
+    """The annotated page's links to its siblings (and to the document JSON, always written)."""
+    present = set(names) | {f"{doc_id}.json"}
+    return [(label, f"{doc_id}.{suffix}") for suffix, label in FILE_LABELS if f"{doc_id}.{suffix}" in present]
 
 
 def read_chains(path: Path) -> list[list[str]]:
@@ -80,17 +112,22 @@ def read_chains(path: Path) -> list[list[str]]:
     return chains
 
 
-def write_version_diffs(versions: Path, docs: dict[str, Document], out: Path, failures: list[str]) -> list[Path]:
-    """Diff reports for each chain in the VERSIONS file whose documents all ingested."""
+def write_version_diffs(versions: Path, docs: dict[str, Document], out: Path, failures: list[str],
+                        progress: Callable[[str, int], None] = lambda name, total: None) -> list[Chain]:
+    """Diff reports, into `out`, for each chain in the VERSIONS file whose documents all ingested."""
     from .diff import diff_chain
     from .diff.report import write_reports
 
-    written: list[Path] = []
-    for names in read_chains(versions):
+    chains = read_chains(versions)
+    written: list[Chain] = []
+    for names in chains:
         missing = [name for name in names if name not in docs]
         if missing:
             failures.append(f"{versions.name}: {', '.join(missing)} not ingested; chain skipped")
             continue
         chain = [docs[name] for name in names]
-        written += write_reports(diff_chain(chain), out, f"{chain[0].doc_id}--{chain[-1].doc_id}")
+        stem = f"{chain[0].doc_id}--{chain[-1].doc_id}"
+        files = write_reports(diff_chain(chain), out, stem)
+        written.append(Chain(tuple(d.doc_id for d in chain), tuple(files)))
+        progress(stem, len(chains))
     return written

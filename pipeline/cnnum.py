@@ -105,7 +105,7 @@ def _combine(s: str) -> int | Decimal:
             except (InvalidOperation, ValueError) as exc:
                 raise ValueError(f"not a numeral: {s!r}") from exc
         elif tok in DIGITS:
-            digit = DIGITS[tok]
+            digit = DIGITS[tok] or None  # 零 holds a place: 一万零十 is 10010, its 十 counts one ten
         elif tok in SMALL_UNITS:
             section += (1 if digit is None else digit) * SMALL_UNITS[tok]
             digit = None

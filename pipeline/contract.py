@@ -186,6 +186,12 @@ def feed_record_schema(layers: Layers) -> dict[str, Any]:
     fixed = {
         "doc_id": {"type": "string"},
         "doc_title": NULLABLE_STRING,
+        "doc_issuer": {**NULLABLE_STRING, "description": "the document's issuer, else its cover letter's"},
+        "doc_date": {**NULLABLE_STRING, "pattern": "^\\d{4}-\\d{2}-\\d{2}$",
+                     "description": "the document's date, else its cover letter's"},
+        "doc_status": {**NULLABLE_STRING, "description": "征求意见稿, 送审稿, 草案, 试行, … or null for a final text"},
+        "doc_deadline": {**NULLABLE_STRING, "pattern": "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2})?$",
+                         "description": "the comment deadline of the cover letter"},
         "id": {"type": "string", "minLength": 1},
         "parent": NULLABLE_STRING,
         "kind": {"$ref": DEFS + "node_kind"},
@@ -195,7 +201,8 @@ def feed_record_schema(layers: Layers) -> dict[str, Any]:
         "num": NULLABLE_STRING,
         "ordinal": {"type": ["integer", "null"], "minimum": 0},
         "title": NULLABLE_STRING,
-        "text": {"type": "string"},
+        "own_text": {"type": "string", "description": "source_text[start:own_end]: the node's marker, heading and "
+                                                      "body before its first child"},
         "start": OFFSET,
         "end": OFFSET,
         "own_end": OFFSET,
@@ -203,9 +210,11 @@ def feed_record_schema(layers: Layers) -> dict[str, Any]:
     layer_keys = {name: {"type": "array", "items": {"$ref": DEFS + def_name(record)}} for name, record in layers}
     return {
         **_head("feed-record.schema.json", "One line of `policy feed`: one node of one document",
-                "`text` is source_text[start:end] and INCLUDES the text of the node's children; the node's own text "
-                "(marker, heading, body before its first child) is source_text[start:own_end]. Each layer of the "
-                "document adds one key, its name, holding the node's records of that layer."),
+                "`own_text` is source_text[start:own_end], the node's own text (marker, heading, body before its "
+                "first child); every character of the document is in exactly one record's own_text. The node's "
+                "whole text, source_text[start:end], is the own_text of its record and of the following records "
+                "that start before `end`. The doc_* keys repeat the document's front matter on every record. "
+                "Each layer of the document adds one key, its name, holding the node's records of that layer."),
         "type": "object",
         "required": [*fixed, *layer_keys],
         "properties": {**fixed, **layer_keys},

@@ -27,3 +27,7 @@ class StructureError(PipelineError):
 
 class SchemaError(PipelineError):
     """A JSON document does not validate against its schema."""
+
+
+class OutputError(PipelineError):
+    """The output cannot be written: a folder that cannot be created, a full disk, no permission."""

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from .cnnum import parse_int
 
 CN = "零〇一二三四五六七八九十百千两"
+# A Chinese numeral, 万 allowed after its first digit: 十九, 一百零一, 一万, 一万零一, 十二万三千.
+NUM = rf"[{CN}]+(?:万[{CN}]*)?"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 # Regulation levels have a fixed rank; policy levels are ranked by GB/T 9704 order.
@@ -20,19 +22,19 @@ GBT_RANK = {"dun": 0, "paren_cn": 1, "arabic": 2, "paren_arabic": 3, "circled": 
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # 第一部分 (plans), 第一编 / 第一章 / 第一节 / 第一条, also "第 1 条" with stray spaces
-    ("bufen", re.compile(rf"第 ?([{CN}]+|\d[\d ]{{0,4}}) ?部分")),
-    ("bian", re.compile(rf"第 ?([{CN}]+|\d[\d ]{{0,4}}) ?编(?![制写辑号])")),
-    ("zhang", re.compile(rf"第 ?([{CN}]+|\d[\d ]{{0,4}}) ?章(?:[、.] ?)?")),
-    ("jie", re.compile(rf"第 ?([{CN}]+|\d[\d ]{{0,4}}) ?节(?![约能日假点])")),
-    ("tiao", re.compile(rf"第 ?([{CN}]+|\d[\d ]{{0,4}}) ?条(?![例件款目])(?:[、.] ?)?")),
+    ("bufen", re.compile(rf"第 ?({NUM}|\d[\d ]{{0,5}}) ?部分")),
+    ("bian", re.compile(rf"第 ?({NUM}|\d[\d ]{{0,5}}) ?编(?![制写辑号])")),
+    ("zhang", re.compile(rf"第 ?({NUM}|\d[\d ]{{0,5}}) ?章(?:[、.] ?)?")),
+    ("jie", re.compile(rf"第 ?({NUM}|\d[\d ]{{0,5}}) ?节(?![约能日假点])")),
+    ("tiao", re.compile(rf"第 ?({NUM}|\d[\d ]{{0,5}}) ?条(?![例件款目])(?:[、.] ?)?")),
     # 一、  (a stray space before 、 occurs in PDF-derived text)
-    ("dun", re.compile(rf"([{CN}]+) ?[、.](?![{CN}]*[、.])")),
+    ("dun", re.compile(rf"({NUM}) ?[、.](?![{CN}万]*[、.])")),
     # (一)
-    ("paren_cn", re.compile(rf"\( ?([{CN}]+) ?\)")),
-    # 1.  1、  but not 3.5 or 2024.
-    ("arabic", re.compile(r"(\d{1,3}) ?[.、](?!\d)")),
+    ("paren_cn", re.compile(rf"\( ?({NUM}) ?\)")),
+    # 1.  1、  but not 3.5; four digits (1000.) only continue a list (see `segment.body`), so 2024. is no item
+    ("arabic", re.compile(r"(\d{1,4}) ?[.、](?!\d)")),
     # (1)
-    ("paren_arabic", re.compile(r"\( ?(\d{1,3}) ?\)")),
+    ("paren_arabic", re.compile(r"\( ?(\d{1,4}) ?\)")),
     # ①
     ("circled", re.compile(rf"([{CIRCLED}])")),
     # 1.1　编制目的 / 2.1.2　… (a plan's decimal sections; the depth is the count of numbers: dec2, dec3…)

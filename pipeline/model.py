@@ -19,7 +19,7 @@ from .normalize import fold
 from .records import to_json
 from .warnings import Finding, merged
 
-SCHEMA_VERSION = "2.0.0"
+SCHEMA_VERSION = "3.0.0"
 
 
 @dataclass(frozen=True)

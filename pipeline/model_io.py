@@ -13,28 +13,51 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError
-from .model import Document, Layer, Letter, Node, Source
+from .model import SCHEMA_VERSION, Document, Layer, Letter, Node, Source
 from .records import from_json
 from .validate import errors, schema_for
 from .warnings import Finding
 
 KNOWN = {"diff": "a diff report (`policy diff --format json`)",
          "feed-record": "a feed record (a line of `policy feed`)"}
+WANTED = "give the document JSON written by `policy ingest`, or the source text"
 
 
 def read_document(path: str | Path, record_types: Mapping[str, type] | None = None) -> Document:
-    """Load and validate a document JSON file."""
+    """Load and validate a document JSON file; anything else (a diff report, a feed, a JSON
+    of another program, a document of another schema version) is refused saying what it is."""
     try:
-        obj = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raw = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"not a readable document JSON ({exc})", str(path)) from None
+    if Path(path).suffix.lower() == ".jsonl":
+        first = next((line for line in raw.splitlines() if line.strip()), "")
+        what = "a feed (JSON Lines from `policy feed`)" if _parses_as(first) == "feed-record" else "JSON Lines"
+        raise InputError(f"this is {what}, not a document; {WANTED}", str(path))
+    try:
+        obj = json.loads(raw)
+    except json.JSONDecodeError as exc:
         raise InputError(f"not a readable document JSON ({exc})", str(path)) from None
     kind = schema_for(obj)
     if kind in KNOWN:
-        raise InputError(f"this is {KNOWN[kind]}, not a document JSON", str(path))
+        raise InputError(f"this is {KNOWN[kind]}, not a document JSON; {WANTED}", str(path))
+    if kind is None:
+        raise InputError(f"a JSON file, but not a document written by `policy ingest` (it has no schema_version "
+                         f"and root); {WANTED}", str(path))
+    if obj.get("schema_version") != SCHEMA_VERSION:
+        raise InputError(f"a document JSON of schema {obj.get('schema_version')}; this version of policy-pipeline "
+                         f"reads {SCHEMA_VERSION}: run `policy ingest` on the source again", str(path))
     problems = list(errors(obj, "document"))
     if problems:
-        raise InputError(f"not a policy document JSON: {problems[0]}", str(path))
+        raise InputError(f"not a valid document JSON: {problems[0]}", str(path))
     return document_from_dict(obj, record_types or {})
+
+
+def _parses_as(line: str) -> str | None:
+    try:
+        return schema_for(json.loads(line))
+    except json.JSONDecodeError:
+        return None
 
 
 def document_from_dict(obj: dict[str, Any], record_types: Mapping[str, type]) -> Document:

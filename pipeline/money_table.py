@@ -2,12 +2,14 @@
 
 Columns: measure, role, amount, bound, rate, per, duration, recipient. The CSV
 keeps raw numbers (yuan, fractions) so it sorts and sums; the Markdown and the
-printed table format them (3,000,000; 32.5; 10%; 5%–20%): an amount keeps its decimals.
+printed table show amounts in the unit the text wrote them in, exactly
+(500万元, 1.5亿元, 32.5元; 10%, 0.5%, 5%–20%).
 """
 from __future__ import annotations
 
 import csv
 import io
+from decimal import Decimal
 
 from .model import Document
 from .records import to_json
@@ -23,7 +25,7 @@ def money_rows(doc: Document) -> list[dict[str, str]]:
         rows.append({
             "measure": f"{node_id} {titles[node_id] or ''}".strip(),
             "role": t.role,
-            "amount": _span(t.amount_yuan, t.amount_min_yuan, t.amount_max_yuan, t.qualifier, _yuan),
+            "amount": _amounts(t),
             "bound": t.qualifier,
             "rate": _rate(t),
             "per": t.per or "",
@@ -66,24 +68,43 @@ def _raw(value) -> str:
     return str(value)
 
 
-def _yuan(value: float) -> str:
-    """Thousands separated, decimals kept as far as they go: 3000000 → 3,000,000; 32.5 → 32.5."""
-    whole = f"{value:,.0f}"
-    if value == round(value):
-        return whole
-    return f"{value:,.10f}".rstrip("0").rstrip(".")
-
-
-def _span(value, low, high, qualifier: str, fmt) -> str:
-    show = fmt if callable(fmt) else fmt.format
+def _span(value, low, high, qualifier: str, show) -> str:
     if qualifier == "range" and low is not None and high is not None:
         return f"{show(low)}–{show(high)}"
     return show(value) if value is not None else ""
 
 
+def _amounts(t) -> str:
+    return _span(t.amount_yuan, t.amount_min_yuan, t.amount_max_yuan, t.qualifier,
+                 lambda v: yuan(v, written_unit(v, t.text)))
+
+
+_SCALES = {"元": 1, "万元": 10_000, "亿元": 100_000_000}
+
+
+def written_unit(value: float, text: str) -> str:
+    """The unit `text` writes `value` in: `5000万元以上至1亿元` writes 5e7 in 万元 and 1e8 in 亿元;
+    for numbers not written in digits, the largest unit the text uses that leaves a whole part."""
+    plain = "".join(text.split())
+    units = [u for u in ("亿元", "万元") if u[0] in plain] + ["元"]
+    for unit in units:
+        if f"{_exact(Decimal(repr(value)) / _SCALES[unit])}{unit[0]}" in plain:
+            return unit
+    return next((u for u in units if value >= _SCALES[u]), "元")
+
+
+def yuan(value: float, unit: str = "元") -> str:
+    """An amount in yuan shown in `unit` (元, 万元, 亿元), exactly: 5000000 -> 500万元, 32.5 -> 32.5元."""
+    return f"{_exact(Decimal(repr(value)) / _SCALES[unit])}{unit}"
+
+
+def _exact(number: Decimal) -> str:
+    """A decimal without exponent or trailing zeros: 500, 32.5, 0.005."""
+    text = f"{number.normalize():f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
 def _rate(t) -> str:
     if t.role == "fine" and (t.rate is not None or t.rate_min is not None):
-        return _span(t.rate, t.rate_min, t.rate_max, t.qualifier, "{:g}倍")
-    pct = "{:.4g}%"
-    scale = lambda x: None if x is None else x * 100  # noqa: E731
-    return _span(scale(t.rate), scale(t.rate_min), scale(t.rate_max), t.qualifier, pct)
+        return _span(t.rate, t.rate_min, t.rate_max, t.qualifier, lambda v: f"{_exact(Decimal(repr(v)))}倍")
+    return _span(t.rate, t.rate_min, t.rate_max, t.qualifier, lambda v: f"{_exact(Decimal(repr(v)) * 100)}%")

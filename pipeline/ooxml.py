@@ -35,6 +35,11 @@ PAGE = {"w": "11906", "h": "16838"}
 MARGINS = {"top": "2098", "right": "1474", "bottom": "1984", "left": "1587", "header": "851", "footer": "1304",
            "gutter": "0"}
 LINE_PITCH = "578"
+# A4 turned for a wide table (附件 tables): the portrait margins turned with it, so the binding
+# edge stays where it was; type area 225 x 156 mm.
+LANDSCAPE = {"w": "16838", "h": "11906", "orient": "landscape"}
+LANDSCAPE_MARGINS = {"top": "1474", "right": "1984", "bottom": "1587", "left": "2098", "header": "851",
+                     "footer": "851", "gutter": "0"}
 
 # XML 1.0 refuses these characters; they cannot be written, so they become U+FFFD.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -139,7 +144,8 @@ def table(rows: Sequence[Sequence[etree._Element | str]], widths: Sequence[int],
     """A bordered table; `widths` in twips; a cell is text or a ready paragraph.
 
     Header rows repeat on each page and use the `TableHeading` style, other
-    cells `TableText`; rows never split across pages.
+    cells `TableText`; rows never split across pages. A row with fewer cells
+    than columns has its last cell span the columns left (a group heading row).
     """
     tbl = _w("tbl")
     tpr = _sub(tbl, "tblPr")
@@ -158,10 +164,13 @@ def table(rows: Sequence[Sequence[etree._Element | str]], widths: Sequence[int],
         _sub(trpr, "cantSplit")
         if k < header_rows:
             _sub(trpr, "tblHeader")
-        for width, cell in zip(widths, row):
+        for i, cell in enumerate(row):
+            span = len(widths) - i if i == len(row) - 1 else 1
             tc = _sub(tr, "tc")
             tcpr = _sub(tc, "tcPr")
-            _sub(tcpr, "tcW", w=str(width), type="dxa")
+            _sub(tcpr, "tcW", w=str(sum(widths[i:i + span])), type="dxa")
+            if span > 1:
+                _sub(tcpr, "gridSpan", val=str(span))
             _sub(tcpr, "vAlign", val="center")
             if isinstance(cell, str):
                 style = "TableHeading" if k < header_rows else "TableText"
@@ -170,15 +179,17 @@ def table(rows: Sequence[Sequence[etree._Element | str]], widths: Sequence[int],
     return tbl
 
 
-def section_properties() -> etree._Element:
-    """`w:sectPr` for an A4 portrait page with GB/T 9704 margins and the page-number footer."""
+def section_properties(landscape: bool = False) -> etree._Element:
+    """`w:sectPr` for an A4 page with GB/T 9704 margins (turned with the page when `landscape`)
+    and the page-number footer."""
     sect = _w("sectPr")
     ref = _sub(sect, "footerReference", type="default")
     ref.set(f"{{{R_NS}}}id", "rIdFooter")
-    _sub(sect, "pgSz", **PAGE)
-    _sub(sect, "pgMar", **MARGINS)
+    _sub(sect, "pgSz", **(LANDSCAPE if landscape else PAGE))
+    _sub(sect, "pgMar", **(LANDSCAPE_MARGINS if landscape else MARGINS))
     _sub(sect, "cols", space="425")
-    _sub(sect, "docGrid", type="lines", linePitch=LINE_PITCH)
+    if not landscape:  # a turned page holds a table, whose rows keep their own line height
+        _sub(sect, "docGrid", type="lines", linePitch=LINE_PITCH)
     return sect
 
 
@@ -189,13 +200,17 @@ def section_break() -> etree._Element:
     return p
 
 
-def docx_bytes(body: Iterable[etree._Element], title: str, rev: Revision) -> bytes:
-    """A complete DOCX package around `body`; `rev` gives the core properties' author and date."""
+def docx_bytes(body: Iterable[etree._Element], title: str, rev: Revision, landscape: bool = False,
+               track_revisions: bool = True) -> bytes:
+    """A complete DOCX package around `body`; `rev` gives the core properties' author and date.
+
+    `landscape` turns the (last) page; `track_revisions` opens the file in revision mode (a
+    redline), off for a document handed out to be filled in (a task table)."""
     root = etree.Element(W + "document", nsmap={"w": W_NS, "r": R_NS})
     body_el = etree.SubElement(root, W + "body")
     for el in body:
         body_el.append(el)
-    body_el.append(section_properties())
+    body_el.append(section_properties(landscape))
     _number_annotations(root)
     parts = [
         ("[Content_Types].xml", _CONTENT_TYPES),
@@ -204,7 +219,7 @@ def docx_bytes(body: Iterable[etree._Element], title: str, rev: Revision) -> byt
         ("word/document.xml", _xml(root)),
         ("word/_rels/document.xml.rels", _DOC_RELS),
         ("word/styles.xml", _STYLES),
-        ("word/settings.xml", _SETTINGS),
+        ("word/settings.xml", _SETTINGS if track_revisions else _SETTINGS.replace("<w:trackRevisions/>\n", "")),
         ("word/footer1.xml", _FOOTER),
     ]
     buffer = BytesIO()
@@ -308,11 +323,11 @@ def _fonts(east_asia: str) -> str:
 
 def _style(sid: str, name: str, font: str, size: int, *, bold: bool = False, align: str = "both",
            indent: bool = True, line: str = LINE_PITCH, level: int | None = None, next_style: str = "Normal",
-           before: int = 0, after: int = 0) -> str:
+           before: int = 0, after: int = 0, keep: bool = False) -> str:
     """One paragraph style: font (east Asian face), size in half-points, first-line indent of two characters."""
     ind = '<w:ind w:firstLineChars="200" w:firstLine="%d"/>' % (size * 20) if indent else '<w:ind w:firstLine="0"/>'
     outline = f'<w:outlineLvl w:val="{level}"/>' if level is not None else ""
-    keep = "<w:keepNext/><w:keepLines/>" if level is not None or sid == "Title" else ""
+    keep = "<w:keepNext/><w:keepLines/>" if keep or level is not None or sid == "Title" else ""
     based = "" if sid == "Normal" else '<w:basedOn w:val="Normal"/>'
     default = ' w:default="1"' if sid == "Normal" else ""
     return (f'<w:style w:type="paragraph"{default} w:styleId="{sid}"><w:name w:val="{name}"/>{based}'
@@ -337,6 +352,11 @@ _STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 {_style("Note", "Note", "仿宋", 28, line="440")}
 {_style("TableHeading", "Table Heading", "黑体", 24, align="center", indent=False, line="360")}
 {_style("TableText", "Table Text", "仿宋", 24, align="left", indent=False, line="360")}
+{_style("TableTitle", "Table Title", "宋体", 36, bold=True, align="center", indent=False, line="560", after=240,
+         keep=True)}
+{_style("TaskText", "Task Text", "仿宋", 21, align="left", indent=False, line="300")}
+{_style("TableGroup", "Table Group", "黑体", 24, align="left", indent=False, line="360", keep=True)}
+{_style("TableSubgroup", "Table Subgroup", "楷体", 24, bold=True, align="left", indent=False, line="360", keep=True)}
 {_style("Footer", "footer", "宋体", 28, align="center", indent=False, line="360")}
 <w:style w:type="character" w:styleId="Hyperlink"><w:name w:val="Hyperlink"/><w:rPr><w:color w:val="0563C1"/>\
 <w:u w:val="single"/></w:rPr></w:style>

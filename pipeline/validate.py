@@ -1,7 +1,13 @@
 """Validate JSON against the schemas in `schemas/` (draft 2020-12, cross-file `$ref`s).
 
 `check(obj, name)` raises `SchemaError` with the first error as `path: message`;
+`check_many(objs, name)` does so for a list (a document's feed) in one call;
 `errors(obj, name)` lists them all. Which schema a file needs is read from its shape.
+
+Each schema is compiled once per process into jsonschema-rs (compiled, ~100x faster
+on our documents) for the verdict; `jsonschema`, the reference implementation, is
+only asked for the messages of a value the fast validator refuses, so the errors read
+the same with or without it (and the tests hold both to the same verdicts).
 """
 from __future__ import annotations
 
@@ -9,12 +15,13 @@ import json
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 from urllib.parse import urldefrag, urljoin
 
 from .errors import SchemaError
 
 BASE = "https://policy-pipeline.org/schemas/"
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 
 def schema_dir() -> Path:
@@ -31,14 +38,20 @@ DATA_KEYWORDS = frozenset({"const", "enum", "default", "examples"})
 
 
 @lru_cache(maxsize=None)
+def _schemas() -> tuple[tuple[str, dict], ...]:
+    """Every schema file as (`$id`, contents)."""
+    out = []
+    for path in sorted(schema_dir().glob("*.schema.json")):
+        contents = json.loads(path.read_text(encoding="utf-8"))
+        out.append((contents["$id"], contents))
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
 def _registry():
     from referencing import Registry, Resource
 
-    resources_ = []
-    for path in sorted(schema_dir().glob("*.schema.json")):
-        contents = json.loads(path.read_text(encoding="utf-8"))
-        resources_.append((contents["$id"], Resource.from_contents(contents)))
-    return Registry().with_resources(resources_)
+    return Registry().with_resources((uri, Resource.from_contents(contents)) for uri, contents in _schemas())
 
 
 def bundled(uri: str) -> dict:
@@ -80,8 +93,36 @@ def _validator(name: str):
     return Draft202012Validator(schema, registry=_registry(), format_checker=FormatChecker())
 
 
+@lru_cache(maxsize=None)
+def _fast(name: str, many: bool = False):
+    """Schema `name` (or, with `many`, an array of such values) compiled by jsonschema-rs;
+    None where it is not installed."""
+    try:
+        import jsonschema_rs
+    except ImportError:
+        return None
+    schema: dict = {"$ref": BASE + f"{name}.schema.json"}
+    if many:
+        schema = {"type": "array", "items": schema}
+    registry = jsonschema_rs.Registry(list(_schemas()))
+    return jsonschema_rs.validator_for({"$schema": DRAFT, **schema}, registry=registry, validate_formats=True)
+
+
+def is_valid(obj: Any, name: str, many: bool = False) -> bool | None:
+    """The fast verdict on `obj` (a list of values when `many`); None when there is none to give."""
+    fast = _fast(name, many)
+    if fast is None:
+        return None
+    try:
+        return fast.is_valid(obj)
+    except (ValueError, TypeError, OverflowError):  # a value JSON allows but Rust cannot hold (a 400-digit int)
+        return None
+
+
 def errors(obj: Any, name: str) -> Iterator[str]:
     """Each validation error of `obj` against schema `name`, as `path: message`."""
+    if is_valid(obj, name):
+        return
     for err in sorted(_validator(name).iter_errors(obj), key=lambda e: list(map(str, e.absolute_path))):
         path = "/".join(str(p) for p in err.absolute_path) or "(root)"
         yield f"{path}: {err.message[:300]}"
@@ -103,3 +144,16 @@ def schema_for(obj: Any) -> str | None:
         if "kind" in obj and "doc_id" in obj and "path" in obj:
             return "feed-record"
     return None
+
+
+def check_many(objs: Iterable[Any], name: str) -> None:
+    """Raise SchemaError at the first of `objs` that does not validate against schema `name`.
+
+    One call of the fast validator for the whole list (the same verdict as one per value,
+    without crossing into Rust for each); the values are checked one by one only to
+    name the first that fails."""
+    objs = list(objs)
+    if is_valid(objs, name, many=True):
+        return
+    for obj in objs:
+        check(obj, name)

@@ -15,6 +15,7 @@ CODES: dict[str, str] = {
     "W102": "duplicate number",
     "W103": "number out of sequence",
     "W104": "heading level skipped",
+    "W201": "no title in the text; the file name stands in",
     "W301": "no responsible unit, unlike its siblings",
     "W302": "lead assumed to be the first unit listed",
     "W303": "task-table row names no measure",

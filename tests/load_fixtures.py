@@ -243,3 +243,29 @@ EXPECTED = {
     "xxe.docx": "entities", "laughs.docx": "entities", "laughs.html": "entities", "xxe.html": "entities",
     "bomb.docx": "zip", "empty.txt": "empty", "binary.txt": "binary", "huge.txt": "larger than",
 }
+
+
+def docx_with_big_numbering(megabytes: float) -> bytes:
+    """A real one-paragraph-per-line DOCX whose numbering.xml is padded to `megabytes` with
+    distinct list definitions (varied enough to stay under the zip guard's ratio)."""
+    import random
+
+    rng = random.Random(7)
+    base = docx_auto(text_lines()[:40])
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(base)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "word/numbering.xml":
+                pad, size, k = [], 0, 1000
+                while size < megabytes * 1024 * 1024:
+                    word = "".join(rng.choice("abcdefghijklmnopqrstuvwxyz0123456789") for _ in range(24))
+                    chunk = (f'<w:abstractNum w:abstractNumId="{k}"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+                             f'<w:numFmt w:val="decimal"/><w:lvlText w:val="%1.{word}"/></w:lvl></w:abstractNum>'
+                             f'<w:num w:numId="{k}"><w:abstractNumId w:val="{k}"/></w:num>')
+                    pad.append(chunk)
+                    size += len(chunk)
+                    k += 1
+                data = data.replace(b"</w:numbering>", "".join(pad).encode() + b"</w:numbering>")
+            dst.writestr(info, data)
+    return out.getvalue()

@@ -13,22 +13,40 @@ FILES = ["hohhot-2024-keji-qiangshi-draft.txt", "law-guojia-keji-jiangli-tiaoli-
          "law-guojia-keji-jiangli-tiaoli-2024.txt"]
 
 
-def test_build_writes_documents_feed_and_tables(tmp_path):
+def _corpus(tmp_path, names=FILES, versions=True):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    for name in FILES:
+    for name in names:
         shutil.copy(CORPUS / name, corpus / name)
+    if versions:
+        (corpus / "VERSIONS").write_text(" ".join(FILES[1:]) + "\n", encoding="utf-8")
+    return corpus
+
+
+def test_build_writes_a_folder_per_document_the_diffs_the_feed_and_an_index(tmp_path):
+    corpus = _corpus(tmp_path)
     out = tmp_path / "out"
     result = CliRunner().invoke(cli, ["build", str(corpus), "-o", str(out), "-j", "1"])
     assert result.exit_code == 0, result.output
-    names = {p.name for p in out.iterdir()}
-    assert {"hohhot-2024-keji-qiangshi-draft.json", "law-guojia-keji-jiangli-tiaoli-2024.json", "feed.jsonl",
-            "hohhot-2024-keji-qiangshi-draft.tasks.xlsx", "hohhot-2024-keji-qiangshi-draft.money.csv",
-            "hohhot-2024-keji-qiangshi-draft.annotated.html"} <= names
+    assert {p.name for p in out.iterdir()} == {"index.html", "feed.jsonl", "diffs", *(n.rsplit(".", 1)[0] for n in FILES)}
+    hohhot = {p.name for p in (out / "hohhot-2024-keji-qiangshi-draft").iterdir()}
+    stem = "hohhot-2024-keji-qiangshi-draft"
+    assert hohhot == {f"{stem}.{s}" for s in ("json", "annotated.html", "tasks.xlsx", "tasks.docx", "tasks.csv",
+                                              "tasks.md", "money.csv", "money.md")}
+    # a law without responsibility notes gets no 任务分工表, but its annotated page
+    law = {p.name for p in (out / "law-guojia-keji-jiangli-tiaoli-2024").iterdir()}
+    assert not any(".tasks." in name for name in law) and "law-guojia-keji-jiangli-tiaoli-2024.annotated.html" in law
+    diffs = {p.name for p in (out / "diffs").iterdir()}
+    assert {f"law-guojia-keji-jiangli-tiaoli-2020--law-guojia-keji-jiangli-tiaoli-2024.diff.{e}"
+            for e in ("md", "html", "json", "docx")} == diffs
     records = [json.loads(line) for line in (out / "feed.jsonl").read_text(encoding="utf-8").splitlines()]
     assert {r["doc_id"] for r in records} == {name.rsplit(".", 1)[0] for name in FILES}
     assert all(not list(validate.errors(r, "feed-record")) for r in records)
-    assert not [p for p in out.iterdir() if p.name.startswith(".")]
+    assert not [p for p in out.rglob("*") if p.name.startswith(".") or p.name.endswith(".tmp")]
+    # the last line says what to open; progress and nothing else went to stderr
+    assert result.stdout.splitlines()[-1] == f"open {out / 'index.html'}"
+    assert "wrote 3 documents, 1 任务分工表 and 1 version comparisons" in result.stdout
+    assert "ingesting 3/3" in result.stderr and "Error" not in result.stderr
 
 
 def test_versions_file_lists_chains_oldest_first(tmp_path):
@@ -49,13 +67,16 @@ def _corpus_with_a_wild_folder(tmp_path):
 WILD_FILES = ["govcn-2018-guoling706-zhuanli-daili-tiaoli.html", "qingdao-rd-2017-shirong-he-huanjingweisheng.txt"]
 
 
+def _documents(out):
+    return {p.name for p in out.glob("*/*.json") if p.parent.name != "diffs"}
+
+
 def test_build_skips_the_wild_subfolder_by_default(tmp_path):
     corpus = _corpus_with_a_wild_folder(tmp_path)
     out = tmp_path / "out"
     result = CliRunner().invoke(cli, ["build", str(corpus), "-o", str(out), "-j", "1"])
     assert result.exit_code == 0, result.output
-    docs = {p.name for p in out.glob("*.json")}
-    assert docs == {"law-guojia-keji-jiangli-tiaoli-2020.json"}
+    assert _documents(out) == {"law-guojia-keji-jiangli-tiaoli-2020.json"}
 
 
 def test_build_reads_a_subfolder_named_with_include(tmp_path):
@@ -63,9 +84,8 @@ def test_build_reads_a_subfolder_named_with_include(tmp_path):
     out = tmp_path / "out"
     result = CliRunner().invoke(cli, ["build", str(corpus), "-o", str(out), "-j", "1", "--include", str(corpus / "wild")])
     assert result.exit_code == 0, result.output
-    docs = {p.name for p in out.glob("*.json")}
-    assert docs == {"law-guojia-keji-jiangli-tiaoli-2020.json", "govcn-2018-guoling706-zhuanli-daili-tiaoli.json",
-                    "qingdao-rd-2017-shirong-he-huanjingweisheng.json"}
+    assert _documents(out) == {"law-guojia-keji-jiangli-tiaoli-2020.json", "govcn-2018-guoling706-zhuanli-daili-tiaoli.json",
+                               "qingdao-rd-2017-shirong-he-huanjingweisheng.json"}
 
 
 def test_ingest_reads_the_wild_folder(tmp_path):

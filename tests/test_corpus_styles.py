@@ -35,10 +35,11 @@ def test_lingang_parts_and_measures_numbered_across_parts():
     assert not [w for w in ingested(LINGANG).all_warnings() if w.code in ("W101", "W102", "W103")]
 
 
-def test_lingang_addressee_opens_the_text_and_there_is_no_title():
+def test_lingang_addressee_opens_the_text_and_the_file_name_stands_in_for_the_missing_title():
     doc = ingested(LINGANG)
     assert doc.addressee == "各区、县人民政府，市政府各委、办、局，临港地区管委会"
-    assert doc.title is None
+    assert doc.title == "shanghai-2016-lingang-shuangte-ruogan-yijian"
+    assert [w.code for w in doc.warnings if w.code.startswith("W2")] == ["W201"]
 
 
 def test_lingang_task_table_lists_every_measure_without_a_lead():

@@ -285,7 +285,7 @@ def test_build_writes_a_word_redline_for_each_version_chain(tmp_path):
     result = CliRunner().invoke(cli, ["build", str(corpus), "-o", str(tmp_path / "out"), "-j", "1"])
     assert result.exit_code == 0, result.output
     stem = "law-guojia-keji-jiangli-tiaoli-2020--law-guojia-keji-jiangli-tiaoli-2024.diff"
-    written = (tmp_path / "out" / f"{stem}.docx").read_bytes()
+    written = (tmp_path / "out" / "diffs" / f"{stem}.docx").read_bytes()
     assert written == to_docx(diff_chain(_docs(KEJI)))
 
 

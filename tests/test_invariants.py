@@ -44,9 +44,12 @@ def test_same_input_gives_byte_identical_json(name):
 def test_document_and_feed_validate(name):
     doc = ingested(name)
     assert list(validate.errors(doc.to_dict(), "document")) == []
-    for record in feed_records(doc):
+    records = list(feed_records(doc))
+    for record in records:
         assert list(validate.errors(record, "feed-record")) == []
-        assert doc.text[record["start"]:record["end"]] == record["text"]
+        assert doc.text[record["start"]:record["own_end"]] == record["own_text"]
+    # the own texts tile the text after the root's own text: each character in exactly one record
+    assert "".join(r["own_text"] for r in records) == doc.text[doc.root.own_end:]
 
 
 @pytest.mark.parametrize("name", NAMES)

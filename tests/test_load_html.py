@@ -212,3 +212,91 @@ def test_plain_text_in_a_div_keeps_its_raw_line_breaks():
 def test_raw_newlines_are_lines_only_where_the_page_shows_them(body, lines):
     page = f"<html><body>{body}</body></html>"
     assert load_bytes(page.encode(), "x.html").text.splitlines() == lines
+
+
+# --- the main text is never dropped: an ancestor of the text is not boilerplate, and a page
+# --- whose text all looks like boilerplate is read whole rather than refused (issue 14)
+
+SHORT_NOTICE = ("关于做好2024年春节期间安全生产工作的通知", "各区县应急管理局：",
+                "请认真做好春节期间安全生产工作，确保人民群众度过安定祥和的节日。", "某某市应急管理局", "2024年1月2日")
+
+
+def _notice_page(wrapper: str) -> bytes:
+    paragraphs = "".join(f"<p>{line}</p>" for line in SHORT_NOTICE)
+    return (f'<html><head><title>{SHORT_NOTICE[0]}</title></head><body>'
+            f'<div class="nav"><a href="/">首页</a><a href="/zw/">政务公开</a></div>'
+            f'{wrapper.format(paragraphs)}<div class="footer">版权所有 某某市应急管理局</div></body></html>').encode()
+
+
+@pytest.mark.parametrize("wrapper", [
+    '<div class="article-content" id="printContent">{}</div>',  # "print" in the id of the content itself
+    '<div class="share-wrap"><div class="article-content">{}</div></div>',  # a wrapper named like a share bar
+    '<div class="content-toolbar">{}</div>',
+])
+def test_a_short_notice_inside_a_container_named_like_boilerplate_is_read(wrapper):
+    text = load_bytes(_notice_page(wrapper), "notice.html").text
+    assert text.splitlines() == list(SHORT_NOTICE)
+
+
+def test_a_page_whose_text_all_looks_like_boilerplate_is_read_whole():
+    lines = ["关于做好安全生产工作的通知", "请认真做好春节期间安全生产工作。", "某某市应急管理局办公室"]
+    page = (f'<html><body><div class="menu">{lines[0]}</div><div class="share">{lines[1]}</div>'
+            f'<div class="footer">{lines[2]}</div><script>var x = "脚本";</script></body></html>').encode()
+    assert load_bytes(page, "menu.html").text.splitlines() == lines
+
+
+def test_a_page_without_visible_text_is_still_refused():
+    with pytest.raises(InputError, match="HTML has no text"):
+        load_bytes(b'<html><body><div class="toolbar"><img src="print.png"><img src="close.png"></div></body></html>',
+                   "toolbar.html")
+
+
+def test_metadata_table_with_labels_without_colons():
+    """丽水市人民政府 page: label and value cells side by side, no colon (`文号` | `丽政发〔2023〕30号`)."""
+    source = load(CORPUS / "wild" / "lishui-2023-tuiyi-shibing-anzhi.html")
+    meta = dict(source.metadata)
+    assert (meta["文号"], meta["发布机构"], meta["成文日期"]) == ("丽政发〔2023〕30号", "市政府", "2023-10-16")
+    assert "索引号" not in source.text and "113325000026455663/2023-43887" not in source.text
+    lines = source.text.splitlines()
+    assert lines[1] == "丽水市人民政府关于下达2023年市区符合政府安排工作条件退役士兵和退出消防员安置任务的通知"
+
+
+def test_a_data_table_whose_header_row_holds_label_words_is_content():
+    rows = "".join(f"<tr><td>{i}</td><td>关于某事的通知</td><td>某发〔2023〕{i}号</td><td>2023-01-0{i}</td></tr>"
+                   for i in range(1, 4))
+    page = ("<html><body><p>现将有关文件目录公布如下，请各单位认真执行。</p><table><tr><th>序号</th><th>文号</th>"
+            f"<th>发布日期</th><th>备注</th></tr>{rows}</table></body></html>").encode()
+    source = load_bytes(page, "list.html")
+    assert dict(source.metadata) == {}
+    assert "序号\t文号\t发布日期\t备注" in source.text and "某发〔2023〕3号" in source.text
+
+
+def test_a_title_element_that_reads_as_a_document_title_is_kept():
+    """The page's <title> names only the site; the article title sits in a <div class="article-title">."""
+    page = ('<html><head><title>某某市人民政府门户网站</title></head><body>'
+            '<div class="top"><a href="/">某某市人民政府门户网站</a></div>'
+            '<div class="position">当前位置：<a href="/">首页</a> &gt; <a href="/zw">政务公开</a> &gt; <a>通知公告</a></div>'
+            '<div class="side"><h3 class="side-title">通知公告</h3></div>'
+            '<div class="article-title">某某市人民政府办公室关于做好2024年防汛工作的通知</div>'
+            '<div class="article-content"><p>各县（市、区）人民政府，市政府各部门：</p>'
+            '<p>为做好2024年防汛工作，现就有关事项通知如下：</p><p>一、压实防汛责任。各地要落实防汛责任制。</p>'
+            '<p>二、加强监测预警。水利部门要加强监测，及时发布预警。</p></div></body></html>').encode()
+    lines = load_bytes(page, "flood.html").text.splitlines()
+    assert lines[:3] == ["首页 > 政务公开 > 通知公告", "某某市人民政府办公室关于做好2024年防汛工作的通知", "各县（市、区）人民政府，市政府各部门："]
+
+def test_text_stats_summed_bottom_up_match_each_elements_own_text():
+    """The one-pass counts behind content scoring equal what each element's text gives."""
+    from pipeline.load.guard import html_parser
+    from pipeline.load.html import decode_markup
+    from pipeline.load.page import _CLAUSE_PUNCT, _text_stats, squeeze
+
+    for path in sorted(CORPUS.glob("*.html"))[:6]:
+        root = lxml_html.document_fromstring(re.sub(r"^\s*<\?xml[^>]*>", "", decode_markup(path.read_bytes(), path.name)[0]),
+                                        parser=html_parser())
+        stats = _text_stats(root)
+        for el in root.iter():
+            if not isinstance(el.tag, str):
+                continue
+            text = squeeze(el.text_content())
+            linked = sum(len(squeeze(a.text_content())) for a in el.iter("a"))
+            assert stats[el] == (len(text), len(_CLAUSE_PUNCT.findall(text)), linked), path.name

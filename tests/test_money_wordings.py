@@ -160,12 +160,13 @@ def test_a_table_of_point_tiers_gives_no_money(tmp_path):
 def test_the_money_table_prints_decimals():
     d = doc(WILD / "govcn-2005-guobanhan21-keji-jieshui-jianyi.html")
     (row,) = [r for r in money_rows(d) if r["amount"].startswith("2.4")]
-    assert row["amount"] == "2.4"
-    assert "| 2.4 |" in money_markdown(d)
+    assert row["amount"] == "2.4元"
+    assert "| 2.4元 |" in money_markdown(d)
 
 
-def test_the_money_table_keeps_thousands_and_halves(tmp_path):
+def test_the_money_table_keeps_halves_in_the_unit_written(tmp_path):
     path = tmp_path / "half.txt"
-    path.write_text("关于发放补贴的通知\n一、补贴\n给予每人每月32.5元交通补贴，给予企业3000000元奖励。\n", encoding="utf-8")
+    path.write_text("关于发放补贴的通知\n一、补贴\n给予每人每月32.5元交通补贴，给予企业1.5万元奖励，"
+                    "给予园区3000000元奖励。\n", encoding="utf-8")
     amounts = [r["amount"] for r in money_rows(ingest_file(path))]
-    assert amounts == ["32.5", "3,000,000"]
+    assert amounts == ["32.5元", "1.5万元", "3000000元"]

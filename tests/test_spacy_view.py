@@ -1,12 +1,10 @@
-"""The spaCy view: the `policy_entities` component and the displaCy page; spaCy stays off the ingest path."""
+"""The spaCy view: the `policy_entities` component; spaCy stays off the ingest path."""
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from pipeline.cli import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 HOHHOT = ROOT / "corpus" / "hohhot-2024-keji-qiangshi-draft.txt"
@@ -68,16 +66,6 @@ def test_policy_entities_on_a_single_sentence():
     # guobanfa6 (八): a sentence on its own has no headings to segment
     doc = nlp("引导合作机构逐步将平均担保费率降至1%以下。")
     assert [(s.text, s.label_) for s in doc.ents] == [("降至1%以下", "MONEY_FEE")]
-
-
-def test_annotate_writes_self_contained_html(tmp_path):
-    out = tmp_path / "page.html"
-    result = CliRunner().invoke(cli, ["annotate", str(HOHHOT), "-o", str(out)])
-    assert result.exit_code == 0, result.output
-    html = out.read_text(encoding="utf-8")
-    assert html.count("<mark") > 42
-    assert html.count(">MONEY_") == 24 and html.count(">TARGET") == 8  # the budget-growth term shows as money
-    assert "<script" not in html and "<link" not in html and "MONEY_RATE" in html
 
 
 def test_spacy_and_jieba_not_imported_on_ingest_or_help():

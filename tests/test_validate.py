@@ -83,3 +83,85 @@ def test_broken_outputs_give_the_same_errors(outputs):
         expected = reference_errors(bad, name)
         assert len(expected) >= 10
         assert bundled_errors(bad, name) == expected
+
+
+def variants(obj):
+    """Copies of `obj` with one change each: the first leaf of every path shape replaced by
+    a wrong value (each shape gets the next of `WRONG`), every object shape missing its
+    first key or holding an unexpected one."""
+    leaves, objects, seen = [], [], set()
+
+    def walk(value, path, shape):
+        if isinstance(value, dict) and shape not in seen and value:
+            seen.add(shape)
+            objects.append(path)
+        items = value.items() if isinstance(value, dict) else enumerate(value)
+        for key, child in items:
+            sub = shape + ("*" if isinstance(key, int) else key,)
+            if isinstance(child, (dict, list)):
+                walk(child, path + (key,), sub)
+            elif sub not in seen:
+                seen.add(sub)
+                leaves.append(path + (key,))
+
+    def at(root, path):
+        for key in path:
+            root = root[key]
+        return root
+
+    walk(obj, (), ())
+    for n, path in enumerate(leaves):
+        out = copy.deepcopy(obj)
+        at(out, path[:-1])[path[-1]] = WRONG[n % len(WRONG)]
+        yield out
+    for path in objects:
+        for change in ("drop", "add"):
+            out = copy.deepcopy(obj)
+            target = at(out, path)
+            if change == "drop":
+                del target[next(iter(target))]
+            else:
+                target["unexpected"] = 1
+            yield out
+
+
+def test_the_fast_validator_gives_the_reference_verdict_on_every_corpus_output():
+    from conftest import CORPUS_FILES
+
+    for path in CORPUS_FILES:
+        doc = ingested(path.name)
+        records = list(feed_records(doc))
+        assert validate.is_valid(doc.to_dict(), "document") is True, path.name
+        assert validate.is_valid(records, "feed-record", many=True) is True, path.name
+        assert reference_errors(doc.to_dict(), "document") == [], path.name
+        assert not any(e for r in records for e in validate._validator("feed-record").iter_errors(r)), path.name
+
+
+def test_the_fast_validator_gives_the_reference_verdict_on_broken_outputs(outputs):
+    small = ingested("zhuhai-2019-gangao-qingnian-buzhu-zhengqiu-yijian.html").to_dict()
+    old, new = ingested("law-shouyang-dengji-banfa-2019.txt"), ingested("law-shouyang-dengji-banfa-2023.txt")
+    checked = refused = 0
+    for obj, name in [(small, "document"), (to_json(diff_chain([old, new])), "diff"), *outputs[2:5]]:
+        for bad in variants(obj):
+            expected = not any(validate._validator(name).iter_errors(bad))  # jsonschema, bundled
+            assert validate.is_valid(bad, name) is expected, name
+            checked += 1
+            refused += not expected
+    assert checked > 150 and refused > 100
+
+
+def test_a_broken_record_in_a_feed_is_named_as_one_record_would_be(outputs):
+    records = [r for r, name in outputs if name == "feed-record"][:20]
+    bad = copy.deepcopy(records)
+    bad[7]["depth"] = -1
+    assert validate.is_valid(bad, "feed-record", many=True) is False
+    with pytest.raises(validate.SchemaError, match="depth"):
+        validate.check_many(bad, "feed-record")
+    validate.check_many(records, "feed-record")
+
+
+def test_a_number_too_big_for_the_fast_validator_falls_back_to_the_reference(outputs):
+    record = copy.deepcopy(next(r for r, name in outputs if name == "feed-record"))
+    record["start"] = 10 ** 400
+    assert validate.is_valid(record, "feed-record") in (None, True)
+    assert list(validate.errors(record, "feed-record")) == []

@@ -5,37 +5,39 @@ import sys
 
 import click
 
-from . import cli, lazy_module, reports_errors
+from . import Stages, cli, jobs_option, lazy_module, out_option
 
 job = lazy_module("pipeline.build")
 
 
 @cli.command()
 @click.argument("corpus", default="corpus", type=click.Path(exists=True, file_okay=False))
-@click.option("-o", "--out", "out_dir", default="outputs", show_default=True, type=click.Path(file_okay=False),
-              help="Folder for everything the job writes.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help="Parallel worker processes for ingestion (default: the number of cores).")
+@out_option("Folder for everything the job writes.")
+@jobs_option
 @click.option("--include", "include", multiple=True, type=click.Path(exists=True),
               help="Also read this subfolder or file (e.g. corpus/wild); repeatable.")
-@reports_errors
-def build(corpus: str, out_dir: str, jobs: int | None, include: tuple[str, ...]) -> None:
+@click.option("-q", "--quiet", is_flag=True, help="No progress on stderr.")
+def build(corpus: str, out: str, jobs: int | None, include: tuple[str, ...], quiet: bool) -> None:
     """Run the main job on CORPUS (default: corpus/): every output the tool makes.
 
     Only the files at the top of CORPUS are read; a subfolder such as the
     breadth corpus corpus/wild is read only when given with --include.
 
-    Document JSON for every file, feed.jsonl for the corpus, the 任务分工表, money
-    table and annotated page of each policy document, and the diff reports of
-    the version chains listed in CORPUS/VERSIONS. Exit 1 if anything failed.
+    Writes OUT/index.html (open it first: every document with its files),
+    OUT/feed.jsonl for the corpus, a folder per document (its JSON, annotated
+    page, 任务分工表 and money table) and OUT/diffs/ with the comparisons of the
+    version chains listed in CORPUS/VERSIONS. Progress goes to stderr; exit 1
+    if anything failed.
     """
-    report = job.build(corpus, out_dir, jobs, include=include)
-    for o in report.outcomes:
-        if o.ok:
-            click.echo(f"{o.doc_id}: {o.summary}")
-    click.echo(f"wrote {len(report.outcomes) - len(report.failures)} documents and {len(report.written)} "
-               f"other files into {out_dir}/")
+    with Stages(quiet) as step:
+        report = job.build(corpus, out, jobs, step, include=include)
     for failure in report.failures:
         click.echo(f"Error: {failure}", err=True)
+    done = len(report.outcomes) - sum(1 for o in report.outcomes if not o.ok)
+    tables = sum(1 for p in report.written if p.name.endswith(".tasks.xlsx"))
+    diffs = sum(1 for p in report.written if p.name.endswith(".diff.html"))
+    click.echo(f"wrote {done} documents, {tables} 任务分工表 and {diffs} version comparisons into {out}/"
+               + (f"; {len(report.failures)} failed (see above)" if report.failures else ""))
+    click.echo(f"open {report.index}")
     if report.failures:
         sys.exit(1)

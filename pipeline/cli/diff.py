@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from . import cli, lazy_module, reports_errors
+from . import cli, format_option, lazy_module, out_option
 
 api = lazy_module("pipeline.api")
 FORMATS = ("md", "html", "json", "docx")
@@ -16,17 +16,14 @@ AUTHOR = "policy-pipeline"
 @click.argument("old")
 @click.argument("new")
 @click.argument("newer", nargs=-1)
-@click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False),
-              help="Folder for the reports (default: print one report to stdout).")
-@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS + ("all",)), default="md", show_default=True,
-              help="Report format: docx is a Word file with tracked changes; `all` writes every format. "
-                   "docx and all need -o.")
+@out_option("Folder for the reports (default: print one report to stdout).", default=None)
+@format_option(FORMATS + ("all",), "md",
+               "Report format: docx is a Word file with tracked changes; `all` writes every format. docx and all need -o.")
 @click.option("--author", default=AUTHOR, show_default=True,
               help="Reviser named on the Word file's tracked changes.")
 @click.option("--date", "when", type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S"]),
               help="Date of the Word file's tracked changes (default: the new version's date, else 2000-01-01).")
-@reports_errors
-def diff(old: str, new: str, newer: tuple[str, ...], out_dir: str | None, fmt: str, author: str, when) -> None:
+def diff(old: str, new: str, newer: tuple[str, ...], out: str | None, fmt: str, author: str, when) -> None:
     """Compare versions OLD -> NEW [-> NEWER...]: each clause paired, redlined, field changes.
 
     Each version is a source text or a document JSON written by `policy ingest`.
@@ -37,18 +34,18 @@ def diff(old: str, new: str, newer: tuple[str, ...], out_dir: str | None, fmt: s
     from ..diff import diff_chain
     from ..diff.report import render, write_reports
 
-    if fmt in ("all", "docx") and not out_dir:
+    if fmt in ("all", "docx") and not out:
         raise click.UsageError(f"--format {fmt} needs -o/--out")
     if not author.strip():
         raise click.BadParameter("must name someone", param_hint="--author")
     paths = (old, new) + newer
     chain = diff_chain([api.load_document(p) for p in paths])
-    if not out_dir:
+    if not out:
         click.echo(render(chain, fmt), nl=False)
         return
     stem = f"{_stem(paths[0])}--{_stem(paths[-1])}"
     formats = FORMATS if fmt == "all" else (fmt,)
-    for target in write_reports(chain, out_dir, stem, formats, author=author.strip(), date=when):
+    for target in write_reports(chain, out, stem, formats, author=author.strip(), date=when):
         click.echo(str(target))
 
 

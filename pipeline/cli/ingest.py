@@ -9,45 +9,39 @@ import click
 
 from .. import validate
 from ..emit import write_atomic
-from ..errors import InputError
-from ..extract.aliases import load_aliases
-from . import cli, lazy_module, reports_errors
+from . import aliases_option, cli, jobs_option, lazy_module, out_option, progress
 
 api = lazy_module("pipeline.api")
 batch = lazy_module("pipeline.batch")
 
-PROGRESS_FROM = 8
-ALIASES_HELP = "Extra unit-name aliases: TSV lines alias<TAB>full name<TAB>kind (see pipeline/data/aliases.tsv)."
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("-o", "--out", "out_dir", default="outputs", show_default=True, type=click.Path(file_okay=False),
-              help="Folder for the document JSON files.")
-@click.option("-q", "--quiet", is_flag=True, help="No summary lines.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help="Parallel worker processes (default: the number of cores).")
-@click.option("--aliases", type=click.Path(dir_okay=False), help=ALIASES_HELP)
-@reports_errors
-def ingest(paths: tuple[str, ...], out_dir: str, quiet: bool, jobs: int | None, aliases: str | None) -> None:
+@out_option("Folder for the document JSON files.")
+@click.option("-q", "--quiet", is_flag=True, help="No summary lines and no progress.")
+@jobs_option
+@aliases_option
+def ingest(paths: tuple[str, ...], out: str, quiet: bool, jobs: int | None, aliases) -> None:
     """Ingest policy texts (files, folders, - for stdin) into validated document JSON.
 
     Writes one <doc_id>.json per document into OUT (atomically; byte-identical on
     rerun) and prints one summary line per document. A file that fails is
     reported at the end and the others go on (in parallel, see --jobs); the exit
-    code is 1 if any failed.
+    code is 1 if any failed. Progress goes to stderr.
     """
-    table = load_aliases(aliases) if aliases else None
     inputs = api.expand_inputs(paths)
     todo = [i for i in inputs if not i.skipped]
     for item in inputs:
         if item.skipped and not quiet:
             click.echo(f"skipped {item.path}: {item.skipped}", err=True)
-    show_bar = len(todo) >= PROGRESS_FROM and not quiet and sys.stderr.isatty()
-    with click.progressbar(length=len(todo), label="ingesting", file=sys.stderr) if show_bar else _Plain() as bar:
-        outcomes = batch.run([i.path for i in todo], out_dir, jobs, progress=lambda _: bar.update(1), aliases=table)
+    with progress(len(todo), "ingesting", quiet) as shown:
+        outcomes = batch.run([i.path for i in todo], out, jobs, aliases=aliases,
+                             progress=lambda o: shown.advance(o.path, "ok" if o.ok else "failed"))
     if not quiet:
-        click.echo("\n".join(f"{o.doc_id}: {o.summary} -> {o.target}" for o in outcomes if o.ok))
+        for o in outcomes:
+            if o.ok:
+                click.echo(f"{o.doc_id}: {o.summary} -> {o.target}")
     failures = [o.error for o in outcomes if not o.ok]
     for failure in failures:
         click.echo(f"Error: {failure}", err=True)
@@ -57,31 +51,37 @@ def ingest(paths: tuple[str, ...], out_dir: str, quiet: bool, jobs: int | None, 
         sys.exit(1)
 
 
-class _Plain:
-    """Stands in for a progress bar when none is shown."""
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        return False
-
-    def update(self, steps: int) -> None:
-        pass
-
-
 @cli.command()
 @click.argument("file")
-@reports_errors
 def show(file: str) -> None:
-    """Print a document's tree as an indented outline (numbers, titles, lead unit).
+    """Print a document's front matter and its tree as an indented outline.
 
+    The title, issuer and date, and for a comment draft the deadline, contact and
+    where to send comments; then one line per node (kind, number, title, lead unit).
     FILE is a source text or a document JSON written by `policy ingest`.
     """
     doc = api.load_document(file)
     click.echo(f"{doc.title or doc.doc_id}" + (f"（{doc.status}）" if doc.status else ""))
+    for line in front_lines(doc):
+        click.echo(line)
     for line in outline(doc):
         click.echo(line)
+
+
+def front_lines(doc) -> list[str]:
+    """Issuer and date; the comment deadline (as read and as written), contact and feedback channels."""
+    letter = doc.letter
+    issuer = doc.issuer or (letter.issuer if letter else None)
+    date = doc.date or (letter.date if letter else None)
+    lines = [f"发文单位：{' '.join(x for x in (issuer, date) if x)}"] if issuer or date else []
+    if letter and letter.deadline:
+        shown = letter.deadline.replace("T", " ")
+        lines.append(f"意见截止：{shown}" + (f"（原文：{letter.deadline_text}）" if letter.deadline_text else ""))
+    if letter and (letter.contact_name or letter.contact_phone):
+        lines.append("联系人：" + " ".join(x for x in (letter.contact_name, letter.contact_phone) if x))
+    if letter and letter.feedback:
+        lines.append("反馈渠道：" + "；".join(letter.feedback))
+    return lines
 
 
 def outline(doc) -> list[str]:
@@ -112,15 +112,13 @@ def _first_words(text: str, marker: str | None, width: int = 30) -> str:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--aliases", type=click.Path(dir_okay=False), help=ALIASES_HELP)
-@reports_errors
-def feed(paths: tuple[str, ...], aliases: str | None) -> None:
+@aliases_option
+def feed(paths: tuple[str, ...], aliases) -> None:
     """Write JSON Lines to stdout: one validated record per node of each document."""
-    table = load_aliases(aliases) if aliases else None
     for item in api.expand_inputs(paths):
         if item.skipped:
             continue
-        doc = api.load_document(item.path, table)
+        doc = api.load_document(item.path, aliases)
         for line in api.feed_lines(doc):
             click.echo(line)
 
@@ -132,33 +130,39 @@ def validate_cmd(files: tuple[str, ...]) -> None:
 
     Prints each error as `file: path: message`; exit 1 if any file is invalid.
     """
-    bad = False
+    failed = 0
     for name in files:
-        try:
-            raw = Path(name).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            click.echo(f"Error: {name}: cannot read ({exc})", err=True)
-            bad = True
-            continue
-        values = _json_values(name, raw)
-        if values is None:
-            bad = True
-            continue
-        count = 0
-        for where, obj in values:
-            schema = validate.schema_for(obj)
-            if schema is None:
-                click.echo(f"{name}{where}: (root): not a document, feed record or diff", err=True)
-                bad = True
-                continue
-            for message in validate.errors(obj, schema):
-                click.echo(f"{name}{where}: {message}", err=True)
-                bad = True
-            count += 1
-        if not bad:
-            click.echo(f"{name}: ok ({count} valid)")
-    if bad:
+        if not _validate_file(name):
+            failed += 1
+    if failed:
+        if len(files) > 1:
+            click.echo(f"{failed} of {len(files)} files invalid", err=True)
         sys.exit(1)
+
+
+def _validate_file(name: str) -> bool:
+    """Report one file: `name: ok (N valid)` on stdout, or each error on stderr."""
+    try:
+        raw = Path(name).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        click.echo(f"Error: {name}: cannot read ({exc})", err=True)
+        return False
+    values = _json_values(name, raw)
+    if values is None:
+        return False
+    good = True
+    for where, obj in values:
+        schema = validate.schema_for(obj)
+        if schema is None:
+            click.echo(f"{name}{where}: (root): not a document, feed record or diff", err=True)
+            good = False
+            continue
+        for message in validate.errors(obj, schema):
+            click.echo(f"{name}{where}: {message}", err=True)
+            good = False
+    if good:
+        click.echo(f"{name}: ok ({len(values)} valid)")
+    return good
 
 
 def _json_values(name: str, raw: str):
@@ -167,7 +171,8 @@ def _json_values(name: str, raw: str):
     except json.JSONDecodeError:
         pass
     values = []
-    for n, line in enumerate(raw.splitlines(), 1):
+    # JSON Lines are split at \n only: U+2028, U+0085 and the like may stand raw inside a string
+    for n, line in enumerate(raw.split("\n"), 1):
         if not line.strip():
             continue
         try:
@@ -178,14 +183,9 @@ def _json_values(name: str, raw: str):
     return values
 
 
-__all__ = ["ingest", "show", "feed", "validate_cmd", "InputError"]
-
-
 @cli.command()
-@click.option("-o", "--out", "out_dir", default=None, type=click.Path(file_okay=False),
-              help="Folder to write into (default: the schemas folder of this installation).")
-@reports_errors
-def schemas(out_dir: str | None) -> None:
+@out_option("Folder to write into (default: the schemas folder of this installation).", default=None)
+def schemas(out: str | None) -> None:
     """Write the JSON Schemas of the document, feed record and shared definitions.
 
     They are built from the record types of the extractors, so they always match
@@ -193,7 +193,7 @@ def schemas(out_dir: str | None) -> None:
     """
     from .. import contract
 
-    folder = Path(out_dir) if out_dir else validate.schema_dir()
+    folder = Path(out) if out else validate.schema_dir()
     written = contract.write([(e.name, e.record) for e in api.extractors()], folder)
     diff_schema = validate.schema_dir() / "diff.schema.json"
     if folder.resolve() != validate.schema_dir().resolve():

@@ -82,7 +82,7 @@ def compare_document(old: Document, new: Document) -> tuple[FieldChange, ...]:
     """Changes in the front matter (title, status, number, comment deadline...)."""
     changes: list[FieldChange] = []
     for name, a, b in (
-        ("title", old.title, new.title),
+        ("title", _stated_title(old), _stated_title(new)),
         ("status", old.status, new.status),
         ("doc_number", old.doc_number, new.doc_number),
         ("issuer", old.issuer, new.issuer),
@@ -94,6 +94,11 @@ def compare_document(old: Document, new: Document) -> tuple[FieldChange, ...]:
             change = "added" if a is None else "removed" if b is None else "changed"
             changes.append(FieldChange(name, change, None, a, b))
     return tuple(changes)
+
+
+def _stated_title(doc: Document) -> str | None:
+    """The title the text states; a file name standing in for a missing one (W201) is no title to compare."""
+    return None if any(w.code == "W201" for w in doc.warnings) else doc.title
 
 
 def compare_records(field: str, old: list[dict], new: list[dict]) -> list[FieldChange]:

@@ -141,16 +141,35 @@ _SPACE = re.compile(r"\s\s*")
 _SENTENCE_END = re.compile(r"[。;；!！?？.](?!(?<=\.)\d)")
 
 
+# No real sentence comes near this (the corpus's longest is 306 characters); a longer run
+# without an end mark is read in pieces, so the work per sentence stays bounded.
+MAX_SENTENCE = 1000
+_CLAUSE_MARK = re.compile(r"[,:、]")
+
+
 def sentences(s: str) -> list[tuple[int, int]]:
-    """`[start, end)` of each sentence of `s`, its end mark included."""
+    """`[start, end)` of each sentence of `s`, its end mark included.
+
+    A sentence over `MAX_SENTENCE` characters (a pasted list of thousands of amounts)
+    is cut into pieces of at most that length, each after its last clause mark."""
     out, start = [], 0
     for m in _SENTENCE_END.finditer(s):
         if m.end() > start:
-            out.append((start, m.end()))
+            _pieces(s, start, m.end(), out)
         start = m.end()
     if start < len(s):
-        out.append((start, len(s)))
+        _pieces(s, start, len(s), out)
     return out
+
+
+def _pieces(s: str, lo: int, hi: int, out: list[tuple[int, int]]) -> None:
+    while hi - lo > MAX_SENTENCE:
+        cut = lo + MAX_SENTENCE
+        for m in _CLAUSE_MARK.finditer(s, lo + MAX_SENTENCE // 2, cut):
+            cut = m.end()
+        out.append((lo, cut))
+        lo = cut
+    out.append((lo, hi))
 
 
 def clause_start(s: str, lo: int, i: int) -> int:

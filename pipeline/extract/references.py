@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from ..model import Document, Layer
 from ..records import describe
-from ..segment.vocab import DOC_NUMBER
+from ..segment.vocab import DOC_NUMBER, order_number
 
 
 
@@ -40,6 +40,8 @@ class References:
 
 
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
+# the month and day of a date: 3月4日, 十二月十九日
+_DAY = re.compile(r"月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日")
 _NUMBER_AFTER = re.compile(r"\s*[（(]\s*(" + DOC_NUMBER.pattern + r")\s*[)）]")
 
 
@@ -62,15 +64,30 @@ def find_references(text: str, own_title: str | None = None, own_number: str | N
         covered.append((m.start(), end))
         if title not in refs:
             refs[title] = Reference(title=title, doc_number=number, start=m.start(), end=end)
+    own = order_number(re.sub(r"\s", "", own_number)) if own_number else None
     for m in DOC_NUMBER.finditer(text):
         if any(s <= m.start() < e for s, e in covered):
             continue
-        number = re.sub(r"\s", "", m.group(0))
-        if own_number and number == re.sub(r"\s", "", own_number):
+        start = _after_date(text, m.start(), m.end())
+        number = re.sub(r"\s", "", text[start:m.end()])
+        if own and order_number(number) == own:
             continue
         if number not in refs and not any(r.doc_number == number for r in refs.values()):
-            refs[number] = Reference(title=None, doc_number=number, start=m.start(), end=m.end())
+            refs[number] = Reference(title=None, doc_number=number, start=start, end=m.end())
     return tuple(sorted(refs.values(), key=lambda r: r.start))
+
+
+def _after_date(text: str, start: int, end: int) -> int:
+    """Where a number matched over `[start, end)` really begins: after the 日 of a date it is
+    glued to (`1991年3月4日中华人民共和国国务院令第76号发布` -> `中华人民共和国国务院令第76号`,
+    `二〇〇五年十二月十九日国发〔2005〕1号` -> `国发〔2005〕1号`), and after 原 there
+    (`日原国家质量监督检验检疫总局令第150号`: the organ's former name, not part of the number)."""
+    window = max(0, start - 8)
+    days = [m for m in _DAY.finditer(text, window, end) if m.end() > start]
+    if not days:
+        return start
+    start = days[-1].end()
+    return start + 1 if text.startswith("原", start) else start
 
 
 def _same(cited: str, own: str) -> bool:

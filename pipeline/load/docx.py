@@ -21,9 +21,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..errors import InputError
-from .guard import open_zip, parse_xml, read_member
+from .guard import iter_xml, open_zip, parse_xml, read_member
 from .numbering import W, Numbering
 
+# numbering.xml and styles.xml of real documents are well under 1 MB; past this they are refused
+MAX_DEFINITIONS = 8 * 1024 * 1024
 _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _OFFICE_DOC = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 _SKIP = frozenset({
@@ -57,12 +59,16 @@ def extract_docx(data: bytes, name: str) -> Extracted:
     if xml is None:
         raise InputError("not a Word document (no word/document.xml)", name)
     root = parse_xml(xml, name, main)
-    numbering_xml = read_member(archive, "word/numbering.xml", name)
-    styles_xml = read_member(archive, "word/styles.xml", name)
-    reader = _Reader(
-        Numbering(parse_xml(numbering_xml, name, "numbering.xml") if numbering_xml else None),
-        _style_numbering(parse_xml(styles_xml, name, "styles.xml") if styles_xml else None),
-    )
+    numbering_xml = read_member(archive, "word/numbering.xml", name, MAX_DEFINITIONS)
+    styles_xml = read_member(archive, "word/styles.xml", name, MAX_DEFINITIONS)
+    try:
+        reader = _Reader(
+            Numbering(iter_xml(numbering_xml, name, "numbering.xml", (W + "abstractNum", W + "num"))
+                      if numbering_xml else ()),
+            _style_numbering(iter_xml(styles_xml, name, "styles.xml", (W + "style",)) if styles_xml else ()),
+        )
+    except ValueError as exc:  # a level or list id that is not a number
+        raise InputError(f"bad list definition in numbering.xml or styles.xml ({exc})", name) from None
     body = root.find(W + "body")
     if body is None:
         raise InputError("Word document has no body", name)
@@ -96,11 +102,10 @@ def _core(archive, name: str) -> tuple[tuple[str, str], ...]:
 
 
 def _style_numbering(styles) -> dict[str, tuple[str, int]]:
-    """numId/ilvl each paragraph style gives its paragraphs, following `basedOn`."""
-    if styles is None:
-        return {}
+    """numId/ilvl each paragraph style gives its paragraphs, following `basedOn`;
+    `styles` are the `w:style` elements of styles.xml."""
     own, based = {}, {}
-    for style in styles.findall(W + "style"):
+    for style in styles:
         sid = style.get(W + "styleId")
         ppr = style.find(W + "pPr")
         num = ppr.find(W + "numPr") if ppr is not None else None

@@ -1,13 +1,15 @@
 """Extract the policy text of a web page: metadata table, main content, line structure.
 
-Decoding: BOM, else the declared charset (GB2312/GBK read as GB18030; a Western
-charset declared on Chinese bytes ignored), else UTF-8, else GB18030. Parsing:
+Decoding: BOM, else the declared charset (GB2312/GBK read as GB18030, or as UTF-8
+when only that decodes; a Western charset declared on Chinese bytes ignored), else
+UTF-8, else GB18030. Parsing:
 the safe lxml HTML parser, entity declarations refused (see `guard`). Which
 parts of the page are read is decided in `page`: the main content, the nearest
 heading above it if the content does not start with it, and a breadcrumb line
 (`首页 > 通知公告 > 政务`), kept because the segmenter reads it as front matter;
 navigation, share/print bars, scripts, styles, hidden elements and footers are
-dropped. The metadata table (索引号, 发文机关, 成文日期, 标题, 发文字号, 发布日期, …)
+dropped. When that leaves no text, the whole visible page is read rather than
+refused (only a page with no visible text is). The metadata table (索引号, 发文机关, 成文日期, 标题, 发文字号, 发布日期, …)
 goes to `metadata`, and the page's `<title>` as `网页标题`.
 
 Text layout: one line per block (`<p>`, `<div>`, `<li>`, headings, `<br>`);
@@ -27,9 +29,9 @@ import re
 from dataclasses import dataclass
 
 from ..errors import InputError
-from .guard import html_parser, refuse_entities
+from .guard import check_depth, html_parser, refuse_entities
 from .page import (
-    BLOCK_TAGS, boilerplate, breadcrumb, content_roots, heading_before, metadata_pairs, squeeze, tag_of,
+    BLOCK_TAGS, boilerplate, breadcrumb, content_roots, heading_before, hidden, metadata_pairs, squeeze, tag_of,
 )
 from .text import decode, decode_text
 
@@ -61,10 +63,12 @@ def extract_html(data: bytes, name: str) -> Extracted:
     markup, encoding = decode_markup(data, name)
     refuse_entities(markup, name)
     markup = re.sub(r"^\s*<\?xml[^>]*>", "", markup)
+    parser = html_parser()
     try:
-        root = html.document_fromstring(markup, parser=html_parser())
+        root = html.document_fromstring(markup, parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise InputError(f"broken HTML ({exc})", name) from None
+    check_depth(parser, name, "HTML")
     skip = boilerplate(root)
     metadata, meta_tables = metadata_pairs(root)
     page_title = root.find(".//title")
@@ -89,6 +93,11 @@ def extract_html(data: bytes, name: str) -> Extracted:
     if heading is not None and start < len(lines.lines):
         _drop_repeated_heading(lines.lines, start)
     if not any(text for text, _ in lines.lines):
+        # nothing read where the text was expected: the whole visible page rather than a refusal
+        lines = _Lines(hidden(root) | set(meta_tables))
+        lines.walk(root)
+        lines.brk()
+    if not any(text for text, _ in lines.lines):
         raise InputError("HTML has no text", name)
     text, blocks = _join(lines.lines)
     return Extracted(text, encoding, tuple(metadata), blocks)
@@ -101,7 +110,7 @@ def decode_markup(data: bytes, name: str) -> tuple[str, str]:
     m = _META_CHARSET.search(data[:4096])
     declared = (m.group(1) or m.group(2)).decode("ascii").lower() if m else None
     if declared in {"gb2312", "gbk", "gb18030", "gb_2312-80", "x-gbk", "cp936"}:
-        return _lenient(data, "gb18030", name), "gb18030"
+        return _gb_declared(data, name)
     if declared in _SINGLE_BYTE and not data.isascii():
         declared = None  # a Western charset on a page with Chinese text: the declaration is wrong
     if declared and declared not in {"utf-8", "utf8"}:
@@ -112,6 +121,20 @@ def decode_markup(data: bytes, name: str) -> tuple[str, str]:
     if b"\x00" in data:
         raise InputError("binary file (contains NUL bytes), not HTML", name)
     return decode_text(data, name)
+
+
+def _gb_declared(data: bytes, name: str) -> tuple[str, str]:
+    """A page declaring a GB charset: GB18030 if its bytes are, else UTF-8 if they are
+    that (a CMS template that kept an old declaration over a UTF-8 body), else GB18030
+    tolerating a few bad bytes."""
+    try:
+        return data.decode("gb18030"), "gb18030"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return _lenient(data, "gb18030", name), "gb18030"
 
 
 def _lenient(data: bytes, encoding: str, name: str) -> str:
@@ -148,6 +171,7 @@ class _Lines:
         self.buf: list[str] = []
         self.owner = None
         self.keep_newlines = False
+        self.li_numbers: dict = {}  # each <li> of a list seen so far -> its position in the list
 
     def add(self, text: str | None, owner) -> None:
         if not text:
@@ -190,7 +214,7 @@ class _Lines:
             block = el
             self.keep_newlines = outer or tag == "pre" or bool(_PRE_STYLE.search(style)) or _plain_text_lines(el)
         if tag == "li":
-            self.add(_list_marker(el), block)
+            self.add(_list_marker(el, self.li_numbers), block)
         self.add(el.text, block)
         for child in el:
             self.walk(child, block)
@@ -223,9 +247,10 @@ _OL_FORMATS = {
 }
 
 
-def _list_marker(li) -> str:
+def _list_marker(li, positions: dict) -> str:
     """The number a browser shows before an `<ol>` item (`1.`, `a.`, `一、`), which the
-    markup does not hold; `list-style: none` lists and `<ul>` show none."""
+    markup does not hold; `list-style: none` lists and `<ul>` show none. `positions`
+    caches each item's place, so a list of 10,000 items is counted once."""
     from .numbering import format_number
 
     ol = li.getparent()
@@ -236,7 +261,9 @@ def _list_marker(li) -> str:
     if kind == "none" or kind not in _OL_FORMATS:
         return ""
     start = int(ol.get("start")) if (ol.get("start") or "").lstrip("-").isdigit() else 1
-    n = start + [c for c in ol if tag_of(c) == "li"].index(li)
+    if li not in positions:
+        positions.update((item, k) for k, item in enumerate(c for c in ol if tag_of(c) == "li"))
+    n = start + positions[li]
     fmt = _OL_FORMATS[kind]
     return format_number(n, fmt) + ("、" if fmt == "chineseCounting" else ". ")
 

@@ -25,7 +25,8 @@ _CJK_END = re.compile(r"[、）．。：，\u3000-\u303f\uff00-\uffef]$")
 
 
 def chinese(n: int, legal: bool = False) -> str:
-    """Chinese counting numerals: 10 -> 十, 21 -> 二十一, 105 -> 一百零五 (legal: 壹拾…)."""
+    """Chinese counting numerals: 10 -> 十, 21 -> 二十一, 105 -> 一百零五, 10010 -> 一万零一十
+    (legal: 壹拾…)."""
     digits = _LEGAL if legal else "零一二三四五六七八九"
     units = ("", "拾", "佰", "仟") if legal else ("", "十", "百", "千")
     if n == 0:
@@ -33,6 +34,8 @@ def chinese(n: int, legal: bool = False) -> str:
     if n >= 10000:
         high, low = divmod(n, 10000)
         rest = chinese(low, legal) if low else ""
+        if 10 <= low < 20 and not legal:
+            rest = digits[1] + rest  # 一万零一十, not 一万零十
         gap = digits[0] if 0 < low < 1000 else ""
         return chinese(high, legal) + "万" + gap + rest
     out, zero = [], False
@@ -121,31 +124,40 @@ def _val(el, tag: str, default: str | None = None) -> str | None:
 class Numbering:
     """Counters over the lists of one document's `numbering.xml`."""
 
-    def __init__(self, root):
+    def __init__(self, definitions=()):
+        """`definitions`: the `w:abstractNum` and `w:num` elements of numbering.xml, in order
+        (each is read when it comes, so they may be freed after)."""
         self.abstract: dict[str, dict[int, Level]] = {}
         self.nums: dict[str, tuple[str, dict[int, int]]] = {}
-        for absnum in root.findall(W + "abstractNum") if root is not None else ():
-            levels = {}
-            for lvl in absnum.findall(W + "lvl"):
-                ilvl = int(lvl.get(W + "ilvl", "0"))
-                levels[ilvl] = Level(
-                    start=int(_val(lvl, "start", "1") or 1),
-                    fmt=_val(lvl, "numFmt", "decimal") or "decimal",
-                    text=_val(lvl, "lvlText", "") or "",
-                    suffix=_val(lvl, "suff", "tab") or "tab",
-                    legal=lvl.find(W + "isLgl") is not None,
-                    restart=int(r) if (r := _val(lvl, "lvlRestart")) is not None else None,
-                )
-            self.abstract[absnum.get(W + "abstractNumId")] = levels
-        for num in root.findall(W + "num") if root is not None else ():
-            overrides = {}
-            for ov in num.findall(W + "lvlOverride"):
-                start = _val(ov, "startOverride")
-                if start is not None:
-                    overrides[int(ov.get(W + "ilvl", "0"))] = int(start)
-            self.nums[num.get(W + "numId")] = (_val(num, "abstractNumId"), overrides)
+        for el in definitions:
+            if el.tag == W + "abstractNum":
+                self._abstract(el)
+            elif el.tag == W + "num":
+                self._num(el)
         self.counters: dict[str, dict[int, int]] = {}
         self.started: set[str] = set()
+
+    def _abstract(self, absnum) -> None:
+        levels = {}
+        for lvl in absnum.findall(W + "lvl"):
+            ilvl = int(lvl.get(W + "ilvl", "0"))
+            levels[ilvl] = Level(
+                start=int(_val(lvl, "start", "1") or 1),
+                fmt=_val(lvl, "numFmt", "decimal") or "decimal",
+                text=_val(lvl, "lvlText", "") or "",
+                suffix=_val(lvl, "suff", "tab") or "tab",
+                legal=lvl.find(W + "isLgl") is not None,
+                restart=int(r) if (r := _val(lvl, "lvlRestart")) is not None else None,
+            )
+        self.abstract[absnum.get(W + "abstractNumId")] = levels
+
+    def _num(self, num) -> None:
+        overrides = {}
+        for ov in num.findall(W + "lvlOverride"):
+            start = _val(ov, "startOverride")
+            if start is not None:
+                overrides[int(ov.get(W + "ilvl", "0"))] = int(start)
+        self.nums[num.get(W + "numId")] = (_val(num, "abstractNumId"), overrides)
 
     def next(self, num_id: str, ilvl: int) -> str:
         """Advance list `num_id` at level `ilvl`; return the rendered marker ('' if none)."""

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 
+from ..doctypes import DOC_KIND_END
+from ..normalize import fold
+
 BLOCK_TAGS = frozenset({
     "p", "div", "li", "ul", "ol", "dl", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6",
     "table", "tbody", "thead", "tfoot", "tr", "td", "th", "section", "article", "main",
@@ -33,11 +36,15 @@ _BOILERPLATE_TEXT = re.compile(
 META_LABELS = frozenset({
     "索引号", "主题分类", "发文机关", "成文日期", "标题", "发文字号", "发布日期", "主题词",
     "有效性", "信息来源", "发布机构", "组配分类", "体裁分类", "文号", "生效日期", "废止日期",
-    "公开方式", "公开范围", "公文种类", "发布时间", "名称",
+    "公开方式", "公开范围", "公文种类", "发布时间", "名称", "发布机关", "发文单位", "成文时间", "印发日期",
+    "实施日期", "施行日期", "文件编号",
 })
 _BREADCRUMB = re.compile(r"^(?:当前位置|您的位置|您现在的位置|所在位置|位置)?[:：]?\s*首\s*页\s*(?:>|＞|»|›|/|→)")
 _CRUMB_SPLIT = re.compile(r"\s*(?:>|＞|»|›|→|/)\s*")
 _CLAUSE_PUNCT = re.compile(r"[，,。；;：、]")
+_META_ROWS = 8
+# a heading shorter than this (通知公告, 政策文件) names a section of the site, not a document
+_TITLE_MIN = 8
 
 
 def tag_of(el) -> str:
@@ -45,8 +52,8 @@ def tag_of(el) -> str:
     return el.tag.lower() if isinstance(el.tag, str) else ""
 
 
-def boilerplate(root) -> set:
-    """Elements never read: scripts, hidden parts, navigation, share bars, footers."""
+def hidden(root) -> set:
+    """Elements a reader never sees: scripts, styles, forms, media, hidden parts."""
     skip = set()
     for el in root.iter():
         tag = tag_of(el)
@@ -56,16 +63,59 @@ def boilerplate(root) -> set:
         style = (el.get("style") or "").replace(" ", "").lower()
         if "display:none" in style or "visibility:hidden" in style or el.get("hidden") is not None:
             skip.add(el)
-            continue
-        if tag in {"body", "html"}:
+    return skip
+
+
+def boilerplate(root) -> set:
+    """Elements never read: hidden parts, then navigation, share bars and footers, known
+    by their id/class or their words. An element holding most of the page's visible text
+    is never boilerplate, whatever its class says (`<div id="printContent">` around a
+    short notice): it is, or holds, the main text."""
+    skip = hidden(root)
+    sizes = visible_sizes(root, skip)
+    page = sizes.get(root, 0)
+    for el in root.iter():
+        tag = tag_of(el)
+        if el in skip or tag in {"body", "html"} or sizes.get(el, 0) * 2 > page:
             continue
         attrs = f"{el.get('id', '')} {el.get('class', '')}"
-        text = el.text_content()
-        if _BOILERPLATE_ATTR.search(attrs) and len(_CLAUSE_PUNCT.findall(text)) < 10:
+        if _BOILERPLATE_ATTR.search(attrs) and len(_CLAUSE_PUNCT.findall(el.text_content())) < 10:
             skip.add(el)
-        elif len(text) < 120 and _BOILERPLATE_TEXT.search(text):
+            continue
+        text = _short_text(el, 120)
+        if text is not None and _BOILERPLATE_TEXT.search(text):
             skip.add(el)
     return skip
+
+
+def visible_sizes(root, skip: set) -> dict:
+    """Characters of visible text (whitespace excluded) under each element, skipped
+    subtrees left out; one pass over the tree."""
+    sizes: dict = {}
+
+    def size(el) -> int:
+        if el in skip:
+            return 0
+        n = len(squeeze(el.text or "")) if tag_of(el) else 0
+        for child in el:
+            n += size(child) + len(squeeze(child.tail or ""))
+        sizes[el] = n
+        return n
+
+    size(root)
+    return sizes
+
+
+def _short_text(el, limit: int, visible: bool = False) -> str | None:
+    """`el.text_content()` if shorter than `limit` characters (whitespace not counted when
+    `visible`), else None: decided from the first pieces of text, so the ancestors of a
+    long text (250 nested <div>s around it) do not each join all of it."""
+    count = 0
+    for chunk in el.itertext():
+        count += len("".join(chunk.split())) if visible else len(chunk)
+        if count >= limit:
+            return None
+    return el.text_content()
 
 
 def _skipped(el, skip: set) -> bool:
@@ -84,20 +134,30 @@ def squeeze(text: str) -> str:
 
 
 def metadata_pairs(root) -> tuple[list[tuple[str, str]], list]:
-    """Label/value pairs of every table holding at least two known metadata labels."""
+    """Label/value pairs of every table holding at least two known metadata labels.
+
+    A label cell ends with a colon (`发文机关：` | `国务院`), or, in a small table
+    (at most `_META_ROWS` rows), is a known label without one followed by a cell
+    that is not a label (`文号` | `丽政发〔2023〕30号`); a header row of a data
+    table (`序号` | `文号` | `发布日期`) is no such pair.
+    """
     pairs: list[tuple[str, str]] = []
     tables = []
     for table in root.iter("table"):
         if table.find(".//table") is not None:
             continue
         found = []
-        for row in table.iter("tr"):
+        rows = list(table.iter("tr"))
+        for row in rows:
             cells = [c for c in row if tag_of(c) in {"td", "th"}]
+            labels = [squeeze(c.text_content()) for c in cells]
             for i, cell in enumerate(cells):
-                label = squeeze(cell.text_content())
+                label = labels[i]
                 value = None
-                if label.endswith(("：", ":")) and len(label) <= 12:
-                    key = label[:-1]
+                bare = (len(rows) <= _META_ROWS and label in META_LABELS and i + 1 < len(cells)
+                        and labels[i + 1].rstrip("：:") not in META_LABELS)
+                if (label.endswith(("：", ":")) and len(label) <= 12) or bare:
+                    key = label.rstrip("：:")
                     value = cells[i + 1].text_content().strip() if i + 1 < len(cells) else ""
                 else:
                     m = re.match(r"^([^：:]{2,8})[：:](.+)$", cell.text_content().strip(), re.S)
@@ -117,8 +177,9 @@ def breadcrumb(root, skip: set) -> tuple[str | None, object]:
     for el in root.iter():
         if tag_of(el) in {"html", "body"} or el in skip:
             continue
-        text = " ".join(el.text_content().split())
-        if len(text) < 80 and _BREADCRUMB.match(text.lstrip()):
+        raw = _short_text(el, 80, visible=True)
+        text = " ".join(raw.split()) if raw is not None else ""
+        if raw is not None and len(text) < 80 and _BREADCRUMB.match(text.lstrip()):
             best = el
     if best is None:
         return None, None
@@ -128,19 +189,47 @@ def breadcrumb(root, skip: set) -> tuple[str | None, object]:
     return " > ".join(parts), best
 
 
+def _text_stats(root) -> dict:
+    """For every element, of its `text_content()`: (characters other than whitespace,
+    clause marks, characters inside <a> elements), summed bottom-up in one pass over the
+    text, where asking each element for its text joins its subtree again at every level
+    (a page whose broken markup nests paragraphs 40 deep joined megabytes 40 times)."""
+    stats: dict = {}
+
+    def chunk(text: str | None) -> tuple[int, int]:
+        if not text:
+            return 0, 0
+        squeezed = squeeze(text)
+        return len(squeezed), len(_CLAUSE_PUNCT.findall(squeezed))
+
+    for el in reversed(list(root.iter())):  # every element after its descendants
+        chars, marks = chunk(el.text) if isinstance(el.tag, str) else (0, 0)
+        linked = 0
+        for child in el:
+            tail = chunk(child.tail)
+            c, m, a = stats[child]
+            chars, marks, linked = chars + c + tail[0], marks + m + tail[1], linked + a
+        stats[el] = (chars, marks, linked + (chars if el.tag == "a" else 0))
+    return stats
+
+
 def _score_candidates(root, skip: set) -> dict:
     scores: dict = {}
+    stats = _text_stats(root)
+    hidden: dict = {}  # element -> it or an ancestor is skipped (each asks its parent, not every ancestor)
     for el in root.iter():
+        parent = el.getparent()
+        hidden[el] = el in skip or (parent is not None and hidden.get(parent, False))
         if tag_of(el) not in PARAGRAPH_TAGS or el in skip:
             continue
         if tag_of(el) in {"div", "td"} and any(tag_of(c) in BLOCK_TAGS for c in el):
             continue
-        if _skipped(el, skip):
+        if hidden[el]:
             continue
-        text = squeeze(el.text_content())
-        if len(text) < 10:
+        chars, marks, _ = stats[el]
+        if chars < 10:
             continue
-        score = 1 + len(_CLAUSE_PUNCT.findall(text)) + min(len(text) / 100, 3)
+        score = 1 + marks + min(chars / 100, 3)
         # a block of <br>-separated lines is a container of paragraphs itself
         target = el if len(el.findall("br")) >= 2 else el.getparent()
         for share in (1.0, 0.5, 0.25):
@@ -148,7 +237,7 @@ def _score_candidates(root, skip: set) -> dict:
                 break
             scores[target] = scores.get(target, 0.0) + score * share
             target = target.getparent()
-    return {el: s * (1 - _link_density(el)) for el, s in scores.items()}
+    return {el: s * (1 - min(stats[el][2] / (stats[el][0] or 1), 1.0)) for el, s in scores.items()}
 
 
 def _link_density(el) -> float:
@@ -181,7 +270,9 @@ def _attachment_note(el) -> bool:
 
 def heading_before(root, content, skip: set):
     """The nearest heading above the content: an `h1`, or a heading or *title*
-    element whose words are in the page's `<title>` (side-column headings are not)."""
+    element whose words are in the page's `<title>` or read as a document's title
+    (`…关于做好防汛工作的通知`, a sentence ending with the kind of a document); a
+    side-column heading (`通知公告`) is neither."""
     title_el = root.find(".//title")
     page_title = squeeze(title_el.text_content()) if title_el is not None else ""
     found = None
@@ -193,12 +284,21 @@ def heading_before(root, content, skip: set):
         tag = tag_of(el)
         is_heading = tag in {"h1", "h2", "h3"} or re.search(
             r"title|biaoti|\bbt\b", f"{el.get('id', '')} {el.get('class', '')}", re.I)
-        text = squeeze(el.text_content())
-        if not is_heading or not 4 <= len(text) <= 150 or _link_density(el) >= 0.5:
+        if not is_heading:
             continue
-        if (tag == "h1" or text in page_title) and not _skipped(el, skip) and not _contains(el, content):
+        text = squeeze(el.text_content())
+        if not 4 <= len(text) <= 150 or _link_density(el) >= 0.5:
+            continue
+        titled = tag == "h1" or text in page_title or _reads_as_title(text)
+        if titled and not _skipped(el, skip) and not _contains(el, content):
             found = el
     return found
+
+
+def _reads_as_title(text: str) -> bool:
+    """Long enough to be more than a section name, no sentence punctuation, ending with a kind of document."""
+    folded = fold(text)
+    return len(text) >= _TITLE_MIN and not re.search(r"[。,;:!?]", folded) and DOC_KIND_END.search(folded) is not None
 
 
 def _contains(el, other) -> bool:

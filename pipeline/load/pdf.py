@@ -11,8 +11,12 @@ starts on (`page 3`). Scanned PDFs without a text layer are refused.
 from __future__ import annotations
 
 import io
+import logging
 import re
+import warnings
+import zlib
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from ..errors import InputError
@@ -36,10 +40,34 @@ class Extracted:
 def extract_pdf(data: bytes, name: str) -> Extracted:
     """Read the text layer of `data` into paragraphs."""
     try:
-        from pypdf import PdfReader
-        from pypdf.errors import PyPdfError
+        import pypdf  # noqa: F401
     except ImportError:
         raise InputError("PDF support needs the extra: pip install 'policy-pipeline[pdf]'", name) from None
+    with _quiet_pypdf():
+        return _extract(data, name)
+
+
+@contextmanager
+def _quiet_pypdf():
+    """Keep pypdf's log messages and warnings (`EOF marker not found`) off stderr: a PDF
+    it can read is read, one it cannot gets the one-line error, never extra lines."""
+    logger = logging.getLogger("pypdf")
+    handler, propagate = logging.NullHandler(), logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+
+
+def _extract(data: bytes, name: str) -> Extracted:
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted:
@@ -53,7 +81,7 @@ def extract_pdf(data: bytes, name: str) -> Extracted:
     except InputError:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError,
-            RecursionError, OSError, ZeroDivisionError) as exc:
+            RecursionError, OSError, ZeroDivisionError, zlib.error) as exc:
         raise InputError(f"broken PDF ({type(exc).__name__}: {exc})".splitlines()[0][:200], name) from None
     lines, page_of = [], []
     for number, page_lines in enumerate(drop_furniture(pages), start=1):

@@ -13,7 +13,7 @@ from ..model import Node
 from ..warnings import Finding
 from . import body as body_mod
 from .checks import numbering_warnings
-from .closing import find_attachment, find_closing, with_attachment_list
+from .closing import Signature, find_attachment, find_closing, read_signature, with_attachment_list
 from .front import Front, read_front
 from .letter import find_appended_draft
 from .lines import Line, split_lines
@@ -27,6 +27,7 @@ class Segmented:
     root: Node
     front: Front
     warnings: tuple[Finding, ...]
+    signature: Signature = Signature()
 
 
 def segment(text: str, name: str | None = None) -> Segmented:
@@ -92,7 +93,7 @@ def _assemble(text: str, lines: list[Line], front: Front, toc: tuple[int, int] |
     blocks = [(kind, lines[first].start) for kind, first, last in front.blocks if last > first]
     if toc:
         blocks.append(("toc", lines[toc[0]].start))
-    used: set[str] = set()
+    used: dict[str, int] = {}
     items: list[tuple[int, object]] = [(start, kind) for kind, start in blocks]
     items += [(raw.start, raw) for raw in top]
     doc_index = {id(raw): k for k, raw in enumerate((r for r in top if r.type == "doc"), start=2)}
@@ -101,6 +102,7 @@ def _assemble(text: str, lines: list[Line], front: Front, toc: tuple[int, int] |
     if attach < len(lines):
         items.append((lines[attach].start, "attachment"))
     items.sort(key=lambda it: it[0])
+    signature = read_signature(lines[closing:attach]) if closing < attach else Signature()
     children = []
     for i, (start, what) in enumerate(items):
         start = 0 if i == 0 else start
@@ -117,7 +119,8 @@ def _assemble(text: str, lines: list[Line], front: Front, toc: tuple[int, int] |
             what.start = start
             children.append(freeze(what, end, "", used, doc_index.get(id(what), 0)))
     root = Node(id="doc", kind="document", start=0, end=len(text), children=tuple(children))
-    return Segmented(root, front, tuple(numbering_warnings(top)) + tuple(numbering_warnings(appendix or [])))
+    warnings = tuple(numbering_warnings(top)) + tuple(numbering_warnings(appendix or []))
+    return Segmented(root, front, warnings, signature)
 
 
 def _block_title(kind: str, front: Front) -> str | None:
@@ -155,7 +158,8 @@ def _body_start(lines: list[Line], start: int) -> int | None:
         if line.blank:
             continue
         m = match_marker(line.folded, line.text)
-        if not m or m.type not in TOP_TYPES or (m.type == "dec1" and not _opens_sections(lines, i)):
+        if (not m or m.type not in TOP_TYPES or m.ordinal >= body_mod.LIST_ONLY_FROM
+                or (m.type == "dec1" and not _opens_sections(lines, i))):
             continue
         if m.ordinal == 1:
             rank = GBT_RANK.get(m.type)

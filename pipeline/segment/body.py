@@ -14,6 +14,9 @@ from dataclasses import dataclass, field
 from ..markers import REGULATION_RANK, Marker, inline_markers, match_marker
 from .lines import Line, continues
 
+# From 1000 on, an Arabic-numbered line is an item only where it continues its list (999. before
+# 1000.); alone, `2024.` or `(2035)` opening a line is a year.
+LIST_ONLY_FROM = 1000
 # a chapter heading printed without its number after numbered chapters: `附　则`
 _UNNUMBERED_CHAPTER = re.compile(r"#*(?:附则|总则)")
 
@@ -39,6 +42,7 @@ def build(lines: list[Line]) -> list[Raw]:
     """Nest the body lines into raw nodes; return the top-level ones."""
     top: list[Raw] = []
     stack: list[Raw] = []
+    last_of: dict[int, dict[str, Raw]] = {}  # id of a sibling list -> its last node of each type
     last = {"tiao": 0, "zhang": 0, "bian": 0, "bufen": 0}
     last_jie = 0
     prev: Line | None = None
@@ -74,12 +78,14 @@ def build(lines: list[Line]) -> list[Raw]:
                     break
                 stack.pop()
         else:
-            doc = _restart(node, stack, top)
+            doc = _restart(node, stack, top, last_of)
             if doc is not None:
                 top.append(doc)
                 stack[:] = [doc]
             _place_policy(node, stack)
-        (stack[-1].children if stack else top).append(node)
+        siblings = stack[-1].children if stack else top
+        siblings.append(node)
+        last_of.setdefault(id(siblings), {})[node.type] = node
         stack.append(node)
         prev = line if marker.type == "tiao" or _in_article(stack) else None
     return top
@@ -159,15 +165,18 @@ def _run(markers: list[Marker], type_: str, ordinal: int) -> list[Marker]:
     return out
 
 
-def _restart(node: Raw, stack: list[Raw], top: list[Raw]) -> Raw | None:
+def _restart(node: Raw, stack: list[Raw], top: list[Raw], last_of: dict[int, dict[str, Raw]]) -> Raw | None:
     """A second document issued together with the first (一、 again after 九、, under a title line).
 
     Returns a `doc` node holding the title line and the lines after it, taken from
     the deepest open node, or None when numbering does not restart under a title.
+    `last_of` holds the last node of each type of every sibling list built so far.
     """
-    siblings = stack[0].children if stack and stack[0].type == "doc" else top
-    same = [n for n in siblings if n.type == node.type]
-    if node.ordinal != 1 or not same or same[-1].ordinal < 2 or not stack or _in_article(stack):
+    if node.ordinal != 1 or not stack or _in_article(stack):
+        return None
+    siblings = stack[0].children if stack[0].type == "doc" else top
+    same = last_of.get(id(siblings), {}).get(node.type)
+    if same is None or same.ordinal < 2:
         return None
     holder = stack[-1]
     content = [k for k, ln in enumerate(holder.lines) if not ln.blank]
@@ -196,7 +205,7 @@ def _accept(marker: Marker, line: Line, prev: Line | None, stack: list[Raw], las
         return prev_ord < marker.ordinal <= prev_ord + 30 and not wrapped and (after in (" ", "") or marker.type != "tiao")
     if marker.type == "jie":
         return marker.ordinal in (last_jie + 1, 1) and not wrapped
-    if wrapped:
+    if wrapped or marker.ordinal >= LIST_ONLY_FROM:
         sibling = next((n for n in reversed(stack) if n.type == marker.type), None)
         return sibling is not None and marker.ordinal == sibling.ordinal + 1
     return True

@@ -1,7 +1,9 @@
-"""Front matter: Markdown header, breadcrumb, cover letter, title block, preamble.
+"""Front matter: header blocks, breadcrumb, cover letter, title block, preamble.
 
 Works on the lines before the body. Returns blocks as line-index ranges plus the
-fields read from them; `segment.__init__` turns blocks into nodes.
+fields read from them; `segment.__init__` turns blocks into nodes. The pieces may
+come in the orders real pages use: a metadata block above or below the breadcrumb
+or the title, a document number above or under the title, a red-head 文件 header.
 """
 from __future__ import annotations
 
@@ -9,17 +11,24 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Letter
+from .header import History, read_breadcrumb, read_history, read_markdown_header, read_metadata
 from .letter import LetterBlock, read_cover_notice, read_letter
 from .lines import Line, skip_blank
 from .vocab import (
-    ADOPTION, BREADCRUMB, DATE, DATE_LINE, DOC_NUMBER, MEETING, META_LABEL, ORDER, STATUS_LINE, STATUS_WORDS,
-    is_addressee, is_title_line, iso_date,
+    ADOPTION, DATE, DATE_LINE, DOC_NUMBER, ORGAN, RED_HEAD, STATUS_LINE, clean_title, is_addressee, is_organ_line,
+    is_title_line, iso_date, status_of_title,
 )
+
+# （民政部　一九九七年一月二十八日）: who wrote an attached text, and when, under its title
+_ATTRIBUTION = re.compile(r"^\(\s*[\u4e00-\u9fff、]{2,40}\s*" + DATE.pattern + r"\s*\)$")
 
 
 @dataclass
 class Front:
-    """What the front matter holds: blocks (kind, first line, end line) and fields."""
+    """What the front matter holds: blocks (kind, first line, end line) and fields.
+
+    `history` is what a regulation's adoption line under its title says (a fallback
+    for the date and issuer); `red_head` the issuers of a 文件 header."""
 
     blocks: list[tuple[str, int, int]] = field(default_factory=list)
     title: str | None = None
@@ -31,6 +40,8 @@ class Front:
     breadcrumb: tuple[str, ...] = ()
     letter: Letter | None = None
     metadata: dict[str, str] = field(default_factory=dict)
+    history: History = field(default_factory=History)
+    red_head: tuple[str, ...] = ()
 
 
 def _take_letter(front: Front, block: LetterBlock) -> int:
@@ -54,11 +65,13 @@ def read_front(lines: list[Line], end: int, letter_limit: int | None = None, app
     i = _metadata(lines, i, end, front)
     i = _header(lines, i, end, front)
     i = _breadcrumb(lines, i, end, front)
+    i = _metadata(lines, i, end, front)
     if appended is not None and i <= appended < end:
         i = _take_letter(front, read_cover_notice(lines, i, appended))
     found = read_letter(lines, i, min(end, letter_limit if letter_limit is not None else end))
     i = _take_letter(front, found) if found else i
     i = _title_block(lines, i, end, front)
+    i = _metadata(lines, i, end, front)
     if any(not lines[j].blank for j in range(i, end)):
         front.blocks.append(("preamble", i, end))
         for j in range(i, end):
@@ -71,127 +84,88 @@ def read_front(lines: list[Line], end: int, letter_limit: int | None = None, app
 
 
 def _metadata(lines: list[Line], i: int, end: int, front: Front) -> int:
-    """A metadata table copied as text: `发文机关：` / `国务院` pairs or `标题：…` lines."""
-    j, key = i, None
-    while j < end:
-        line = lines[j]
-        if line.blank:
-            j += 1
-            continue
-        m = META_LABEL.match(re.sub(r"\s", "", line.folded))
-        if m:
-            key = m.group(1)
-            if m.group(2):
-                front.metadata[key] = line.text.split(":" if ":" in line.text else "：", 1)[-1].strip()
-                key = None
-        elif key is not None and _is_value(key, line, lines, j, end):
-            front.metadata[key] = line.text
-            key = None
-        else:
-            break
-        j += 1
-    if len(front.metadata) < 2:
-        front.metadata.clear()
+    """A metadata block copied as text (`发文机关：国务院`, `文　号：…`): a header block."""
+    read = read_metadata(lines, skip_blank(lines, i, end), end)
+    if read is None:
         return i
-    front.blocks.append(("header", i, j))
-    return j
-
-
-def _is_value(key: str, line: Line, lines: list[Line], j: int, end: int) -> bool:
-    """A line under a metadata label is its value if it looks like one, or a label follows it."""
-    squeezed = line.folded.replace(" ", "")
-    if key in ("成文日期", "发布日期", "生效日期"):
-        return DATE_LINE.match(squeezed) is not None
-    if key in ("发文字号", "文号"):
-        return DOC_NUMBER.fullmatch(squeezed) is not None
-    k = skip_blank(lines, j + 1, end)
-    return k < end and META_LABEL.match(re.sub(r"\s", "", lines[k].folded)) is not None
-
-
-def _history_line(line: Line, front: Front) -> None:
-    """`2015年1月5日 国家工商行政管理总局令第73号公布`: the latest adoption or revision line
-    gives the date; the latest order number written (with the issuer before 令) or
-    adopting meeting stays when a later revision by 决定 names none."""
-    m = DATE.search(line.folded)
-    if not m or not re.search(r"公布|发布|修订|修正|通过", line.text):
-        return
-    front.date = iso_date(m)
-    order = ORDER.match(line.text, m.end())
-    meeting = MEETING.match(line.text, m.end())
-    if order:
-        front.doc_number, front.issuer = re.sub(r"\s", "", order.group(0)), order.group(1)
-    elif meeting:
-        front.issuer = meeting.group(1)
+    pairs, stop = read
+    for key, value in pairs.items():
+        front.metadata.setdefault(key, value)
+    front.blocks.append(("header", i, stop))
+    return stop
 
 
 def _header(lines: list[Line], i: int, end: int, front: Front) -> int:
-    """A Markdown export's header: `# title`, amendment lines, up to `<!-- INFO END -->`."""
-    for j in range(i, min(end, i + 60)):
-        if "INFO END" in lines[j].text:
-            for k in range(i, j):
-                if lines[k].text.startswith("# ") and front.title is None:
-                    front.title = lines[k].text[2:].strip()
-                elif DOC_NUMBER.fullmatch(lines[k].folded.replace(" ", "")):
-                    front.doc_number = lines[k].text
-                else:
-                    _history_line(lines[k], front)
-            front.blocks.append(("header", i, j + 1))
-            return j + 1
-    if i < end and lines[i].text.startswith("# "):
-        front.title = lines[i].text[2:].strip()
-        front.blocks.append(("header", i, i + 1))
-        return i + 1
-    return i
+    """A Markdown export's header: its title, history (date, issuer, order number) and number."""
+    header = read_markdown_header(lines, i, end)
+    if header is None:
+        return i
+    if header.title is not None:
+        status, title = status_of_title(header.title)
+        front.title, front.status = title, front.status or status
+    history = header.history
+    front.date = history.date or front.date
+    front.issuer = history.issuer or front.issuer
+    front.doc_number = header.doc_number or history.doc_number or front.doc_number
+    front.blocks.append(("header", header.start, header.stop))
+    return header.stop
 
 
 def _breadcrumb(lines: list[Line], i: int, end: int, front: Front) -> int:
-    i = skip_blank(lines, i, end)
-    if i >= end or not BREADCRUMB.match(lines[i].folded):
+    """A breadcrumb (and the site header above it): a header block, then a breadcrumb block."""
+    read = read_breadcrumb(lines, i, end)
+    if read is None:
         return i
-    crumbs = tuple(c.strip() for c in re.split(r"[>›»]", lines[i].text.split(":", 1)[-1]) if c.strip())
-    front.breadcrumb = crumbs
-    j = skip_blank(lines, i + 1, end)
-    stop = i + 1
-    if j < end and crumbs and lines[j].text == crumbs[-1]:
-        stop = j + 1
-    front.blocks.append(("breadcrumb", i, stop))
+    front.breadcrumb, site, start, stop = read
+    if start > site:
+        front.blocks.append(("header", site, start))
+    front.blocks.append(("breadcrumb", start, stop))
     return stop
 
 
 def _title_block(lines: list[Line], i: int, end: int, front: Front) -> int:
-    """Title lines (joined), then a status line, a date line and a document number."""
+    """A red-head 文件 header, title lines (joined), a document number above or under them,
+    a status line, a date line, and adoption or attribution lines in brackets."""
     i = skip_blank(lines, i, end)
     j = i
     parts: list[str] = []
+    heads: list[str] = []
+    adoption: list[str] = []
     number = status_seen = None
+    closed = False  # a number or adoption line came after the title: no more title lines
     while j < end:
         line = lines[j]
         if line.blank:
             j += 1
             continue
         s = line.folded.replace(" ", "")
-        sm = STATUS_LINE.match(s)
-        if sm and parts:
-            front.status = status_seen = sm.group(1)
+        red = RED_HEAD.match(line.folded.strip()) if not (parts or number) else None
+        if red and all(ORGAN.match(p) for p in red.group(1).split()):
+            heads.extend(red.group(1).split())
+        elif heads and not (parts or number) and is_organ_line(line):
+            heads.extend(line.folded.split())
+        elif parts and (stage := STATUS_LINE.match(s)):
+            front.status = status_seen = stage.group(1)
         elif DATE_LINE.match(s) and parts:
             front.date = iso_date(DATE.search(s))
-        elif DOC_NUMBER.fullmatch(s) and (parts or front.title):
+        elif DOC_NUMBER.fullmatch(s) and number is None and (parts or front.title or _title_follows(lines, j, end)):
             number = front.doc_number = line.text
-        elif not status_seen and not number and is_title_line(line) and len(parts) < 4:
+            closed = bool(parts)
+        elif not (status_seen or closed) and is_title_line(line) and len(parts) < 4:
             parts.append(line.text)
-        elif parts and ADOPTION.match(s):
-            pass
+        elif parts and (ADOPTION.match(s) or _ATTRIBUTION.match(s)):
+            adoption.append(line.text)
+            closed = True
         else:
             break
         j += 1
-    if not parts and not number:
+    if not (parts or number or heads):
         return i
+    front.red_head = tuple(heads)
+    front.history = read_history(adoption)
     if parts:
-        title = "".join(parts)
-        inline = re.search(r"[(（]((?:[^()（）]{0,12}?)(?:" + "|".join(STATUS_WORDS) + r"))[)）]$", title)
-        if inline and not front.status:
-            front.status = next(w for w in STATUS_WORDS if w in inline.group(1))
-            title = title[:inline.start()]
+        status, title = status_of_title(clean_title("".join(parts)))
+        front.status = front.status or status
         front.title = front.title or title
     while j > i and lines[j - 1].blank:
         j -= 1
@@ -199,3 +173,7 @@ def _title_block(lines: list[Line], i: int, end: int, front: Front) -> int:
     return j
 
 
+def _title_follows(lines: list[Line], j: int, end: int) -> bool:
+    """Whether a title line comes right under the number line at `j`."""
+    k = skip_blank(lines, j + 1, end)
+    return k < end and is_title_line(lines[k])

@@ -9,10 +9,12 @@ import re
 from dataclasses import dataclass
 
 from ..model import Letter
+from ..normalize import fold
 from .lines import Line, skip_blank
 from .vocab import (
-    ADDRESS, APPENDED, CONTACT, DATE, DEADLINE, DEADLINE_AFTER, DOC_NUMBER, DRAFTER, EMAIL, FAX, LETTER_END,
-    PHONE, STATUS_WORDS, is_addressee, is_date_line, iso_date,
+    ADDRESS, APPENDED, BRACKET_NOTE, CONTACT, DATE, DEADLINE, DEADLINE_AFTER, DEADLINE_RANGE, DOC_NUMBER,
+    DRAFTER, EMAIL, FAX, LETTER_END, ORDER_HEAD, ORGAN, PHONE, SIGNATORY, STATUS_LINE, STATUS_WORDS, clean_title,
+    is_addressee, is_date_line, iso_date, normalize_issuer, order_number,
 )
 
 
@@ -44,16 +46,19 @@ def read_letter(lines: list[Line], i: int, end: int) -> LetterBlock | None:
         return None
     if title_end + 1 < end and re.fullmatch(r"第\d+号", lines[title_end + 1].folded.replace(" ", "")):
         title_end += 1
-    head_text = "".join(ln.text for ln in lines[i:title_end + 1])
+    head_text = clean_title("".join(ln.text for ln in lines[i:title_end + 1]))
+    order = ORDER_HEAD.fullmatch(re.sub(r"\s", "", fold(head_text)))
+    order = order if order and ORGAN.match(order.group(1)) else None
     opening = next((ln.text for ln in lines[title_end + 1:end] if not ln.blank and not ln.folded.endswith(":")), "")
-    if not re.search(r"征求|意见|印发|转发|公布|发布", head_text + opening[:40]):
+    # an order's cover announces the text it promulgates: `…现将修订后的《专利代理条例》公布，自…起施行`
+    if not re.search(r"征求|意见|印发|转发|公布|发布", head_text + (opening if order else opening[:40])):
         return None
     date_idx = next((j for j in range(title_end + 1, end) if is_date_line(lines[j])), None)
     if date_idx is None:
         return None
     stop = date_idx + 1
     j = skip_blank(lines, stop, end)
-    if j < end and lines[j].folded.startswith("(") and re.search(r"联系|电话|公开|发布", lines[j].text):
+    if j < end and _note_after_date(lines[j]):
         stop = j + 1
     if skip_blank(lines, stop, end) >= end:
         return None
@@ -62,12 +67,13 @@ def read_letter(lines: list[Line], i: int, end: int) -> LetterBlock | None:
     body_text = "\n".join(line.text for line in body)
     folded = "\n".join(line.folded for line in body)
     date = iso_date(DATE.search(lines[date_idx].folded))
-    signer = next((lines[k].text for k in range(date_idx - 1, title_end, -1) if not lines[k].blank), None)
+    signer_line = next((lines[k] for k in range(date_idx - 1, title_end, -1) if not lines[k].blank), None)
+    signer = signer_line.text if signer_line is not None and not SIGNATORY.match(signer_line.folded) else None
     if signer and (signer.endswith(("。", ".")) or len(signer) > 40):
         signer = None
-    issuer = signer or (head_text.split("关于", 1)[0] or None)
+    issuer = normalize_issuer(order.group(1)) if order else signer or (head_text.split("关于", 1)[0] or None)
     nonblank = [ln for ln in body if not ln.blank]
-    doc_number = None
+    doc_number = order_number(order.group(0)) if order and order.group(2) else None
     if nonblank and DOC_NUMBER.fullmatch(nonblank[0].folded.replace(" ", "")):
         doc_number = nonblank.pop(0).text
     first = nonblank[0] if nonblank else None
@@ -77,6 +83,14 @@ def read_letter(lines: list[Line], i: int, end: int) -> LetterBlock | None:
     return LetterBlock(letter, i, stop, doc_number)
 
 
+def _note_after_date(line: Line) -> bool:
+    """(此件公开发布), (本文有删减), (联系人：…，电话：…) under a letter's date; not a status line."""
+    f = line.folded
+    if not f.startswith("(") or STATUS_LINE.match(f.replace(" ", "")):
+        return False
+    return re.search(r"联系|电话|公开|发布", line.text) is not None or BRACKET_NOTE.match(f.strip()) is not None
+
+
 def comment_fields(text: str, folded: str, letter_date: str | None) -> dict:
     """Deadline, contact and feedback channels of a call for comments.
 
@@ -84,7 +98,7 @@ def comment_fields(text: str, folded: str, letter_date: str | None) -> dict:
     letter's year (the next year when its month is earlier than the letter's).
     """
     deadline = deadline_text = None
-    dm = DEADLINE.search(folded) or DEADLINE_AFTER.search(folded)
+    dm = DEADLINE.search(folded) or DEADLINE_AFTER.search(folded) or DEADLINE_RANGE.search(folded)
     if dm:
         deadline_text = text[dm.start():dm.end()]
         deadline = _deadline_iso(dm, letter_date)

@@ -118,7 +118,7 @@ def split_paragraphs(raw: Raw) -> None:
     raw.lines = raw.lines[:1]
 
 
-def freeze(raw: Raw, end: int, parent_id: str, used: set[str], para_index: int = 0) -> Node:
+def freeze(raw: Raw, end: int, parent_id: str, used: dict[str, int], para_index: int = 0) -> Node:
     """Build the frozen node for `raw` ending at `end` (the next sibling's start)."""
     kind = raw.kind or "paragraph"
     marker = raw.marker
@@ -143,12 +143,20 @@ def freeze(raw: Raw, end: int, parent_id: str, used: set[str], para_index: int =
         marker=marker_text, title=_title(raw, kind), children=_sibling_headings(raw.children, children))
 
 
-def unique(node_id: str, used: set[str]) -> str:
-    candidate, n = node_id, 1
-    while candidate in used:
+def unique(node_id: str, used: dict[str, int]) -> str:
+    """`node_id`, else the first of `node_id_2`, `node_id_3`… not taken yet.
+
+    `used` maps each id taken to the next suffix worth trying for it, so a thousand
+    `p1`s (a text of 一、 only) cost one step each, not a search from `_2`."""
+    if node_id not in used:
+        used[node_id] = 2
+        return node_id
+    n = used[node_id]
+    while f"{node_id}_{n}" in used:
         n += 1
-        candidate = f"{node_id}_{n}"
-    used.add(candidate)
+    used[node_id] = n + 1
+    candidate = f"{node_id}_{n}"
+    used[candidate] = 2
     return candidate
 
 
