@@ -37,12 +37,14 @@ def docx_typed(lines: list[str]) -> bytes:
     return _save(document)
 
 
-def docx_auto(lines: list[str]) -> bytes:
+def docx_auto(lines: list[str], measures_apart: bool = False) -> bytes:
     """A DOCX whose `一、` / `(一)` / `1.` markers are Word automatic numbering.
 
     One list, three levels: chineseCounting `%1、`, chineseCounting `(%2)`,
     decimal `%3.` that never restarts (the draft numbers its measures 1–26
-    straight through), each with no suffix after the marker.
+    straight through), each with no suffix after the marker. With
+    `measures_apart` the measures are a list of their own (one level, `%1.`),
+    the other way Word keeps a count running across headings.
     """
     import docx
     from docx.oxml import parse_xml
@@ -61,6 +63,13 @@ def docx_auto(lines: list[str]) -> bytes:
         '</w:abstractNum>'))
     numbering.append(parse_xml(
         f'<w:num xmlns:w="{W_NS}" w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    if measures_apart:
+        numbering.insert(1, parse_xml(
+            f'<w:abstractNum xmlns:w="{W_NS}" w:abstractNumId="91"><w:multiLevelType w:val="singleLevel"/>'
+            '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+            '<w:suff w:val="nothing"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'))
+        numbering.append(parse_xml(
+            f'<w:num xmlns:w="{W_NS}" w:numId="91"><w:abstractNumId w:val="91"/></w:num>'))
     for line in lines:
         level = None
         for ilvl, pattern in enumerate((_PART, _ACTION, _MEASURE)):
@@ -71,8 +80,9 @@ def docx_auto(lines: list[str]) -> bytes:
         paragraph = document.add_paragraph(line)
         if level is not None:
             ppr = paragraph._p.get_or_add_pPr()
+            num_id, ilvl = (91, 0) if measures_apart and level == 2 else (90, level)
             ppr.append(parse_xml(
-                f'<w:numPr xmlns:w="{W_NS}"><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'))
+                f'<w:numPr xmlns:w="{W_NS}"><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'))
     return _save(document)
 
 
@@ -141,7 +151,8 @@ def pdf_bytes(pages: list[list[str]]) -> bytes:
     """A minimal PDF whose text layer holds `pages` (lists of lines), CJK included.
 
     The font is a Type0 Identity-H font with a ToUnicode map sending every CID
-    to the same code point, so strings are UTF-16BE and extraction is exact.
+    to the same code point, so strings are UTF-16BE and extraction is exact;
+    Chinese glyphs are an em wide and ASCII ones half an em, as in a CJK font.
     """
     objects: list[bytes] = []
     used = sorted({ord(ch) for lines in pages for line in lines for ch in line})
@@ -161,7 +172,7 @@ def pdf_bytes(pages: list[list[str]]) -> bytes:
                    b"/DescendantFonts [4 0 R] /ToUnicode 5 0 R >>")
     objects.append(b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /STSong "
                    b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
-                   b"/DW 1000 >>")
+                   b"/DW 1000 /W [32 [" + b" ".join([b"500"] * 95) + b"]] >>")
     objects.append(b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream")
     for lines in pages:
         ops = [b"BT /F1 12 Tf 14 TL 50 800 Td"]

@@ -1,0 +1,185 @@
+"""Office-made inputs for the load tests: Word-like DOCX files, and LibreOffice conversions of them.
+
+`word_docx` lays a corpus text out the way a government office's Word file is:
+A4 with GB/T 9704 margins, 仿宋_GB2312 三号 body text with a two-character
+first-line indent and fixed line spacing, 黑体 / 楷体 headings, a centred
+小标宋 title, a running header (the title) and a footer page-number field
+(`— 1 —` or `第 1 页 共 9 页`), and tables with grid borders. `convert` runs
+LibreOffice once for a whole set of files (one start-up, ~1–3 s), so a test
+session converts each kind of file a single time.
+"""
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from load_fixtures import W_NS
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+_PART = re.compile(r"^[一二三四五六七八九十]+、")
+_ACTION = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
+_CHAPTER = re.compile(r"^#*\s*第[一二三四五六七八九十百]+[章节]")
+_TITLE = re.compile(r"(关于|条例|办法|规定|意见|方案|决定|通知|细则|法)[^。；：:，,]*$")
+_STATUS = re.compile(r"^[（(](征求意见稿|送审稿|草案|修订草案[^）)]*)[）)]$")
+
+
+def paragraphs(text: str) -> list[str]:
+    """The paragraphs a publisher would type: hard-wrapped lines joined, blank lines dropped."""
+    from pipeline.load.repair import paragraph_spans
+
+    out = []
+    for start, end in paragraph_spans(text):
+        joined = "".join(line.strip() for line in text[start:end].splitlines())
+        if joined:
+            out.append(joined)
+    return out
+
+
+def _fonts(target, east_asia: str, size: float, latin: str = "Times New Roman") -> None:
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    target.font.size = Pt(size)
+    target.font.name = latin
+    rpr = target.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = parse_xml(f'<w:rFonts xmlns:w="{W_NS}"/>')
+        rpr.append(fonts)
+    fonts.set(qn("w:eastAsia"), east_asia)
+
+
+def _field(paragraph, instruction: str, shown: str) -> None:
+    """A Word field (PAGE, NUMPAGES) as fldChar begin / instrText / separate / result / end."""
+    from docx.oxml import parse_xml
+
+    for xml in (f'<w:fldChar xmlns:w="{W_NS}" w:fldCharType="begin"/>',
+                f'<w:instrText xmlns:w="{W_NS}" xml:space="preserve"> {instruction} </w:instrText>',
+                f'<w:fldChar xmlns:w="{W_NS}" w:fldCharType="separate"/>'):
+        paragraph.add_run()._r.append(parse_xml(xml))
+    paragraph.add_run(shown)
+    paragraph.add_run()._r.append(parse_xml(f'<w:fldChar xmlns:w="{W_NS}" w:fldCharType="end"/>'))
+
+
+def word_docx(lines: list[str], header: str | None = None, page_numbers: str = "dash",
+              tables: dict[int, list[list[str]]] | None = None) -> bytes:
+    """A DOCX laid out as a government office's Word file (see module doc).
+
+    `lines` are paragraphs; a line holding tabs is a table row, consecutive rows
+    one table. `tables` inserts further tables (rows of cells, header first)
+    after the paragraph of that index (-1: at the end). `page_numbers` is `dash`
+    (`— 1 —`) or `of` (`第 1 页 共 9 页`).
+    """
+    import docx
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+    from docx.shared import Cm, Pt
+
+    document = docx.Document()
+    section = document.sections[0]
+    section.page_height, section.page_width = Cm(29.7), Cm(21.0)
+    section.top_margin, section.bottom_margin = Cm(3.7), Cm(3.5)
+    section.left_margin, section.right_margin = Cm(2.8), Cm(2.6)
+    section.header_distance, section.footer_distance = Cm(1.5), Cm(2.0)
+    normal = document.styles["Normal"]
+    _fonts(normal, "仿宋_GB2312", 16)
+    normal.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    normal.paragraph_format.line_spacing = Pt(28.9)
+    normal.paragraph_format.space_after = Pt(0)
+    normal.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+
+    if header:
+        head = section.header.paragraphs[0]
+        head.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _fonts(head.add_run(header), "宋体", 10.5)
+    foot = section.footer.paragraphs[0]
+    foot.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if page_numbers == "of":
+        foot.add_run("第 ")
+        _field(foot, "PAGE", "1")
+        foot.add_run(" 页 共 ")
+        _field(foot, "NUMPAGES", "1")
+        foot.add_run(" 页")
+    else:
+        foot.add_run("— ")
+        _field(foot, "PAGE", "1")
+        foot.add_run(" —")
+    for run in foot.runs:
+        _fonts(run, "宋体", 14)
+
+    extra = dict(tables or {})
+    rows: list[list[str]] = []
+    titled = False
+    for index, line in enumerate(lines):
+        if "\t" in line:
+            rows.append(line.split("\t"))
+            continue
+        if rows:
+            _table(document, rows, WD_TABLE_ALIGNMENT)
+            rows = []
+        paragraph = document.add_paragraph()
+        run = paragraph.add_run(line)
+        fmt = paragraph.paragraph_format
+        if not titled and len(line) <= 60 and _TITLE.search(line) and not _PART.match(line):
+            titled = True
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            _fonts(run, "方正小标宋简体", 22)
+        elif _STATUS.match(line):
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        elif _CHAPTER.match(line):
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            _fonts(run, "黑体", 16)
+        else:
+            fmt.first_line_indent = Pt(32)
+            if _PART.match(line):
+                _fonts(run, "黑体", 16)
+            elif _ACTION.match(line):
+                _fonts(run, "楷体_GB2312", 16)
+        if index in extra:
+            _table(document, extra.pop(index), WD_TABLE_ALIGNMENT)
+    if rows:
+        _table(document, rows, WD_TABLE_ALIGNMENT)
+    for table_rows in extra.values():
+        _table(document, table_rows, WD_TABLE_ALIGNMENT)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _table(document, rows: list[list[str]], alignment) -> None:
+    from docx.shared import Pt
+
+    columns = max(len(row) for row in rows)
+    table = document.add_table(rows=len(rows), cols=columns)
+    table.style = "Table Grid"
+    table.alignment = alignment.CENTER
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            cell = table.cell(r, c)
+            cell.text = value
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.first_line_indent = Pt(0)
+                paragraph.paragraph_format.line_spacing = Pt(20)
+                for run in paragraph.runs:
+                    _fonts(run, "仿宋_GB2312", 12)
+
+
+def convert(files: dict[str, bytes], to: str, folder: Path) -> dict[str, bytes]:
+    """Convert every file with one LibreOffice run; name -> converted bytes (`to`: doc, pdf, odt, rtf)."""
+    source = folder / f"in-{to}"
+    source.mkdir(parents=True, exist_ok=True)
+    out = folder / f"out-{to}"
+    for name, data in files.items():
+        (source / name).write_bytes(data)
+    with tempfile.TemporaryDirectory(prefix="policy-test-lo-") as profile:
+        subprocess.run(
+            [SOFFICE, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore",
+             "--convert-to", to, "--outdir", str(out), *(str(source / name) for name in files)],
+            check=True, capture_output=True, timeout=600)
+    return {name: (out / f"{Path(name).stem}.{to}").read_bytes() for name in files}
