@@ -106,8 +106,10 @@ def _save(document) -> bytes:
     return out.getvalue()
 
 
-def html_page(lines: list[str], charset: str = "utf-8", declare: bool = True) -> bytes:
-    """A full government-style page: header, menu, breadcrumb, content, share bar, footer."""
+def html_page(lines: list[str], charset: str = "utf-8", declare: bool = True, after: str = "") -> bytes:
+    """A full government-style page: header, menu, breadcrumb, content, share bar, footer.
+
+    `after` is markup put at the end of the content (a table, the attachment links)."""
     crumb = lines[0] if lines[0].startswith("首页") else None
     body = lines[1:] if crumb else lines
     crumb_html = ""
@@ -132,6 +134,7 @@ def html_page(lines: list[str], charset: str = "utf-8", declare: bool = True) ->
 <div class="info">发布时间：2024-11-13 来源：呼和浩特市科学技术局 【字号：大 中 小】</div>
 <div class="TRS_Editor">
 {paragraphs}
+{after}
 </div>
 <div class="share">分享到：<a href="#">微信</a> <a href="#">微博</a> <a href="javascript:window.print()">【打印本页】</a> <a href="javascript:window.close()">【关闭窗口】</a></div>
 <div class="related"><h4>相关文章</h4><ul><li><a href="/a.html">呼和浩特市科学技术局关于开展2024年度科技计划项目申报工作的通知</a></li><li><a href="/b.html">关于组织申报2024年度自治区科技创新引导项目的通知</a></li></ul></div>

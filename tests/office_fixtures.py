@@ -28,6 +28,42 @@ _TITLE = re.compile(r"(关于|条例|办法|规定|意见|方案|决定|通知|�
 _STATUS = re.compile(r"^[（(](征求意见稿|送审稿|草案|修订草案[^）)]*)[）)]$")
 
 
+_MEASURE_NOTE = re.compile(
+    r"^(\d+)[.．]([^。]+)。.*[（(]责任单位[：:](.+?)(?:。列第一位的为牵头单位[，,]下同。)?[）)]$")
+
+
+def task_table(text: str) -> list[list[str | None]]:
+    """The 任务分工表 a publisher makes from a draft's notes: 序号 / 重点任务 / 牵头单位 / 配合单位,
+    one row per measure, the first unit of its note leading; a lead equal to the row above's is
+    merged into it (`None`), as published tables merge the 牵头单位 cell down a run of rows."""
+    rows: list[list[str | None]] = [["序号", "重点任务", "牵头单位", "配合单位"]]
+    previous = None
+    for paragraph in paragraphs(text):
+        m = _MEASURE_NOTE.match(paragraph)
+        if m:
+            lead, *others = m.group(3).split("、")
+            rows.append([m.group(1), m.group(2), None if lead == previous else lead, "、".join(others)])
+            previous = lead
+    return rows
+
+
+def html_table(rows: list[list[str | None]]) -> str:
+    """The same table as a web page writes it: merged cells as `rowspan`."""
+    out = ['<table border="1" cellspacing="0">']
+    for r, row in enumerate(rows):
+        cells = []
+        for c, value in enumerate(row):
+            if value is None:
+                continue
+            span = 1
+            while r + span < len(rows) and rows[r + span][c] is None:
+                span += 1
+            tag = "th" if r == 0 else "td"
+            cells.append(f'<{tag}{f" rowspan={span}" if span > 1 else ""}><p>{value}</p></{tag}>')
+        out.append("<tr>" + "".join(cells) + "</tr>")
+    return "\n".join(out + ["</table>"])
+
+
 def paragraphs(text: str) -> list[str]:
     """The paragraphs a publisher would type: hard-wrapped lines joined, blank lines dropped."""
     from pipeline.load.repair import paragraph_spans
@@ -152,7 +188,8 @@ def word_docx(lines: list[str], header: str | None = None, page_numbers: str = "
     return out.getvalue()
 
 
-def _table(document, rows: list[list[str]], alignment) -> None:
+def _table(document, rows: list[list[str | None]], alignment) -> None:
+    """A grid table; a `None` cell is merged into the cell above it (a vertically merged 牵头单位)."""
     from docx.shared import Pt
 
     columns = max(len(row) for row in rows)
@@ -161,6 +198,8 @@ def _table(document, rows: list[list[str]], alignment) -> None:
     table.alignment = alignment.CENTER
     for r, values in enumerate(rows):
         for c, value in enumerate(values):
+            if value is None:
+                continue
             cell = table.cell(r, c)
             cell.text = value
             for paragraph in cell.paragraphs:
@@ -168,6 +207,21 @@ def _table(document, rows: list[list[str]], alignment) -> None:
                 paragraph.paragraph_format.line_spacing = Pt(20)
                 for run in paragraph.runs:
                     _fonts(run, "仿宋_GB2312", 12)
+    for c in range(columns):
+        r = 0
+        while r < len(rows):
+            end = r
+            while end + 1 < len(rows) and c < len(rows[end + 1]) and rows[end + 1][c] is None:
+                end += 1
+            if end > r:
+                table.cell(r, c).merge(table.cell(end, c))
+            r = end + 1
+
+
+def title_of(lines: list[str]) -> str:
+    """The line a publisher would put in the running header: the document's title."""
+    return next((line for line in lines if len(line) <= 60 and _TITLE.search(line) and not _PART.match(line)),
+                lines[0])[:30]
 
 
 def convert(files: dict[str, bytes], to: str, folder: Path) -> dict[str, bytes]:
