@@ -220,8 +220,8 @@ def _table(document, rows: list[list[str | None]], alignment) -> None:
 
 def title_of(lines: list[str]) -> str:
     """The line a publisher would put in the running header: the document's title."""
-    return next((line for line in lines if len(line) <= 60 and _TITLE.search(line) and not _PART.match(line)),
-                lines[0])[:30]
+    return next((line for line in lines if 8 <= len(line) <= 60 and _TITLE.search(line)
+                 and not _PART.match(line) and not line.startswith("首页")), lines[0])[:30]
 
 
 def convert(files: dict[str, bytes], to: str, folder: Path) -> dict[str, bytes]:
@@ -237,3 +237,60 @@ def convert(files: dict[str, bytes], to: str, folder: Path) -> dict[str, bytes]:
              "--convert-to", to, "--outdir", str(out), *(str(source / name) for name in files)],
             check=True, capture_output=True, timeout=600)
     return {name: (out / f"{Path(name).stem}.{to}").read_bytes() for name in files}
+
+
+_BLANKS = re.compile(r"[ \u3000\u2002\u2003\xa0]+")
+
+
+def unspaced(value):
+    """`value` with the text fields' blanks removed: a PDF cannot keep a space where a line wrapped."""
+    if isinstance(value, dict):
+        return {k: unspaced(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [unspaced(v) for v in value]
+    return _BLANKS.sub("", value) if isinstance(value, str) else value
+
+
+def facts(doc, blanks: bool = False) -> dict[str, list]:
+    """What a PDF must keep of a document: its numbered clauses (id, kind, number, title), its
+    notes and its money terms (every field but offsets; text compared without blanks unless `blanks`)."""
+    import json
+
+    squeeze = (lambda value: value) if blanks else unspaced
+
+    def without_offsets(value):
+        if isinstance(value, dict):
+            return {k: without_offsets(v) for k, v in value.items() if k not in {"start", "end"}}
+        if isinstance(value, list):
+            return [without_offsets(v) for v in value]
+        return value
+
+    def record(item) -> str:
+        return json.dumps(squeeze(without_offsets(item.to_dict())), ensure_ascii=False, sort_keys=True)
+
+    nodes = list(doc.nodes())
+    return {
+        "clauses": [json.dumps(squeeze([n.id, n.kind, n.num, n.title]), ensure_ascii=False)
+                    for n in nodes if n.num is not None],
+        "notes": [record(r) for n in nodes for r in n.responsibilities],
+        "money": [record(m) for n in nodes for m in n.money],
+    }
+
+
+# Read from the Hohhot draft's 总体目标 section: the indicators it sets for 2027.
+HOHHOT_INDICATORS = [
+    ["指标", "2027年目标"],
+    ["高新技术产业产值占规模以上工业总产值比重", "40%以上"],
+    ["科技服务业占GDP", "8%以上"],
+    ["自治区级以上科创平台数量", "超过40家"],
+    ["国家级科技型企业数量", "超过1300家"],
+    ["技术合同成交额", "20亿元"],
+]
+
+
+def hohhot_with_tables(text: str) -> tuple[list[str], dict[int, list[list[str | None]]]]:
+    """The Hohhot draft with its attachments as an office would add them: 附件1 the task table
+    (leads merged down runs of rows), 附件2 a two-column table of the 2027 indicators."""
+    lines = paragraphs(text)
+    n = len(lines)
+    return lines + ["附件1", "重点任务分工表", "附件2", "主要指标"], {n + 1: task_table(text), n + 3: HOHHOT_INDICATORS}
