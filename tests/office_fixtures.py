@@ -253,8 +253,11 @@ def unspaced(value):
 
 def facts(doc, blanks: bool = False) -> dict[str, list]:
     """What a PDF must keep of a document: its numbered clauses (id, kind, number, title), its
-    notes and its money terms (every field but offsets; text compared without blanks unless `blanks`)."""
+    notes and its money terms with the node each belongs to (every field but offsets; text
+    compared without blanks unless `blanks`)."""
     import json
+
+    from pipeline.records import to_json
 
     squeeze = (lambda value: value) if blanks else unspaced
 
@@ -265,15 +268,15 @@ def facts(doc, blanks: bool = False) -> dict[str, list]:
             return [without_offsets(v) for v in value]
         return value
 
-    def record(item) -> str:
-        return json.dumps(squeeze(without_offsets(item.to_dict())), ensure_ascii=False, sort_keys=True)
+    def records(layer: str) -> list[str]:
+        return [json.dumps([node_id, squeeze(without_offsets(to_json(record)))], ensure_ascii=False, sort_keys=True)
+                for node_id, record in doc.layer(layer).items()]
 
-    nodes = list(doc.nodes())
     return {
         "clauses": [json.dumps(squeeze([n.id, n.kind, n.num, n.title]), ensure_ascii=False)
-                    for n in nodes if n.num is not None],
-        "notes": [record(r) for n in nodes for r in n.responsibilities],
-        "money": [record(m) for n in nodes for m in n.money],
+                    for n in doc.nodes() if n.num is not None],
+        "notes": records("responsibilities"),
+        "money": records("money"),
     }
 
 

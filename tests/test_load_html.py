@@ -311,7 +311,7 @@ HOHHOT_LEADS = {1: "市科学技术局", 2: "市科学技术局", 3: "市科学�
 def test_a_rowspan_lead_cell_gives_its_unit_on_every_row():
     from office_fixtures import html_table, task_table
     from pipeline import api
-    from pipeline.load.tables import task_rows
+    from pipeline.extract.table_rows import task_rows
 
     table = task_table((CORPUS / "hohhot-2024-keji-qiangshi-draft.txt").read_text(encoding="utf-8"))
     assert table[2][2] is None  # measure 2's lead cell is merged into measure 1's (rowspan)
@@ -324,9 +324,9 @@ def test_a_rowspan_lead_cell_gives_its_unit_on_every_row():
     assert all(row.inherited == () for row in task_rows(source.text))
     doc = api.ingest_source(source)
     measures = {n.ordinal: n for n in doc.nodes() if n.kind == "measure"}
+    notes = doc.layer("responsibilities")
     for number, lead in HOHHOT_LEADS.items():
-        assert [(r.to_dict().get("source", "text"), r.lead) for r in measures[number].responsibilities] == [
-            ("text", lead), ("table", lead)]
+        assert [(r.source, r.lead) for r in notes.of(measures[number].id)] == [("text", lead), ("table", lead)]
 
 
 @pytest.mark.parametrize("markup, expected", [

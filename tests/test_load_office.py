@@ -71,7 +71,7 @@ def test_a_doc_saved_from_a_docx_gives_the_same_document(saved, name):
         measures = [n for n in doc.nodes() if n.kind == "measure"]
         assert [n.ordinal for n in measures] == list(range(1, 27))
         assert measures[0].title == "布局一批重大科技基础设施"
-        assert measures[0].responsibilities[0].lead == "市科学技术局"
+        assert doc.layer("responsibilities").of(measures[0].id)[0].lead == "市科学技术局"
 
 
 @needs_soffice

@@ -18,7 +18,7 @@ from load_fixtures import CORPUS, HOHHOT
 from office_fixtures import SOFFICE, convert, facts, hohhot_with_tables, paragraphs, title_of, unspaced, word_docx
 from pipeline import api
 from pipeline.load import load, load_bytes
-from pipeline.load.tables import task_rows
+from pipeline.extract.table_rows import task_rows
 
 pytest.importorskip("pdfminer")
 pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
