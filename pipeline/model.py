@@ -119,6 +119,9 @@ class Source:
 
     `conversion` is set when the file was converted before reading (a `.doc`
     read through LibreOffice); `format` stays the format of the file given.
+    `annotations` are records the reader found beside the text (a Word file's
+    footnotes and comments, `pipeline.load.docx_parts`), with offsets into
+    `text`; extractors turn them into layers, and they are not serialized here.
     """
 
     name: str
@@ -129,6 +132,7 @@ class Source:
     metadata: tuple[tuple[str, str], ...] = ()
     blocks: tuple[tuple[int, int, str], ...] = ()
     conversion: Conversion | None = None
+    annotations: tuple[Any, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         out = {

@@ -24,6 +24,7 @@ from office_fixtures import SOFFICE, convert, paragraphs, word_docx
 from pipeline import api
 from pipeline.errors import InputError
 from pipeline.load import load, load_bytes
+from test_load_docx_parts import hohhot_as_reviewed
 from test_load_formats import shape
 
 needs_soffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
@@ -40,6 +41,7 @@ def saved(tmp_path_factory):
         "hohhot-auto.docx": docx_auto(text_lines(), measures_apart=True),
         "hohhot-word.docx": word_docx(paragraphs(HOHHOT.read_text(encoding="utf-8")), header="科技强市实施意见"),
         "law.docx": word_docx(paragraphs(LAW.read_text(encoding="utf-8")), page_numbers="of"),
+        "hohhot-reviewed.docx": hohhot_as_reviewed(),
     }
     docs = convert(sources, "doc", folder)
     odt = convert({"hohhot-word.docx": sources["hohhot-word.docx"]}, "odt", folder)
@@ -72,6 +74,22 @@ def test_a_doc_saved_from_a_docx_gives_the_same_document(saved, name):
         assert [n.ordinal for n in measures] == list(range(1, 27))
         assert measures[0].title == "布局一批重大科技基础设施"
         assert doc.layer("responsibilities").of(measures[0].id)[0].lead == "市科学技术局"
+
+
+@needs_soffice
+def test_a_doc_keeps_the_footnotes_comments_and_header_of_the_docx(saved):
+    from pipeline.records import to_json
+
+    docx, converted = saved["hohhot-reviewed.docx"]
+    from_docx = api.ingest_source(load_bytes(docx, "reviewed.docx"))
+    source = load_bytes(converted["doc"], "reviewed.doc")
+    from_doc = api.ingest_source(source)
+    assert source.text == from_docx.text
+    for layer in ("footnotes", "comments"):
+        assert [(node, to_json(r)) for node, r in from_doc.layer(layer).items()] == [
+            (node, to_json(r)) for node, r in from_docx.layer(layer).items()]
+        assert len(from_doc.layer(layer)) == 2 if layer == "footnotes" else 1
+    assert dict(source.metadata)["header"] == dict(from_docx.source.metadata)["header"]
 
 
 @needs_soffice

@@ -80,8 +80,8 @@ def load_bytes(data: bytes, name: str) -> Source:
             data = converted.docx
             conversion = Conversion(kind, "docx", converted.converter, converted.version)
         doc = extract_docx(data, name)
-        return Source(name=name, format=kind, encoding="utf-8", sha256=digest,
-                      text=doc.text, metadata=doc.metadata, blocks=doc.blocks, conversion=conversion)
+        return Source(name=name, format=kind, encoding="utf-8", sha256=digest, text=doc.text,
+                      metadata=doc.metadata, blocks=doc.blocks, conversion=conversion, annotations=doc.annotations)
     if kind == "pdf":
         from .pdf import extract_pdf
 
