@@ -68,7 +68,7 @@ def load_bytes(data: bytes, name: str) -> Source:
 
         page = extract_html(data, name)
         return Source(name=name, format="html", encoding=page.encoding, sha256=digest,
-                      text=page.text, metadata=page.metadata, blocks=page.blocks)
+                      text=page.text, metadata=page.metadata, blocks=page.blocks, annotations=page.annotations)
     if kind == "docx" or kind in OFFICE_SUFFIXES.values():
         from .docx import extract_docx
 

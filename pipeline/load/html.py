@@ -22,7 +22,8 @@ tab, a cell spanning rows or columns (`rowspan`, `colspan`) repeated in each row
 and column it covers, so every row has its 牵头单位 in its own column; an `<ol>` item gets the number the browser would show (`1. `, `一、`).
 Word-exported HTML is read as such: `<o:p>` is inline, `mso-list:Ignore` spans
 keep their list number without the spacer. Every line records the element
-path it came from (`/html/body/div[2]/p[3]`) in `blocks`.
+path it came from (`/html/body/div[2]/p[3]`) in `blocks`. The page's attachment
+links (`links`) come out as `annotations`.
 """
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ from dataclasses import dataclass
 
 from ..errors import InputError
 from .guard import check_depth, html_parser, refuse_entities
+from .links import Attachment, links
 from .page import (
     BLOCK_TAGS, boilerplate, breadcrumb, content_roots, heading_before, hidden, metadata_pairs, squeeze, tag_of,
 )
@@ -56,6 +58,7 @@ class Extracted:
     encoding: str
     metadata: tuple[tuple[str, str], ...]
     blocks: tuple[tuple[int, int, str], ...]
+    annotations: tuple[Attachment, ...] = ()
 
 
 def extract_html(data: bytes, name: str) -> Extracted:
@@ -102,7 +105,7 @@ def extract_html(data: bytes, name: str) -> Extracted:
     if not any(text for text, _ in lines.lines):
         raise InputError("HTML has no text", name)
     text, blocks = _join(lines.lines)
-    return Extracted(text, encoding, tuple(metadata), blocks)
+    return Extracted(text, encoding, tuple(metadata), blocks, links(root, skip, text))
 
 
 def decode_markup(data: bytes, name: str) -> tuple[str, str]:
