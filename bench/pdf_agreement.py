@@ -70,7 +70,8 @@ def main() -> None:
             matched_exact[kind] += sum((Counter(exact[0][kind]) & Counter(exact[1][kind])).values())
             whole = whole and hit == n
             row.append(f"{kind} {hit}/{n}")
-        text_equal = unspaced(doc.text.splitlines()) == unspaced(reference.text.splitlines())
+        text_equal = [line for line in unspaced(doc.text.splitlines()) if line] == [
+            line for line in unspaced(reference.text.splitlines()) if line]
         same_docs += whole
         same_text += text_equal
         print(f"{key[:-5]:48} {'  '.join(row)}  paragraphs {'same' if text_equal else 'DIFFER'}")

@@ -239,11 +239,12 @@ def convert(files: dict[str, bytes], to: str, folder: Path) -> dict[str, bytes]:
     return {name: (out / f"{Path(name).stem}.{to}").read_bytes() for name in files}
 
 
-_BLANKS = re.compile(r"[ \u3000\u2002\u2003\xa0]+")
+_BLANKS = re.compile(r"[ \u3000\u2002\u2003\xa0\u200b-\u200d\ufeff]+")
 
 
 def unspaced(value):
-    """`value` with the text fields' blanks removed: a PDF cannot keep a space where a line wrapped."""
+    """`value` with the text fields' blanks removed (zero-width ones too): a PDF cannot keep a space
+    where a line wrapped, nor a character that draws nothing."""
     if isinstance(value, dict):
         return {k: unspaced(v) for k, v in value.items()}
     if isinstance(value, list):

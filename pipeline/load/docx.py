@@ -1,7 +1,7 @@
 """Extract the text of a Word file (DOCX) with lxml, numbers and tables included.
 
 Read from `word/document.xml` after the zip guard, with the safe XML parser:
-one line per paragraph (runs joined; `w:tab` is a tab, `w:br` a line break;
+one line per paragraph with visible text (runs joined; `w:tab` is a tab, `w:br` a line break;
 field codes and pictures left out); Word automatic
 numbering rendered in front of the paragraph text (see `numbering`), so `一、`,
 `（一）`, `1.` exist even when nobody typed them; a table becomes one line per
@@ -22,6 +22,7 @@ joined to the next paragraph (`pipeline.ooxml_revisions` resolves them either wa
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..errors import InputError
@@ -41,6 +42,7 @@ _SKIP = frozenset({
 _POINTS = {"footnoteReference": "footnote", "endnoteReference": "endnote", "commentRangeStart": "comment-start",
            "commentRangeEnd": "comment-end", "commentReference": "comment"}
 _PICTURES = frozenset({"drawing", "pict", "AlternateContent"})
+_INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff]")
 _CORE = {
     "{http://purl.org/dc/elements/1.1/}title": "title",
     "{http://purl.org/dc/elements/1.1/}creator": "author",
@@ -273,7 +275,8 @@ def _cell_paragraphs(el):
 
 
 def _blank(text: str) -> bool:
-    return not MARKS.sub("", text).strip()
+    """Nothing a reader sees: spaces, zero-width characters and note marks only."""
+    return not _INVISIBLE.sub("", MARKS.sub("", text)).strip()
 
 
 def _runs(el, parts: list[str], reader: _Reader | None) -> None:

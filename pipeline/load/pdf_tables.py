@@ -20,6 +20,7 @@ from .pdf_page import Glyph, Line, is_wide, lines_of
 _SNAP = 2.0          # strokes within 2 pt are one edge
 _THIN = 2.5          # a rectangle thinner than this is a stroke
 _MIN_LENGTH = 4.0
+MAX_STROKES = 5000
 
 
 @dataclass(frozen=True)
@@ -123,9 +124,13 @@ class Table:
 
 
 def tables(layout, chars: list[Glyph]) -> list[Table]:
-    """The ruled tables of a page with their rows read from `chars`."""
+    """The ruled tables of a page with their rows read from `chars` (none on a page of more than
+    `MAX_STROKES` strokes: a drawing or hatching, not a table, and too many to group cheaply)."""
     found = []
-    for group in _groups(strokes(layout)):
+    drawn = strokes(layout)
+    if len(drawn) > MAX_STROKES:
+        return []
+    for group in _groups(drawn):
         across = [s for s in group if s.horizontal]
         down = [s for s in group if not s.horizontal]
         xs, ys = _edges([s.x0 for s in down]), _edges([s.y0 for s in across])[::-1]

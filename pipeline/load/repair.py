@@ -14,10 +14,12 @@ lines into paragraphs.
 
 PDF lines carry their positions, and office layouts mark a paragraph's start by
 a first-line indent, so `flow(lines)` reads them by geometry when the document
-does that: a line continues into the next when it reaches the right margin (the
-next line's first word would not have fitted after it) and the next line starts
-at the left margin (or, for a centred title, centred) and does not open a new
-unit; a table row is a paragraph of its own. Without indents it falls back to the width rule above.
+does that: a line that starts at the margin or indent continues into the next when it
+reaches the right margin (the next line's first word would not have fitted
+after it) and the next line starts at the left margin (or, for a centred title,
+centred) and does not start a part (附件, 第X章, 第X条: a numbered item at the
+margin is a wrapped reference such as 第（三）项); a table row is a paragraph of
+its own. Without indents it falls back to the width rule above.
 """
 from __future__ import annotations
 
@@ -42,6 +44,9 @@ _OPENS_UNIT = re.compile(
     )""",
     re.X,
 )
+# With first-line indents a numbered item is indented, so only what starts a page-level part stops a
+# line at the margin from going on: 附件, 第X章 / 第X条 followed by a space.
+_STARTS_PART = re.compile(r"^[\s\u3000]*(?:附件|第[一二三四五六七八九十百千零〇\d]+[编章节条](?=[\s\u3000]))")
 FULL_SHARE = 0.85
 WRAPPED_SHARE = 0.3
 _NO_LINE_START = set("、，。．；：！？）》」』】〉”’,.;:!?)]%")
@@ -141,7 +146,7 @@ def flow(lines: list[Line]) -> list[list[int]]:
         prev = lines[i - 1] if i else None
         if prev is not None and groups and prev.cells is None and line.cells is None \
                 and right - prev.x1 < _first_width(line.text, em) + 0.6 * em \
-                and not _OPENS_UNIT.match(line.text) and (
+                and prev.x0 - left <= 2.5 * em and not _STARTS_PART.match(line.text) and (
                     line.x0 < left + em / 2  # the paragraph goes on at the margin
                     or (_centred(line, left, right, em) and not _ends_sentence(prev.text))):
             groups[-1].append(i)  # ... or a centred title goes on, centred
@@ -151,8 +156,10 @@ def flow(lines: list[Line]) -> list[list[int]]:
 
 
 def _centred(line: Line, left: float, right: float, em: float) -> bool:
-    """A short line set in the middle of the column (a title's last line)."""
-    return right - line.x1 > em and abs((line.x0 - left) - (right - line.x1)) < 2 * em
+    """A short line set in the middle of the column (a title's last line): wider margins than a
+    first-line indent on both sides, and about equal."""
+    before, after = line.x0 - left, right - line.x1
+    return before > 2.5 * em and after > 2.5 * em and abs(before - after) < 2 * em
 
 
 def _first_width(text: str, em: float) -> float:
