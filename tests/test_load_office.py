@@ -20,11 +20,10 @@ from pathlib import Path
 import pytest
 
 from load_fixtures import CORPUS, HOHHOT, docx_auto, text_lines
-from office_fixtures import SOFFICE, convert, paragraphs, word_docx
+from office_fixtures import SOFFICE, convert, hohhot_as_reviewed, paragraphs, word_docx
 from pipeline import api
 from pipeline.errors import InputError
-from pipeline.load import load, load_bytes
-from test_load_docx_parts import hohhot_as_reviewed
+from pipeline.load import load_bytes
 from test_load_formats import shape
 
 needs_soffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
