@@ -25,6 +25,7 @@ from ..records import describe
 
 ATTACHMENT_SUFFIXES = frozenset({".doc", ".docx", ".wps", ".pdf", ".rtf", ".odt", ".ofd", ".xls", ".xlsx", ".et",
                                  ".zip", ".rar", ".7z"})
+MAX_ATTACHMENTS = 200  # a page listing more is a file index, not a notice; bounds the search for link texts
 _SUFFIX = re.compile(r"\.([A-Za-z0-9]{1,5})$")
 
 
@@ -79,6 +80,8 @@ def links(root, skip: set, text: str) -> tuple[Attachment, ...]:
             continue
         if href in seen:
             continue
+        if len(found) == MAX_ATTACHMENTS:
+            break
         seen.add(href)
         start = text.find(label, at) if label else -1
         if start < 0:
