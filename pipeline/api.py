@@ -23,11 +23,13 @@ from .emit import dumps, write_atomic
 from .errors import InputError, PipelineError
 from .extract import Extractor
 from .extract.aliases import Aliases, load_aliases
+from .extract.attachments import Attachments
 from .extract.money import Money
 from .extract.references import References
 from .extract.responsibilities import Responsibilities
 from .extract.support import SupportTerms
 from .extract.targets import Targets
+from .extract.word_notes import Comments, Footnotes
 from .feed import feed_records
 from .kinds import COUNTED_KINDS
 from .load import SUPPORTED_SUFFIXES, load, load_stream
@@ -41,7 +43,8 @@ SKIP_NAMES = ("readme", "sources", "license", "changelog", "notice")
 def extractors(aliases: Aliases | None = None) -> tuple[Extractor, ...]:
     """The extractors in the order they run; a later one may read the layers of earlier ones
     (targets read money). `aliases` replaces the built-in unit-name table of the notes."""
-    return (Responsibilities(aliases), Money(), SupportTerms(), Targets(), References())
+    return (Responsibilities(aliases), Money(), SupportTerms(), Targets(), References(), Footnotes(), Comments(),
+            Attachments())
 
 
 def record_types() -> dict[str, type]:

@@ -8,10 +8,12 @@ deterministic. On Ctrl-C the parent stops handing out files and waits for the
 ones in progress, so no temporary file is left. Standard input (`-`) is read in this process. `jobs=1` runs
 everything in this process (no pool), which is also the fallback for one file.
 Doc ids are settled before any worker starts (`doc_ids`), so two inputs never
-write the same `<doc_id>.json`, whichever finishes first.
+write the same `<doc_id>.json`, whichever finishes first; a file a web page of
+the batch links as its attachment joins the page's id family (`attachment_ids`).
 """
 from __future__ import annotations
 
+import functools
 import os
 import re
 from dataclasses import dataclass, replace
@@ -23,6 +25,9 @@ from .assemble import doc_id_for
 from .emit import make_folder
 from .errors import InputError, PipelineError
 from .extract.aliases import Aliases
+from .extract.attachments import with_documents
+from .load import HTML_SUFFIXES, load
+from .load.links import ATTACHMENT_SUFFIXES, Attachment, is_attachment_file
 
 _UNSAFE = re.compile(r"[^\w.\-]+")  # the alphabet of `assemble.doc_id_for`
 
@@ -116,14 +121,51 @@ class _Candidates:
         self.level += 1
 
 
-def ingest_one(path: str, out_dir: str, doc_id: str | None = None,
-               aliases: Aliases | None = None, folders: bool = False) -> Outcome:
-    """Ingest and write one file (as `doc_id` when given; into `out_dir/<doc_id>/` with `folders`);
-    a `PipelineError` or a bug becomes a failed outcome."""
+def attachment_ids(paths: list[str], ids: list[str], read: Callable = map) -> tuple[list[str], dict[int, dict[int, str]]]:
+    """Attachments read with their page: an input that a web page of the batch links as an
+    attachment (`pipeline.load.links`) takes the page's id with `--attN`, N its place among
+    the page's attachments (`notice` and `notice--att1`), unless another input has that id.
+
+    Returns the ids and, per page index, {attachment number: doc id}. Pages are read for
+    their links (`read(page_links, paths)`, a pool's `map` in a parallel batch) only when
+    the batch holds a file of an attachment type.
+    """
+    candidates = [j for j, p in enumerate(paths) if p != "-" and Path(p).suffix.lower() in ATTACHMENT_SUFFIXES]
+    if not candidates:
+        return ids, {}
+    pages = [i for i, p in enumerate(paths) if p != "-" and Path(p).suffix.lower() in HTML_SUFFIXES]
+    ids, joins, taken = list(ids), {}, set()
+    for i, found in zip(pages, read(page_links, [paths[i] for i in pages])):
+        for attachment in found:
+            j = next((j for j in candidates if j not in taken and is_attachment_file(attachment, paths[j])), None)
+            family = f"{ids[i]}--att{attachment.number}"
+            if j is None or any(k != j and other.casefold() == family.casefold() for k, other in enumerate(ids)):
+                continue
+            ids[j] = family
+            taken.add(j)
+            joins.setdefault(i, {})[attachment.number] = family
+    return ids, joins
+
+
+def page_links(path: str) -> tuple[Attachment, ...]:
+    """The attachment links of a web page; none when it cannot be read (its own ingestion says why)."""
+    try:
+        return tuple(r for r in load(path).annotations if isinstance(r, Attachment))
+    except Exception:  # a page that fails here fails again, reported, when it is ingested
+        return ()
+
+
+def ingest_one(path: str, out_dir: str, doc_id: str | None = None, aliases: Aliases | None = None,
+               folders: bool = False, attachments: dict[int, str] | None = None) -> Outcome:
+    """Ingest and write one file (as `doc_id` when given; into `out_dir/<doc_id>/` with `folders`;
+    a page with the ids of its attachments read alongside); a `PipelineError` or a bug becomes a
+    failed outcome."""
     try:
         doc = api.ingest_file(path, aliases)
         if doc_id is not None and doc_id != doc.doc_id:
             doc = replace(doc, doc_id=doc_id)
+        if attachments:
+            doc = with_documents(doc, attachments)
         target = api.write_document(doc, Path(out_dir) / doc.doc_id if folders else out_dir)
     except PipelineError as exc:
         return Outcome(path, error=str(exc))
@@ -161,18 +203,21 @@ def run(paths: list[str], out_dir: str, jobs: int | None = None,
             progress(outcome)
 
     pooled = [(i, p) for i, p in enumerate(paths) if p != "-"]
-    for i, p in enumerate(paths):
-        if p == "-":
-            done(i, ingest_one(p, out_dir, ids[i], aliases, folders))
     if jobs == 1 or len(pooled) <= 1:
-        for i, p in pooled:
-            done(i, ingest_one(p, out_dir, ids[i], aliases, folders))
+        ids, joins = attachment_ids(paths, ids)
+        for i, p in enumerate(paths):
+            done(i, ingest_one(p, out_dir, ids[i], aliases, folders, joins.get(i)))
     else:
         from concurrent.futures import ProcessPoolExecutor, as_completed  # not on `policy --help`
 
         pool = ProcessPoolExecutor(max_workers=min(jobs, len(pooled)), initializer=_ignore_interrupts)
         try:
-            futures = {pool.submit(ingest_one, p, out_dir, ids[i], aliases, folders): i for i, p in pooled}
+            ids, joins = attachment_ids(paths, ids, functools.partial(pool.map, chunksize=8))
+            for i, p in enumerate(paths):
+                if p == "-":
+                    done(i, ingest_one(p, out_dir, ids[i], aliases, folders))
+            futures = {pool.submit(ingest_one, p, out_dir, ids[i], aliases, folders, joins.get(i)): i
+                       for i, p in pooled}
             for future in as_completed(futures):
                 try:
                     outcome = future.result()

@@ -107,10 +107,13 @@ def document_schema(layers: Layers) -> dict[str, Any]:
                 "required": ["name", "format", "encoding", "sha256", "metadata"],
                 "properties": {
                     "name": {"type": "string"},
-                    "format": {"enum": ["text", "html", "docx", "pdf"]},
+                    "format": {"enum": ["text", "html", "docx", "pdf", "doc", "wps", "rtf", "odt"],
+                               "description": "the format of the file given; doc, wps, rtf and odt are read "
+                                              "through a conversion"},
                     "encoding": {"type": "string"},
-                    "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+                    "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$", "description": "of the file given"},
                     "metadata": {"type": "object", "additionalProperties": {"type": "string"}},
+                    "conversion": _conversion(),
                 },
             },
             "title": NULLABLE_STRING,
@@ -219,6 +222,21 @@ def feed_record_schema(layers: Layers) -> dict[str, Any]:
         "required": [*fixed, *layer_keys],
         "properties": {**fixed, **layer_keys},
         "additionalProperties": {"type": "array", "items": {"$ref": DEFS + "any_record"}},
+    }
+
+
+def _conversion() -> dict[str, Any]:
+    return {
+        "description": "present when the file was converted before reading (a .doc made DOCX by LibreOffice)",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["source_format", "target_format", "converter", "version"],
+        "properties": {
+            "source_format": {"enum": ["doc", "wps", "rtf", "odt"]},
+            "target_format": {"const": "docx"},
+            "converter": {"type": "string"},
+            "version": NULLABLE_STRING,
+        },
     }
 
 

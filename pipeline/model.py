@@ -100,8 +100,29 @@ class Letter:
 
 
 @dataclass(frozen=True)
+class Conversion:
+    """How a file was converted before it was read: a `.doc` made DOCX by LibreOffice 7.4."""
+
+    source_format: str
+    target_format: str
+    converter: str
+    version: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"source_format": self.source_format, "target_format": self.target_format,
+                "converter": self.converter, "version": self.version}
+
+
+@dataclass(frozen=True)
 class Source:
-    """Where the text came from and how it was decoded or extracted."""
+    """Where the text came from and how it was decoded, extracted or converted.
+
+    `conversion` is set when the file was converted before reading (a `.doc`
+    read through LibreOffice); `format` stays the format of the file given.
+    `annotations` are records the reader found beside the text (a Word file's
+    footnotes and comments, `pipeline.load.docx_parts`), with offsets into
+    `text`; extractors turn them into layers, and they are not serialized here.
+    """
 
     name: str
     format: str
@@ -110,15 +131,20 @@ class Source:
     text: str
     metadata: tuple[tuple[str, str], ...] = ()
     blocks: tuple[tuple[int, int, str], ...] = ()
+    conversion: Conversion | None = None
+    annotations: tuple[Any, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "name": self.name,
             "format": self.format,
             "encoding": self.encoding,
             "sha256": self.sha256,
             "metadata": {k: v for k, v in self.metadata},
         }
+        if self.conversion is not None:
+            out["conversion"] = self.conversion.to_dict()
+        return out
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError
-from .model import SCHEMA_VERSION, Document, Layer, Letter, Node, Source
+from .model import SCHEMA_VERSION, Conversion, Document, Layer, Letter, Node, Source
 from .records import from_json
 from .validate import errors, schema_for
 from .warnings import Finding
@@ -63,7 +63,8 @@ def _parses_as(line: str) -> str | None:
 def document_from_dict(obj: dict[str, Any], record_types: Mapping[str, type]) -> Document:
     src = obj["source"]
     source = Source(name=src["name"], format=src["format"], encoding=src["encoding"], sha256=src["sha256"],
-                    text=obj["text"], metadata=tuple(src["metadata"].items()))
+                    text=obj["text"], metadata=tuple(src["metadata"].items()),
+                    conversion=Conversion(**src["conversion"]) if src.get("conversion") else None)
     letter = None
     if obj["letter"]:
         lt = obj["letter"]

@@ -37,12 +37,14 @@ def docx_typed(lines: list[str]) -> bytes:
     return _save(document)
 
 
-def docx_auto(lines: list[str]) -> bytes:
+def docx_auto(lines: list[str], measures_apart: bool = False) -> bytes:
     """A DOCX whose `一、` / `(一)` / `1.` markers are Word automatic numbering.
 
     One list, three levels: chineseCounting `%1、`, chineseCounting `(%2)`,
     decimal `%3.` that never restarts (the draft numbers its measures 1–26
-    straight through), each with no suffix after the marker.
+    straight through), each with no suffix after the marker. With
+    `measures_apart` the measures are a list of their own (one level, `%1.`),
+    the other way Word keeps a count running across headings.
     """
     import docx
     from docx.oxml import parse_xml
@@ -61,6 +63,13 @@ def docx_auto(lines: list[str]) -> bytes:
         '</w:abstractNum>'))
     numbering.append(parse_xml(
         f'<w:num xmlns:w="{W_NS}" w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    if measures_apart:
+        numbering.insert(1, parse_xml(
+            f'<w:abstractNum xmlns:w="{W_NS}" w:abstractNumId="91"><w:multiLevelType w:val="singleLevel"/>'
+            '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+            '<w:suff w:val="nothing"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'))
+        numbering.append(parse_xml(
+            f'<w:num xmlns:w="{W_NS}" w:numId="91"><w:abstractNumId w:val="91"/></w:num>'))
     for line in lines:
         level = None
         for ilvl, pattern in enumerate((_PART, _ACTION, _MEASURE)):
@@ -71,8 +80,9 @@ def docx_auto(lines: list[str]) -> bytes:
         paragraph = document.add_paragraph(line)
         if level is not None:
             ppr = paragraph._p.get_or_add_pPr()
+            num_id, ilvl = (91, 0) if measures_apart and level == 2 else (90, level)
             ppr.append(parse_xml(
-                f'<w:numPr xmlns:w="{W_NS}"><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'))
+                f'<w:numPr xmlns:w="{W_NS}"><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'))
     return _save(document)
 
 
@@ -96,8 +106,10 @@ def _save(document) -> bytes:
     return out.getvalue()
 
 
-def html_page(lines: list[str], charset: str = "utf-8", declare: bool = True) -> bytes:
-    """A full government-style page: header, menu, breadcrumb, content, share bar, footer."""
+def html_page(lines: list[str], charset: str = "utf-8", declare: bool = True, after: str = "") -> bytes:
+    """A full government-style page: header, menu, breadcrumb, content, share bar, footer.
+
+    `after` is markup put at the end of the content (a table, the attachment links)."""
     crumb = lines[0] if lines[0].startswith("首页") else None
     body = lines[1:] if crumb else lines
     crumb_html = ""
@@ -122,6 +134,7 @@ def html_page(lines: list[str], charset: str = "utf-8", declare: bool = True) ->
 <div class="info">发布时间：2024-11-13 来源：呼和浩特市科学技术局 【字号：大 中 小】</div>
 <div class="TRS_Editor">
 {paragraphs}
+{after}
 </div>
 <div class="share">分享到：<a href="#">微信</a> <a href="#">微博</a> <a href="javascript:window.print()">【打印本页】</a> <a href="javascript:window.close()">【关闭窗口】</a></div>
 <div class="related"><h4>相关文章</h4><ul><li><a href="/a.html">呼和浩特市科学技术局关于开展2024年度科技计划项目申报工作的通知</a></li><li><a href="/b.html">关于组织申报2024年度自治区科技创新引导项目的通知</a></li></ul></div>
@@ -141,7 +154,8 @@ def pdf_bytes(pages: list[list[str]]) -> bytes:
     """A minimal PDF whose text layer holds `pages` (lists of lines), CJK included.
 
     The font is a Type0 Identity-H font with a ToUnicode map sending every CID
-    to the same code point, so strings are UTF-16BE and extraction is exact.
+    to the same code point, so strings are UTF-16BE and extraction is exact;
+    Chinese glyphs are an em wide and ASCII ones half an em, as in a CJK font.
     """
     objects: list[bytes] = []
     used = sorted({ord(ch) for lines in pages for line in lines for ch in line})
@@ -161,7 +175,7 @@ def pdf_bytes(pages: list[list[str]]) -> bytes:
                    b"/DescendantFonts [4 0 R] /ToUnicode 5 0 R >>")
     objects.append(b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /STSong "
                    b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
-                   b"/DW 1000 >>")
+                   b"/DW 1000 /W [32 [" + b" ".join([b"500"] * 95) + b"]] >>")
     objects.append(b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream")
     for lines in pages:
         ops = [b"BT /F1 12 Tf 14 TL 50 800 Td"]

@@ -78,7 +78,7 @@ def test_nodes_of_extracted_formats_carry_provenance():
 
 
 def test_pdf_of_the_wrapped_draft_gives_the_articles_of_the_text():
-    pytest.importorskip("pypdf")
+    pytest.importorskip("pdfminer")
     text = (CORPUS / "law-zhian-chufa-draft2.txt").read_bytes().decode("utf-8")
     lines = [line for line in text.splitlines() if line.strip()]
     pages = [lines[i:i + 40] + [f"- {i // 40 + 1} -"] for i in range(0, len(lines), 40)]

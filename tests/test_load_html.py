@@ -300,3 +300,43 @@ def test_text_stats_summed_bottom_up_match_each_elements_own_text():
             text = squeeze(el.text_content())
             linked = sum(len(squeeze(a.text_content())) for a in el.iter("a"))
             assert stats[el] == (len(text), len(_CLAUSE_PUNCT.findall(text)), linked), path.name
+
+
+# Read from the Hohhot draft's notes: the first unit of each measure's 责任单位 leads it.
+HOHHOT_LEADS = {1: "市科学技术局", 2: "市科学技术局", 3: "市科学技术局", 4: "市科学技术局", 5: "市工业和信息化局",
+                6: "市科学技术局", 10: "市科学技术局", 11: "市投资促进局", 16: "市委金融委员会办公室",
+                17: "市委组织部", 18: "市委组织部", 22: "市人力资源和社会保障局", 24: "市中级人民法院"}
+
+
+def test_a_rowspan_lead_cell_gives_its_unit_on_every_row():
+    from office_fixtures import html_table, task_table
+    from pipeline import api
+    from pipeline.extract.table_rows import task_rows
+
+    table = task_table((CORPUS / "hohhot-2024-keji-qiangshi-draft.txt").read_text(encoding="utf-8"))
+    assert table[2][2] is None  # measure 2's lead cell is merged into measure 1's (rowspan)
+    page = html_page(text_lines() + ["附件", "重点任务分工表"], after=html_table(table))
+    source = load_bytes(page, "hohhot-tasks.html")
+    rows = [line.split("\t") for line in source.text.splitlines() if "\t" in line]
+    assert rows[0] == ["序号", "重点任务", "牵头单位", "配合单位"]
+    assert all(len(row) == 4 for row in rows)
+    assert {int(row[0]): row[2] for row in rows[1:] if int(row[0]) in HOHHOT_LEADS} == HOHHOT_LEADS
+    assert all(row.inherited == () for row in task_rows(source.text))
+    doc = api.ingest_source(source)
+    measures = {n.ordinal: n for n in doc.nodes() if n.kind == "measure"}
+    notes = doc.layer("responsibilities")
+    for number, lead in HOHHOT_LEADS.items():
+        assert [(r.source, r.lead) for r in notes.of(measures[number].id)] == [("text", lead), ("table", lead)]
+
+
+@pytest.mark.parametrize("markup, expected", [
+    ('<tr><th>序号</th><th colspan="2">责任单位</th></tr><tr><td>1</td><td>市科技局</td><td>市财政局</td></tr>',
+     ["序号\t责任单位\t责任单位", "1\t市科技局\t市财政局"]),
+    ('<tr><td rowspan="2" colspan="2">甲</td><td>乙</td></tr><tr><td>丙</td></tr><tr><td>丁</td><td>戊</td><td>己</td></tr>',
+     ["甲\t甲\t乙", "甲\t甲\t丙", "丁\t戊\t己"]),
+    ('<tr><td rowspan="99999999">甲</td><td>乙</td></tr><tr><td>丙</td></tr>', ["甲\t乙", "甲\t丙"]),
+    ('<tr><td rowspan="x">甲</td><td colspan="0">乙</td></tr><tr><td>丙</td><td>丁</td></tr>', ["甲\t乙", "丙\t丁"]),
+])
+def test_spanned_cells_are_filled_down_and_right(markup, expected):
+    page = f"<html><body><p>表格如下：</p><table>{markup}</table></body></html>".encode()
+    assert [line for line in load_bytes(page, "t.html").text.splitlines() if "\t" in line] == expected

@@ -1,7 +1,7 @@
 """Responsibilities from a task-allocation table (任务分工表), attached to the measures it names.
 
 Many drafts put who-does-what in a table in 附件 rather than (or as well as) in
-notes after each measure. `pipeline.load.tables.task_rows` reads the rows; here
+notes after each measure. `pipeline.extract.table_rows.task_rows` reads the rows; here
 each row becomes a `Responsibility` whose units are the lead cell (role lead)
 and the unit cell (co, or collective for 各旗县区 / 有关部门), normalized like
 the notes (`normalize_units`, one list per row so 市科技局、发展和改革委员会 carries

@@ -1,12 +1,13 @@
 """Load a file into a `Source`: decoded text, or text extracted from HTML, DOCX or PDF.
 
 The suffix picks the reader; content is sniffed only for names without a suffix
-(standard input, named `stdin`, so HTML, DOCX or PDF can be piped in), and a file
-whose content contradicts its suffix is refused. Text files keep their
-decoded text exactly (every offset points into it); HTML, DOCX and PDF yield an
-extracted text, plus metadata pairs and per-block provenance where the format
-has them. Anything unreadable or hostile is a one-line `InputError`; see
-`guard` for the limits.
+(standard input, named `stdin`, so HTML, DOCX, PDF or a Word 97 file can be piped
+in), and a file whose content contradicts its suffix is refused. Text files keep
+their decoded text exactly (every offset points into it); HTML, DOCX and PDF
+yield an extracted text, plus metadata pairs and per-block provenance where the
+format has them; .doc, .wps, .rtf and .odt are converted to DOCX by LibreOffice
+first (see `office`). Anything unreadable or hostile is a one-line `InputError`;
+see `guard` for the limits.
 """
 from __future__ import annotations
 
@@ -15,15 +16,18 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ..errors import InputError
-from ..model import Source
-from .guard import MAX_BYTES, check_size
+from ..model import Conversion, Source
+from .guard import MAX_BYTES, check_size, open_zip
+from .office import OFFICE_SUFFIXES
 from .text import decode_text
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".text", ""})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 DOCX_SUFFIXES = frozenset({".docx"})
 PDF_SUFFIXES = frozenset({".pdf"})
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | DOCX_SUFFIXES | PDF_SUFFIXES
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | DOCX_SUFFIXES | PDF_SUFFIXES | frozenset(OFFICE_SUFFIXES)
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a compound document: Word 97 .doc, Kingsoft .wps
+_ODT_MIME = b"application/vnd.oasis.opendocument.text"
 
 STDIN_NAME = "stdin"
 
@@ -64,13 +68,20 @@ def load_bytes(data: bytes, name: str) -> Source:
 
         page = extract_html(data, name)
         return Source(name=name, format="html", encoding=page.encoding, sha256=digest,
-                      text=page.text, metadata=page.metadata, blocks=page.blocks)
-    if kind == "docx":
+                      text=page.text, metadata=page.metadata, blocks=page.blocks, annotations=page.annotations)
+    if kind == "docx" or kind in OFFICE_SUFFIXES.values():
         from .docx import extract_docx
 
+        conversion = None
+        if kind != "docx":
+            from .office import convert_to_docx
+
+            converted = convert_to_docx(data, name, kind)
+            data = converted.docx
+            conversion = Conversion(kind, "docx", converted.converter, converted.version)
         doc = extract_docx(data, name)
-        return Source(name=name, format="docx", encoding="utf-8", sha256=digest,
-                      text=doc.text, metadata=doc.metadata, blocks=doc.blocks)
+        return Source(name=name, format=kind, encoding="utf-8", sha256=digest, text=doc.text,
+                      metadata=doc.metadata, blocks=doc.blocks, conversion=conversion, annotations=doc.annotations)
     if kind == "pdf":
         from .pdf import extract_pdf
 
@@ -84,17 +95,35 @@ def load_bytes(data: bytes, name: str) -> Source:
 
 
 def sniff(data: bytes, suffix: str, name: str) -> str:
-    """The reader for `data`: `text`, `html`, `docx` or `pdf`."""
+    """The reader for `data`: `text`, `html`, `docx`, `pdf`, or a format to convert (`doc`, `wps`, `rtf`, `odt`)."""
     if data.startswith(b"%PDF-") and suffix in PDF_SUFFIXES | {""}:
         return "pdf"
     if data.startswith(b"PK\x03\x04"):
+        odt = data[30:38] == b"mimetype" and data[38:38 + len(_ODT_MIME)] == _ODT_MIME
+        if suffix == ".odt" or (suffix == "" and odt):
+            if not odt:
+                raise InputError("not an OpenDocument text (zip without its mimetype)", name)
+            open_zip(data, name)  # the zip-bomb guard, before LibreOffice inflates anything
+            return "odt"
         if suffix in DOCX_SUFFIXES or suffix == "":
             return "docx"
         raise InputError(f"zip container with suffix {suffix or '(none)'}, not a DOCX", name)
+    if data.startswith(OLE_MAGIC):
+        if suffix in {".doc", ".wps", ""}:
+            return OFFICE_SUFFIXES.get(suffix, "doc")
+        raise InputError(f"Word 97 / WPS compound document with suffix {suffix}", name)
+    if data[:64].lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
+        if suffix in {".rtf", ""}:
+            return "rtf"
+        raise InputError(f"RTF document with suffix {suffix}", name)
     if suffix in DOCX_SUFFIXES:
         raise InputError("not a DOCX file (no zip container)", name)
     if suffix in PDF_SUFFIXES:
         raise InputError("not a PDF file (no %PDF- header)", name)
+    if suffix in {".doc", ".wps"}:
+        raise InputError(f"not a Word 97 / WPS file (no compound-document header) despite its suffix {suffix}", name)
+    if suffix in {".rtf", ".odt"}:
+        raise InputError(f"not {'an RTF' if suffix == '.rtf' else 'an OpenDocument'} file despite its suffix", name)
     if suffix in HTML_SUFFIXES or (suffix == "" and _looks_like_html(data)):
         return "html"
     if suffix in TEXT_SUFFIXES:

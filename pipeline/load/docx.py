@@ -1,15 +1,19 @@
 """Extract the text of a Word file (DOCX) with lxml, numbers and tables included.
 
 Read from `word/document.xml` after the zip guard, with the safe XML parser:
-one line per paragraph (runs joined; `w:tab` is a tab, `w:br` a line break;
-field codes, drawings and text boxes left out); Word automatic
+one line per paragraph with visible text (runs joined; `w:tab` is a tab, `w:br` a line break;
+field codes and pictures left out); Word automatic
 numbering rendered in front of the paragraph text (see `numbering`), so `一、`,
 `（一）`, `1.` exist even when nobody typed them; a table becomes one line per
 row, cells joined by a tab, the paragraphs of a cell joined by a space (merged
-cells: the continuation cell is empty). Headers, footers and footnotes are not
-read. `blocks` says where each line came from: `body/p[12]` (the 12th paragraph
-of the body) or `body/tbl[1]/tr[3]`. `metadata` has the core properties
-(`title`, `author`, `created`, `modified`) when present.
+cells: the continuation cell is empty); a text box is read where it is anchored,
+its lines after the line of the paragraph holding it. `blocks` says where each
+line came from: `body/p[12]` (the 12th paragraph of the body),
+`body/tbl[1]/tr[3]` or `body/p[4]/txbx[1]/p[2]`. `metadata` has the core
+properties (`title`, `author`, `created`, `modified`) when present, and the words
+of the page headers and footers (`header`, `footer`), which are never body text.
+Footnotes, endnotes and comments come out as `annotations`, records with
+offsets into the text (see `docx_parts`).
 
 Tracked changes are read as Word prints the document with all of them
 accepted, the text the reviser proposes: inserted and moved-to text kept,
@@ -18,9 +22,11 @@ joined to the next paragraph (`pipeline.ooxml_revisions` resolves them either wa
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..errors import InputError
+from .docx_parts import MARKS, Comment, Footnote, Marks, furniture, part_targets, records
 from .guard import iter_xml, open_zip, parse_xml, read_member
 from .numbering import W, Numbering
 
@@ -29,11 +35,14 @@ MAX_DEFINITIONS = 8 * 1024 * 1024
 _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _OFFICE_DOC = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 _SKIP = frozenset({
-    "del", "delText", "instrText", "drawing", "pict", "object", "footnoteReference",
-    "endnoteReference", "commentReference", "rPr", "pPr", "sectPr", "fldChar", "txbxContent",
-    "AlternateContent", "tblPr", "tcPr", "trPr", "tblGrid", "bookmarkStart", "bookmarkEnd",
+    "del", "delText", "instrText", "object", "rPr", "pPr", "sectPr", "fldChar", "txbxContent",
+    "tblPr", "tcPr", "trPr", "tblGrid", "bookmarkStart", "bookmarkEnd",
     "sdtPr", "sdtEndPr", "rt", "moveFrom",
 })
+_POINTS = {"footnoteReference": "footnote", "endnoteReference": "endnote", "commentRangeStart": "comment-start",
+           "commentRangeEnd": "comment-end", "commentReference": "comment"}
+_PICTURES = frozenset({"drawing", "pict", "AlternateContent"})
+_INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff]")
 _CORE = {
     "{http://purl.org/dc/elements/1.1/}title": "title",
     "{http://purl.org/dc/elements/1.1/}creator": "author",
@@ -44,11 +53,12 @@ _CORE = {
 
 @dataclass(frozen=True)
 class Extracted:
-    """Extracted DOCX text with core-property metadata and per-line provenance."""
+    """Extracted DOCX text with metadata, per-line provenance and the notes and comments."""
 
     text: str
     metadata: tuple[tuple[str, str], ...]
     blocks: tuple[tuple[int, int, str], ...]
+    annotations: tuple[Footnote | Comment, ...] = ()
 
 
 def extract_docx(data: bytes, name: str) -> Extracted:
@@ -73,14 +83,17 @@ def extract_docx(data: bytes, name: str) -> Extracted:
     if body is None:
         raise InputError("Word document has no body", name)
     reader.body(body)
-    if not reader.lines:
+    lines, points = reader.marks.resolve(reader.lines, lambda where: "/tr[" not in where)
+    if not lines:
         raise InputError("Word document has no text", name)
     parts, blocks, pos = [], [], 0
-    for text, where in reader.lines:
+    for text, where in lines:
         blocks.append((pos, pos + len(text), where))
         parts.append(text + "\n")
         pos += len(text) + 1
-    return Extracted("".join(parts), _core(archive, name), tuple(blocks))
+    targets = part_targets(archive, main, name)
+    notes = records(archive, targets, points, name, lambda p: MARKS.sub("", reader.paragraph(p, count=False)))
+    return Extracted("".join(parts), _core(archive, name) + furniture(archive, targets, name), tuple(blocks), notes)
 
 
 def _main_part(archive, name: str) -> str:
@@ -146,6 +159,8 @@ class _Reader:
         self.paragraphs = 0
         self.tables = 0
         self.carried = ""
+        self.marks = Marks()
+        self.boxes: list = []
 
     def body(self, container, top: bool = True) -> None:
         for child in container:
@@ -156,29 +171,61 @@ class _Reader:
                 self.carried = ""
                 if _mark_deleted(child):
                     self.carried = text
-                elif text.strip():
-                    self.lines.append((text.strip(), f"body/p[{self.paragraphs}]"))
+                else:
+                    self.line(text, f"body/p[{self.paragraphs}]")
             elif tag == "tbl":
                 self.flush()
                 self.tables += 1
                 self.table(child, f"body/tbl[{self.tables}]")
             elif tag in {"sdt", "sdtContent", "customXml", "ins"}:
                 self.body(child, top=False)
+            elif tag in {"commentRangeStart", "commentRangeEnd"}:
+                self.carried += self.marks.mark(_POINTS[tag], child.get(W + "id", ""))
         if top:
             self.flush()
 
+    def line(self, text: str, where: str) -> None:
+        """Add a paragraph's line (a blank one only passes its marks on), then its text boxes."""
+        boxes, self.boxes = self.boxes, []
+        if _blank(text):
+            if MARKS.search(text):
+                self.carried += "".join(MARKS.findall(text))
+        else:
+            self.lines.append((text.strip(), where))
+        for k, box in enumerate(boxes, start=1):
+            self.box(box, f"{where}/txbx[{k}]")
+
+    def box(self, content, where: str) -> None:
+        """The paragraphs and tables of a text box, in order."""
+        paragraphs = tables = 0
+        for child in content:
+            tag = _local(child)
+            if tag == "p":
+                paragraphs += 1
+                self.line(self.paragraph(child), f"{where}/p[{paragraphs}]")
+            elif tag == "tbl":
+                tables += 1
+                self.table(child, f"{where}/tbl[{tables}]")
+
     def flush(self) -> None:
         """A paragraph whose mark is deleted but with nothing after it to join stays a line."""
-        if self.carried.strip():
+        if not _blank(self.carried):
             self.lines.append((self.carried.strip(), f"body/p[{self.paragraphs}]"))
+        elif self.carried and self.lines:
+            text, where = self.lines[-1]
+            self.lines[-1] = (text + "".join(MARKS.findall(self.carried)), where)
         self.carried = ""
 
-    def paragraph(self, p) -> str:
+    def paragraph(self, p, count: bool = True) -> str:
+        """A paragraph's text with its number; `count=False` reads a note's paragraph (no marks,
+        boxes or list counting)."""
         parts: list[str] = []
-        _runs(p, parts)
+        _runs(p, parts, self if count else None)
         text = "".join(parts)
+        if not count:
+            return text
         marker = self.marker(p)  # advances the list even for an empty paragraph, as Word counts it
-        return marker + text.lstrip(" \t") if marker and text.strip() else text
+        return marker + text.lstrip(" \t") if marker and not _blank(text) else text
 
     def marker(self, p) -> str:
         ppr = p.find(W + "pPr")
@@ -199,13 +246,16 @@ class _Reader:
             cells = []
             for cell in row.findall(W + "tc"):
                 texts = []
-                for el in cell.iter(W + "p"):
+                for el in _cell_paragraphs(cell):
                     text = self.paragraph(el).replace("\t", " ").replace("\n", " ").strip()
-                    if text:
+                    if not _blank(text) or MARKS.search(text):
                         texts.append(text)
                 cells.append(" ".join(texts))
-            if any(cells):
+            boxes, self.boxes = self.boxes, []
+            if any(not _blank(cell) for cell in cells):
                 self.lines.append(("\t".join(cells), f"{where}/tr[{r}]"))
+            for k, box in enumerate(boxes, start=1):
+                self.box(box, f"{where}/tr[{r}]/txbx[{k}]")
 
 
 def _mark_deleted(p) -> bool:
@@ -214,13 +264,30 @@ def _mark_deleted(p) -> bool:
     return marks is not None and (marks.find(W + "del") is not None or marks.find(W + "moveFrom") is not None)
 
 
-def _runs(el, parts: list[str]) -> None:
+def _cell_paragraphs(el):
+    """The paragraphs of a table cell, nested tables included, text boxes not (they are read apart)."""
+    for child in el:
+        tag = _local(child)
+        if tag == "p":
+            yield child
+        elif tag not in _PICTURES and tag != "txbxContent":
+            yield from _cell_paragraphs(child)
+
+
+def _blank(text: str) -> bool:
+    """Nothing a reader sees: spaces, zero-width characters and note marks only."""
+    return not _INVISIBLE.sub("", MARKS.sub("", text)).strip()
+
+
+def _runs(el, parts: list[str], reader: _Reader | None) -> None:
+    """Append the text of `el`'s runs to `parts`; with a `reader`, the marks of notes and comments
+    too, and the text boxes found are queued on it."""
     for child in el:
         tag = _local(child)
         if tag in _SKIP or not tag:
             continue
         if tag == "t":
-            parts.append(child.text or "")
+            parts.append(MARKS.sub("", child.text or ""))
         elif tag == "tab":
             parts.append("\t")
         elif tag in {"br", "cr"}:
@@ -228,6 +295,28 @@ def _runs(el, parts: list[str]) -> None:
                 parts.append("\n")
         elif tag == "noBreakHyphen":
             parts.append("-")
+        elif tag in _POINTS:
+            if reader is not None:
+                parts.append(reader.marks.mark(_POINTS[tag], child.get(W + "id", "")))
+        elif tag in _PICTURES:
+            if reader is not None:
+                reader.boxes.extend(_text_boxes(child))
         else:
-            _runs(child, parts)
+            _runs(child, parts, reader)
 
+
+def _text_boxes(el) -> list:
+    """The text boxes of a picture; of alternate content, those of the first choice that has any."""
+    if _local(el) == "AlternateContent":
+        for option in el:
+            found = [box for child in option for box in _text_boxes(child)]
+            if found:
+                return found
+        return []
+    found = []
+    for child in el:
+        if _local(child) == "txbxContent":
+            found.append(child)  # a box inside it is read when it is
+        else:
+            found += _text_boxes(child)
+    return found

@@ -18,10 +18,12 @@ raw newlines are line breaks where the page shows them as such: in `<pre>` and
 `white-space: pre*` elements, and in a block holding plain text pasted with its
 line breaks (see `_plain_text_lines`);
 a data table (no nested table) becomes one line per row with cells joined by a
-tab; an `<ol>` item gets the number the browser would show (`1. `, `一、`).
+tab, a cell spanning rows or columns (`rowspan`, `colspan`) repeated in each row
+and column it covers, so every row has its 牵头单位 in its own column; an `<ol>` item gets the number the browser would show (`1. `, `一、`).
 Word-exported HTML is read as such: `<o:p>` is inline, `mso-list:Ignore` spans
 keep their list number without the spacer. Every line records the element
-path it came from (`/html/body/div[2]/p[3]`) in `blocks`.
+path it came from (`/html/body/div[2]/p[3]`) in `blocks`. The page's attachment
+links (`links`) come out as `annotations`.
 """
 from __future__ import annotations
 
@@ -30,6 +32,7 @@ from dataclasses import dataclass
 
 from ..errors import InputError
 from .guard import check_depth, html_parser, refuse_entities
+from .links import Attachment, links
 from .page import (
     BLOCK_TAGS, boilerplate, breadcrumb, content_roots, heading_before, hidden, metadata_pairs, squeeze, tag_of,
 )
@@ -43,6 +46,7 @@ _PRE_STYLE = re.compile(r"white-space\s*:\s*(?:pre|break-spaces)", re.I)
 # A line of pasted plain text ends a sentence or clause, or is short (a heading such as 一、各地自查).
 _LINE_END = re.compile(r"[。：；！？:;!?][”’」）)]*$")
 _HEADING_CHARS = 20
+MAX_COLUMNS = 64
 _SINGLE_BYTE = frozenset({"iso-8859-1", "latin1", "latin-1", "windows-1252", "cp1252", "us-ascii", "ascii"})
 
 
@@ -54,6 +58,7 @@ class Extracted:
     encoding: str
     metadata: tuple[tuple[str, str], ...]
     blocks: tuple[tuple[int, int, str], ...]
+    annotations: tuple[Attachment, ...] = ()
 
 
 def extract_html(data: bytes, name: str) -> Extracted:
@@ -100,7 +105,7 @@ def extract_html(data: bytes, name: str) -> Extracted:
     if not any(text for text, _ in lines.lines):
         raise InputError("HTML has no text", name)
     text, blocks = _join(lines.lines)
-    return Extracted(text, encoding, tuple(metadata), blocks)
+    return Extracted(text, encoding, tuple(metadata), blocks, links(root, skip, text))
 
 
 def decode_markup(data: bytes, name: str) -> tuple[str, str]:
@@ -225,15 +230,32 @@ class _Lines:
 
     def _table(self, table) -> None:
         self.brk()
-        for row in table.iter("tr"):
-            cells = []
+        rows = list(table.iter("tr"))
+        above: dict[int, tuple[int, str]] = {}  # column -> (rows it still spans, text) of a rowspan cell
+        for index, row in enumerate(rows):
+            cells: list[str] = []
+
+            def spanned() -> None:
+                while len(cells) in above:
+                    left, text = above.pop(len(cells))
+                    cells.append(text)
+                    if left > 1:
+                        above[len(cells) - 1] = (left - 1, text)
+
             for cell in row:
                 if tag_of(cell) not in {"td", "th"}:
                     continue
+                spanned()
                 inner = _Lines(self.skip)
                 inner.walk(cell)
                 inner.brk()
-                cells.append(" ".join(text for text, _ in inner.lines))
+                text = " ".join(text for text, _ in inner.lines)
+                down = min(_span(cell.get("rowspan")), len(rows) - index)
+                for _ in range(min(_span(cell.get("colspan")), MAX_COLUMNS - len(cells))):
+                    if down > 1:
+                        above[len(cells)] = (down - 1, text)
+                    cells.append(text)
+            spanned()
             if any(cells):
                 self.lines.append(("\t".join(cells), row))
 
@@ -287,6 +309,12 @@ def _plain_text_lines(el) -> bool:
     lines = [line.strip() for line in el.text_content().split("\n")]
     lines = [line for line in lines if line]
     return len(lines) >= 3 and all(_LINE_END.search(line) or len(line) <= _HEADING_CHARS for line in lines)
+
+
+def _span(value: str | None) -> int:
+    """A rowspan/colspan attribute as a count (at least 1; junk is 1)."""
+    value = (value or "").strip()
+    return max(int(value[:6]), 1) if value.isdigit() else 1
 
 
 def _is_data_table(table) -> bool:

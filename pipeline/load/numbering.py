@@ -76,6 +76,7 @@ def _pick(seq: str, n: int) -> str:
 def format_number(n: int, fmt: str) -> str:
     """Render counter value `n` in Word number format `fmt` (unknown formats: decimal)."""
     if fmt in {"chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting",
+               "taiwaneseCountingThousand",
                "koreanCounting", "ideographLegalTraditional"} and n > 0:
         return chinese(n)
     if fmt == "chineseLegalSimplified":
