@@ -62,8 +62,10 @@ def segment(text: str, name: str | None = None) -> Segmented:
 
 def _attachment_tree(lines: list[Line], attach: int) -> list:
     """The numbered headings of the attachments (一、号牌编码规则 / （一）汽车号牌…), nested as in
-    a body. Table rows (cells joined by tabs) are a table's, never headings."""
-    rows = [ln for ln in lines[attach + 1:] if "\t" not in ln.text]
+    a body. Table rows (cells joined by tabs) are a table's, never headings, except a row of one
+    cell spanning the table (a group heading of a list, `一、知识产权保护方面（共5项）`, which the
+    loaders repeat in every column it spans): it stands for that cell."""
+    rows = [row for row in map(_spanning_cell, lines[attach + 1:]) if "\t" not in row.text]
     first = next((k for k, ln in enumerate(rows) if not ln.blank and match_marker(ln.folded, ln.text)), None)
     if first is None:
         return []
@@ -72,6 +74,16 @@ def _attachment_tree(lines: list[Line], attach: int) -> list:
         split_paragraphs(raw)
     assign_kinds(tree)
     return tree
+
+
+def _spanning_cell(line: Line) -> Line:
+    """A table row whose cells all say the same (one cell spanning it) as a line of its first
+    cell (offsets kept: the row's other cells stay in the line's range); any other line as it is."""
+    cells = line.text.split("\t")
+    if len(cells) < 2 or len({c.strip() for c in cells}) != 1:
+        return line
+    size = len(cells[0].rstrip())
+    return Line(line.start, line.end, line.lo, line.lo + size, line.text[:size], line.folded[:size])
 
 
 def _unnumbered(text: str, lines: list[Line], name: str | None) -> Segmented:
