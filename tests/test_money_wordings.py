@@ -113,6 +113,17 @@ def test_a_price_per_cubic_metre_in_a_real_document():
     assert (t.amount_yuan, t.qualifier, t.per) == (2.4, "about", "每立方米")
 
 
+def test_a_price_measure_is_the_price_s_alone():
+    # 处理成本为每立方米2.4元左右，实现经济效益900万元。 (the benefit is no price per cubic metre)
+    (t,) = term(WILD / "govcn-2005-guobanhan21-keji-jieshui-jianyi.html", "900万元")
+    assert t.per is None
+    # 筹备经费由建设单位按照物业总建筑面积每平方米一元且总额不少于五万元的标准承担
+    path = WILD / "lishui-rd-2019-wuyeguanli.txt"
+    assert [(t.amount_yuan, t.per) for t in term(path, "一元")] == [(1, "每平方米")]
+    assert [(t.amount_yuan, t.per) for t in term(path, "不少于五万元")] == [(50000, None)]
+    assert [t.per for t in money_terms("按每吨50元给予补贴，每家企业最高100万元。")] == ["每吨", "每家"]
+
+
 @pytest.mark.parametrize("sentence, text, per", [
     ("租金补贴标准为20元/平方米/月。", "20元/平方米/月", "/平方米/月"),
     ("给予岗位补贴200元/人/月。", "200元/人/月", "/人/月"),

@@ -44,6 +44,8 @@ PER = re.compile(r"单个[\u4e00-\u9fff]{1,6}?每年|单个(?:企业|单位|项�
                  r"|单(?:户|项|品种|台设备|笔)"
                  r"|每(?:年度|平方米|立方米|千瓦时|[年项个户家人台件笔月亩次吨])(?:每年度|每[年项个户家人台件笔月亩次])*"
                  r"|年度(?=增长)")
+# The measure of a price (每平方米一元) is the price's alone; an amount after it is not per that measure.
+MEASURE_PER, PRICED = re.compile(r"每(?:平方米|立方米|千瓦时|吨)"), re.compile(r"元|%")
 _N = r"\d+|[一二两三四五六七八九十]"
 # 前2年/后3年 count only in the term's own clause; 连续3年, 3年内, 给予五年奖励 anywhere before it.
 PERIOD = re.compile(rf"(?:前|后)({_N})年")
@@ -226,7 +228,7 @@ def _term(v: View, lo: int, hi: int, f: Found, offset: int, duis: list[re.Match]
         cond = s[pc:max(pc, cs - 1)] or None
     per = q.per
     if per is None and role != "rate":
-        per = _last(PER, s, cs, g0) or (None if role == "threshold" or seg_lo == cs else _last(PER, s, seg_lo, g0))
+        per = _per(s, cs, g0) or (None if role == "threshold" or seg_lo == cs else _per(s, seg_lo, g0))
     end = f.group[-1].end
     dur, one_time = None, False
     if role in GRANTING:
@@ -245,6 +247,17 @@ def _term(v: View, lo: int, hi: int, f: Found, offset: int, duis: list[re.Match]
         recipient=clean(rec), condition=clean(cond),
         purpose=purpose.group(1) if purpose else None,
     )
+
+
+def _per(s: str, a: int, b: int) -> str | None:
+    """The last `PER` in `s[a:b]`, except a price's measure (每立方米, 每平方米…) that an amount
+    after it has taken: `处理成本为每立方米2.4元左右，实现经济效益900万元` gives 900万元 none."""
+    m = None
+    for m in PER.finditer(s, a, b):
+        pass
+    if m is None or (MEASURE_PER.match(m.group(0)) and PRICED.search(s, m.end(), b)):
+        return None
+    return m.group(0)
 
 
 def _last(pattern: re.Pattern, s: str, a: int, b: int, whole: bool = True) -> str | None:
