@@ -269,3 +269,13 @@ def test_attachment_synthetic():
     assert [(p.num, [m.num for m in p.children]) for p in attachment.children] == [
         ("一", ["（一）", "（二）"]), ("二", ["（一）"])]
     assert text[attachment.start:].startswith("附件\n工作方案")
+
+
+def test_an_attachment_note_list_opening_after_its_label():
+    # under the coordinate tables of 附件2: 注：1、坐标系统为深圳独立坐标系统。⏎2、L为弧长，…⏎3、红线是指…
+    d = doc(WILD / "govcn-2006-guohan132-shouquan-xianggangtebiexingzhengqu-shishi.html")
+    attachment = d.root.children[-1]
+    assert [(p.num, p.title) for p in attachment.children] == [
+        ("1", "坐标系统为深圳独立坐标系统"), ("2", "L为弧长，R为半径，A为回旋线参数；单位均为米"),
+        ("3", "红线是指深圳湾口岸港方口岸区边界")]
+    assert not [w for w in d.warnings if w.code == "W101"]

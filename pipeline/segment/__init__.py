@@ -66,10 +66,7 @@ def _attachment_tree(lines: list[Line], attach: int) -> list:
     cell spanning the table (a group heading of a list, `一、知识产权保护方面（共5项）`, which the
     loaders repeat in every column it spans): it stands for that cell."""
     rows = [row for row in map(_spanning_cell, lines[attach + 1:]) if "\t" not in row.text]
-    first = next((k for k, ln in enumerate(rows) if not ln.blank and match_marker(ln.folded, ln.text)), None)
-    if first is None:
-        return []
-    tree = body_mod.build(rows[first:])
+    tree = body_mod.build(rows)  # text before the first heading stays the attachment's own
     for raw in tree:
         split_paragraphs(raw)
     assign_kinds(tree)
