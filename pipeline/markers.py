@@ -101,8 +101,9 @@ def match_marker(folded_line: str, original_line: str) -> Marker | None:
     return None
 
 
-# Where an inline item may start: after a colon, semicolon or full stop (and spaces).
-_INLINE_AT = re.compile(r"[:;。] *")
+# Where an inline item may start: after a colon, semicolon or full stop (and spaces), at a
+# character that can open one of `_INLINE_TYPES`.
+INLINE_AT = re.compile(rf"[:;。] *(?=[(\d{CIRCLED}])")
 _INLINE_TYPES = ("paren_cn", "arabic", "paren_arabic", "circled")
 
 
@@ -111,7 +112,7 @@ def inline_markers(folded_line: str) -> list[Marker]:
     or `。` (`…情形之一的：1.死亡的；2.失踪的；` -> markers 1 and 2). Candidates only: a run
     of them is an inline list when they count on from each other (see `segment.body`)."""
     found = []
-    for at in _INLINE_AT.finditer(folded_line):
+    for at in INLINE_AT.finditer(folded_line):
         pos = at.end()
         for type_, pattern in _PATTERNS:
             if type_ not in _INLINE_TYPES:

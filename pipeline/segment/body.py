@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from ..markers import REGULATION_RANK, Marker, inline_markers, match_marker
+from ..markers import INLINE_AT, REGULATION_RANK, Marker, inline_markers, match_marker
 from .lines import Line, continues
 
 # From 1000 on, an Arabic-numbered line is an item only where it continues its list (999. before
@@ -19,6 +19,8 @@ from .lines import Line, continues
 LIST_ONLY_FROM = 1000
 # a chapter heading printed without its number after numbered chapters: `附　则`
 _UNNUMBERED_CHAPTER = re.compile(r"#*(?:附则|总则)")
+# what a line opens with when it may be a decimal section below the first level: `1.1`, `2.1.2`
+_DECIMAL_HEAD = re.compile(r"\s*\d{1,2}\.\d")
 
 
 @dataclass
@@ -94,8 +96,7 @@ def build(lines: list[Line]) -> list[Raw]:
 def _has_decimal_sections(lines: list[Line]) -> bool:
     """Whether the body numbers sections `1.1`, `2.1.2`: only then is `1　总则` a section."""
     for line in lines:
-        head = line.folded.lstrip()[:1]
-        if head.isdigit() and "\t" not in line.folded:
+        if _DECIMAL_HEAD.match(line.folded) and "\t" not in line.folded:
             marker = match_marker(line.folded, line.text)
             if marker is not None and marker.type.startswith("dec") and marker.type != "dec1":
                 return True
@@ -107,6 +108,9 @@ def _lines_split(lines: list[Line], stack: list[Raw]) -> Iterator[Line]:
     are placed: the deepest open node (`stack`, as `build` leaves it) says which number a
     broken line may go on with."""
     for k, line in enumerate(lines):
+        if line.blank or not INLINE_AT.search(line.folded):
+            yield line  # no marker after a `：`, `；` or `。`: nothing to cut
+            continue
         opened = next((r.marker for r in reversed(stack) if r.marker is not None), None)
         following = next((ln for ln in lines[k + 1:k + 4] if not ln.blank), None)
         yield from split_inline(line, opened, following)
