@@ -20,7 +20,7 @@ from .. import ooxml
 from ..model import Document
 from . import ChainDiff
 from .compare import DocumentDiff
-from .glance import glance
+from .glance import glance, stated_title
 from .labels import Words
 from .tracked import change_anchor, tracked_paragraphs
 
@@ -90,7 +90,7 @@ def to_docx(chain: ChainDiff, author: str = AUTHOR, date: datetime | None = None
     """The DOCX package of the overall change of `chain`, tracked changes by `author`."""
     d = chain.overall
     rev = ooxml.Revision(author, revision_date(d.new, date))
-    title = d.new.title or d.old.title or "（未识别标题）"
+    title = stated_title(d.new) or stated_title(d.old) or "（未识别标题）"
     body = _front_page(chain, title, rev) + [ooxml.section_break()]
     for p in tracked_paragraphs(d):
         body.append(ooxml.paragraph(p.segments, None if p.style == "Normal" else p.style, p.mark, rev, p.align,
@@ -131,7 +131,7 @@ def _front_page(chain: ChainDiff, title: str, rev: ooxml.Revision) -> list:
 
 
 def _version(doc: Document) -> str:
-    label = f"《{doc.title}》" if doc.title else "（未识别标题）"
+    label = f"《{stated_title(doc)}》" if stated_title(doc) else "（未识别标题）"
     if doc.status:
         label += f"（{doc.status}）"
     facts = [doc.source.name] + ([doc.date] if doc.date else [])

@@ -198,5 +198,11 @@ def newest_first(docs: Sequence[Document]) -> list[tuple[int, str]]:
     return out
 
 
+def stated_title(doc: Document) -> str | None:
+    """The title the text states; None when the file name stands in for a missing one (W201):
+    a report names a version by its title, never by a file id."""
+    return None if any(w.code == "W201" for w in doc.warnings) else doc.title
+
+
 def _draft(doc: Document) -> bool:
     return any(word in (doc.status or "") for word in DRAFT_WORDS)

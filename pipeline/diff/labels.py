@@ -11,7 +11,7 @@ from typing import Any
 from ..model import Document
 from .compare import Change
 from .fields import FieldChange
-from .glance import Row, change_kinds
+from .glance import Row, change_kinds, stated_title
 
 LANGS = ("zh", "en")
 # Keys a term's words state (以上…以下 is a range): not repeated when the words changed.
@@ -154,7 +154,7 @@ class Words:
 
     def doc_title(self, doc: Document) -> str:
         """A version's title and status, never its file id: 《…》（征求意见稿）."""
-        title = f"《{doc.title}》" if doc.title else self["no_title"]
+        title = f"《{stated_title(doc)}》" if stated_title(doc) else self["no_title"]
         return f"{title}（{doc.status}）" if doc.status else title
 
 

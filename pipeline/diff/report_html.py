@@ -13,7 +13,7 @@ from html import escape
 
 from . import ChainDiff
 from .compare import STATUSES, Change, DocumentDiff
-from .glance import Glance, Row, change_kinds, entries, glance, minor, newest_first, touches_money
+from .glance import Glance, Row, change_kinds, entries, glance, minor, newest_first, stated_title, touches_money
 from .labels import Words
 from .report_md import similarity
 from .report_page import CSS, JS
@@ -25,7 +25,7 @@ def to_html(chain: ChainDiff, lang: str = "zh") -> str:
     """The page, labels in `lang` (zh or en)."""
     w = Words(lang)
     docs = [chain.steps[0].old] + [s.new for s in chain.steps]
-    named = next((d for d in reversed(docs) if d.title), docs[-1])
+    named = next((d for d in reversed(docs) if stated_title(d)), docs[-1])
     title = f"{w.doc_title(named)}{w['report']}" if lang == "zh" else f"{w['report']}: {w.doc_title(named)}"
     if len(chain.steps) > 1:
         sections = [(chain.overall, w.fmt("overall", len(docs)), "overall-")]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from . import ChainDiff
 from .compare import STATUSES, Change, DocumentDiff
-from .glance import Glance, Row, change_kinds, entries, glance, minor, newest_first
+from .glance import Glance, Row, change_kinds, entries, glance, minor, newest_first, stated_title
 from .labels import Words
 
 
@@ -17,7 +17,7 @@ def to_markdown(chain: ChainDiff, lang: str = "zh") -> str:
     """The report in Markdown, labels in `lang` (zh or en)."""
     w = Words(lang)
     docs = [chain.steps[0].old] + [s.new for s in chain.steps]
-    title = w.doc_title(docs[-1]) if docs[-1].title else w.doc_title(docs[0])
+    title = w.doc_title(next((d for d in reversed(docs) if stated_title(d)), docs[-1]))
     head = f"# {esc(title)}{w['report']}" if lang == "zh" else f"# {w['report']}: {esc(title)}"
     lines = [head, "", f"{w['versions']}:" if lang == "en" else f"{w['versions']}：", ""]
     for k, d in enumerate(docs, 1):
