@@ -9,6 +9,7 @@ from . import cli, format_option, lazy_module, out_option
 
 api = lazy_module("pipeline.api")
 FORMATS = ("md", "html", "json", "docx")
+LANGS = ("zh", "en")
 AUTHOR = "policy-pipeline"
 
 
@@ -23,7 +24,9 @@ AUTHOR = "policy-pipeline"
               help="Reviser named on the Word file's tracked changes.")
 @click.option("--date", "when", type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S"]),
               help="Date of the Word file's tracked changes (default: the new version's date, else 2000-01-01).")
-def diff(old: str, new: str, newer: tuple[str, ...], out: str | None, fmt: str, author: str, when) -> None:
+@click.option("--lang", type=click.Choice(LANGS), default="zh", show_default=True,
+              help="Language of the Markdown and HTML reports' labels (the JSON holds codes; the Word file is Chinese).")
+def diff(old: str, new: str, newer: tuple[str, ...], out: str | None, fmt: str, author: str, when, lang: str) -> None:
     """Compare versions OLD -> NEW [-> NEWER...]: each clause paired, redlined, field changes.
 
     Each version is a source text or a document JSON written by `policy ingest`.
@@ -41,11 +44,11 @@ def diff(old: str, new: str, newer: tuple[str, ...], out: str | None, fmt: str, 
     paths = (old, new) + newer
     chain = diff_chain([api.load_document(p) for p in paths])
     if not out:
-        click.echo(render(chain, fmt), nl=False)
+        click.echo(render(chain, fmt, lang), nl=False)
         return
     stem = f"{_stem(paths[0])}--{_stem(paths[-1])}"
     formats = FORMATS if fmt == "all" else (fmt,)
-    for target in write_reports(chain, out, stem, formats, author=author.strip(), date=when):
+    for target in write_reports(chain, out, stem, formats, author=author.strip(), date=when, lang=lang):
         click.echo(str(target))
 
 
