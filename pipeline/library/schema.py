@@ -203,26 +203,35 @@ def connect(path: str | Path, create: bool = True) -> sqlite3.Connection:
 
 
 def _migrate(conn: sqlite3.Connection, path: str) -> None:
+    """Check the file is a library of this schema, creating or migrating it (one transaction) if need be."""
+    if _current(conn, path):
+        return
     conn.execute("BEGIN IMMEDIATE")
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
-        app = conn.execute("PRAGMA application_id").fetchone()[0]
-        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-        if version > SCHEMA_VERSION:
-            raise InputError(f"library schema {version} is newer than this tool's ({SCHEMA_VERSION}): upgrade it", path)
-        if (version == 0 and tables) or (version and app != APPLICATION_ID):
-            raise InputError("an SQLite file that is not a policy library", path)
-        for step in MIGRATIONS[version:]:
-            for statement in _statements(step):
-                conn.execute(statement)
-        if version < SCHEMA_VERSION:
+        if not _current(conn, path):
+            for step in MIGRATIONS[version:]:
+                for statement in _statements(step):
+                    conn.execute(statement)
             _layer_tables(conn)
-        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
         raise
+
+
+def _current(conn: sqlite3.Connection, path: str) -> bool:
+    """True for a library of this schema; False for an empty file or an older library; else refused."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    app = conn.execute("PRAGMA application_id").fetchone()[0]
+    tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise InputError(f"library schema {version} is newer than this tool's ({SCHEMA_VERSION}): upgrade it", path)
+    if (version == 0 and tables) or (version and app != APPLICATION_ID):
+        raise InputError("an SQLite file that is not a policy library", path)
+    return version == SCHEMA_VERSION
 
 
 def _layer_tables(conn: sqlite3.Connection) -> None:
