@@ -154,6 +154,14 @@ def run_ics(db, tmp_path):
     return other.read_bytes()
 
 
+def test_serve_without_datasette_says_how_to_install_it(monkeypatch):
+    monkeypatch.setitem(sys.modules, "datasette", None)
+    monkeypatch.delitem(sys.modules, "pipeline.library.web", raising=False)
+    result = CliRunner().invoke(cli, ["serve", "--db", str(corpus_library())])
+    assert result.exit_code == 1
+    assert result.stderr == "Error: policy serve needs Datasette: pip install 'policy-pipeline[web]'\n"
+
+
 # --- killed mid-batch ---------------------------------------------------------------------
 
 BATCH = [CORPUS / n for n in ("law-guojia-keji-jiangli-tiaoli-2020.txt", "hohhot-2024-keji-qiangshi-draft.txt",

@@ -1,10 +1,11 @@
-"""`policy add`, `policy history`, `policy search`, `policy drafts`: the library."""
+"""`policy add`, `policy history`, `policy search`, `policy drafts`, `policy serve`: the library."""
 from __future__ import annotations
 
 import sys
 
 import click
 
+from ..errors import InputError
 from . import aliases_option, cli, format_option, jobs_option, lazy_module
 
 add_mod = lazy_module("pipeline.library.add")
@@ -126,3 +127,24 @@ def drafts(db: str, open_only: bool, fmt: str, ics: str | None) -> None:
 
         write_atomic(ics, drafts_mod.to_ics(found))
     click.echo(render(found), nl=False)
+
+
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; anything but 127.0.0.1 lets other machines read the library.")
+@click.option("-p", "--port", type=click.IntRange(min=0, max=65535), default=8001, show_default=True)
+def serve(db: str, host: str, port: int) -> None:
+    """Browse the library in Datasette: Chinese labels, facets, canned queries, document and version pages.
+
+    Needs the web extra: pip install 'policy-pipeline[web]'.
+    """
+    try:
+        web = lazy_module("pipeline.library.web")
+        web.require()
+    except ImportError:
+        raise InputError("policy serve needs Datasette: pip install 'policy-pipeline[web]'") from None
+    schema.connect(db, create=False).close()
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"Warning: listening on {host}: other machines can read this library", err=True)
+    web.serve(db, host, port, echo=lambda line: click.echo(line, err=True))
