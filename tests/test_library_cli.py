@@ -75,6 +75,7 @@ def test_history_lists_the_versions_with_their_changes():
     assert lines[0] == f"policy {pid}: law-zhian-chufa-2025 (3 versions)"
     files = [line.split(" | ")[4] for line in lines[3:]]
     assert files == ["law-zhian-chufa-2012.txt", "law-zhian-chufa-draft2.txt", "law-zhian-chufa-2025.txt"]
+    assert run("history", "zhian-chufa-draft2", "--db", db).output == result.output   # untitled: by file name
     by_title = run("history", "审计条例", "--db", db)
     assert by_title.exit_code == 0 and "北京市审计条例 (2 versions)" in by_title.output
     several = run("history", "条例", "--db", db)

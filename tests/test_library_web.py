@@ -116,6 +116,7 @@ def test_canned_queries_answer(server):
     assert any(r["path"] == "二 (一) 3" and "不低于300万元" in (r["money"] or "") for r in rows)
     rows = json.loads(get(base + f"/policy/search.json?_shape=array&q={q('补贴')}")[1])
     assert rows and all("**补贴**" in r["snippet"] for r in rows)
+    assert json.loads(get(base + "/policy/search.json?_shape=array&q=")[1]) == []
     counts = json.loads(get(base + "/policy/leads_per_unit.json?_shape=array")[1])
     assert counts[0]["clauses"] >= counts[-1]["clauses"]
     assert get(base + "/policy/drafts_due.json?_shape=array&from_date=2019-01-01")[0] == 200
@@ -155,7 +156,7 @@ def test_it_listens_on_127_0_0_1_only(server):
 
 PAGES = {
     "index": "/policy",
-    "documents": "/policy/documents?_facet=issuer",
+    "documents": "/policy/documents?_sort_desc=year",
     "money-query": "/policy/money_at_least_1m",
 }
 

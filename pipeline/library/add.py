@@ -77,12 +77,15 @@ def create(target: str | Path, docs: Sequence[tuple[Document, str | None]], decl
            diffs: dict | None = None) -> tuple[Path, list[Added]]:
     """A new library at `target` holding `docs` (ingested, with their source paths), built aside
     and renamed into place: what `policy build` writes. `diffs` are diffs already computed
-    (`versions.Loader`). Declared chains are added in their order, so no diff is made twice."""
+    (`versions.Loader`). Declared chains are added in their order, so no diff is made twice.
+    The file aside is not synced after each document (it is thrown away if anything fails),
+    only once before the rename."""
     target = Path(target)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
     try:
         conn = schema.connect(tmp)
+        conn.execute("PRAGMA synchronous = OFF")
         try:
             load = versions.Loader(conn, diffs)
             missing = chains.declare(conn, declared, load) if declared is not None else []
@@ -94,6 +97,8 @@ def create(target: str | Path, docs: Sequence[tuple[Document, str | None]], decl
             out += add_documents(conn, ordered, load=load)
         finally:
             conn.close()
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
         os.replace(tmp, target)
     except BaseException:
         tmp.unlink(missing_ok=True)

@@ -66,7 +66,10 @@ def drafts(conn: sqlite3.Connection, now: datetime | None = None, open_only: boo
 def _is_open(deadline: str | None, now: datetime) -> bool:
     if not deadline:
         return False
-    return _end(deadline) >= now
+    try:
+        return _end(deadline) >= now
+    except ValueError:  # a deadline the letter reader could not make a date of
+        return False
 
 
 def _end(deadline: str) -> datetime:
@@ -127,14 +130,17 @@ def to_ics(found: list[Draft]) -> bytes:
         event.add("uid", f"{d.content_hash[:32]}@policy-pipeline")
         event.add("dtstamp", datetime.fromisoformat(d.added_at.replace("Z", "+00:00")))
         event.add("summary", f"征求意见截止：{d.title}")
-        if "T" in d.deadline:
-            end = datetime.fromisoformat(d.deadline).replace(tzinfo=CHINA)
-            event.add("dtstart", end - timedelta(minutes=30))
-            event.add("dtend", end)
-        else:
-            day = date.fromisoformat(d.deadline)
-            event.add("dtstart", day)
-            event.add("dtend", day + timedelta(days=1))
+        try:
+            if "T" in d.deadline:
+                end = datetime.fromisoformat(d.deadline).replace(tzinfo=CHINA)
+                event.add("dtstart", end - timedelta(minutes=30))
+                event.add("dtend", end)
+            else:
+                day = date.fromisoformat(d.deadline)
+                event.add("dtstart", day)
+                event.add("dtend", day + timedelta(days=1))
+        except ValueError:
+            continue
         event.add("description", _description(d))
         alarm = Alarm()
         alarm.add("action", "DISPLAY")

@@ -32,13 +32,14 @@ class History:
 
 
 def resolve_policy(conn: sqlite3.Connection, ref: str) -> int:
-    """A policy by its id, or by part of its title (or of any of its versions' titles)."""
+    """A policy by its id, or by part of its title (or of any of its versions' titles or file names)."""
     if ref.isdigit():
         if conn.execute("SELECT 1 FROM policies WHERE id = ?", (int(ref),)).fetchone():
             return int(ref)
         raise InputError(f"no policy {ref} in the library")
     found = conn.execute("SELECT DISTINCT p.id, p.title FROM policies p JOIN documents d ON d.policy_id = p.id "
-                         "WHERE p.title LIKE ?1 OR d.title LIKE ?1 ORDER BY p.id", (f"%{ref}%",)).fetchall()
+                         "WHERE p.title LIKE ?1 OR d.title LIKE ?1 OR d.source_name LIKE ?1 ORDER BY p.id",
+                         (f"%{ref}%",)).fetchall()
     if not found:
         raise InputError(f"no policy titled like {ref!r} in the library")
     if len(found) > 1:

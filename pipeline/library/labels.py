@@ -13,6 +13,9 @@ DOC = ("所属文件", "documents 表的编号")
 NODE = ("所属节点", "nodes 表的编号：记录所在的条款节点")
 SEQ = ("序号", "记录在该节点中的顺序（从 0 起）")
 
+DATABASE = ("政策（policies）由各版本文件（documents）组成；条款（nodes）为结构树的节点；责任分工、资金条款、"
+            "未量化支持、目标指标、引用文件各为一表，可直接用 SQL 查询；版本变化（changes、field_changes）为相邻版本间的"
+            "逐条对比。文件标题链接到大纲页，版本号链接到与上一版本的对比页。")
 MONEY_ROLES = {"grant": "补助奖励", "rate": "比例", "cap": "上限", "threshold": "门槛", "share": "占比",
                "budget_growth": "投入增长", "fine": "罚款", "fee": "收费", "fund_size": "基金规模", "other": "其他"}
 QUALIFIERS = {"exact": "确数", "at_least": "不低于", "at_most": "最高", "range": "区间", "about": "约"}

@@ -9,15 +9,18 @@ Both are plain functions of a read-only connection; `web` serves them.
 """
 from __future__ import annotations
 
+import re
 import sqlite3
 from html import escape
 from typing import Any
 
 from ..diff import ChainDiff, diff
 from ..diff.report import to_html
+from ..kinds import SKIP_KINDS
 from ..model import Document, Node
 from . import history, labels, store, tables
 
+_BLANK_LINES = re.compile(r"\s*\n\s*")
 CSS = """
 body{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif;margin:0;
  color:#1a1a1a;line-height:1.6}
@@ -39,6 +42,7 @@ p.text{margin:.1em 0;color:#333;font-size:.93em;white-space:pre-line}
 .chip{display:inline-block;border:1px solid #bbb;border-radius:3px;padding:0 .35em;margin:0 .3em .2em 0;background:#fafafa}
 .chip.lead{background:#e3f0fa;border-color:#276890;font-weight:bold}.chip.money{background:#eef8e6;border-color:#5a9a3a}
 .chip small{color:#555;font-weight:normal}ul.warnings{font-size:.9em;color:#8a4b00}
+details.front-node{margin:.2em 0;color:#555;font-size:.9em}details.front-node summary{cursor:pointer}
 """
 
 
@@ -60,7 +64,10 @@ def document_page(conn: sqlite3.Connection, doc_row: int, base: str = "/", db: s
     body = [nav(base, db, doc_row, row["policy_id"]), "<main>",
             f"<h1>{escape(title)}{'（' + escape(row['status']) + '）' if row['status'] and row['status'] not in title else ''}</h1>",
             _front(row), _versions(conn, row, base)]
-    body.append('<h2>大纲</h2><ul class="outline">')
+    counts = {name: len(layer) for name, layer in doc.layers.items() if len(layer)}
+    shown = "，".join(f"{labels.LAYER_NAMES.get(k, k)} {n}" for k, n in counts.items())
+    body.append(f'<h2>大纲</h2><p class="counts">{sum(1 for _ in doc.nodes()) - 1} 个节点；{escape(shown)}</p>'
+                '<ul class="outline">')
     body += [_node(doc, child) for child in doc.root.children]
     body.append("</ul>")
     found = doc.all_warnings()
@@ -97,7 +104,7 @@ def _versions(conn: sqlite3.Connection, row: sqlite3.Row, base: str) -> str:
 
 
 def _node(doc: Document, node: Node) -> str:
-    own = doc.text[node.start:node.own_end].strip()
+    own = _BLANK_LINES.sub("\n", doc.text[node.start:node.own_end].strip())
     head = f'<span class="num">{escape(node.marker or node.num or "")}</span>' if (node.marker or node.num) else ""
     head += f"<b>{escape(node.title)}</b>" if node.title else ""
     head += f'<span class="kind">{escape(node.kind)} · {escape(node.id)}</span>'
@@ -113,6 +120,9 @@ def _node(doc: Document, node: Node) -> str:
     if node.children:
         parts.append("<ul>" + "".join(_node(doc, c) for c in node.children) + "</ul>")
     parts.append("</li>")
+    if node.kind in SKIP_KINDS:  # front matter: folded, the body comes first to the eye
+        return f'<details class="front-node"><summary>{escape(node.kind)}：{escape((node.title or own)[:60])}' \
+               f'</summary><ul class="outline">{"".join(parts)}</ul></details>'
     return "".join(parts)
 
 

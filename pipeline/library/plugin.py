@@ -33,7 +33,7 @@ def _match(query: str | None) -> str:
     try:
         return search.match_expression(query or "")
     except InputError:
-        return '"\u3007\u3007\u3007"'  # a phrase no text holds: an empty query finds nothing
+        return '"x" NOT "x"'  # matches no row: an empty query finds nothing
 
 
 def _snippet(text: str | None, query: str | None) -> str | None:
@@ -74,7 +74,14 @@ def render_cell(row, value, column, table, database, datasette):
 
 @hookimpl
 def extra_body_script(template, database, table, columns, view_name, request, datasette):
-    if database != _config(datasette).get("database") or table not in labels.TABLES:
+    if database != _config(datasette).get("database"):
+        return None
+    if view_name == "database":
+        names = {name: f"{lab}（{name}）" for name, (lab, _, _) in labels.TABLES.items()}
+        return (f"(function(){{var L={json.dumps(names, ensure_ascii=False)};"
+                "document.querySelectorAll('h3 > a').forEach(function(a){var n=a.textContent.trim();"
+                "if(L[n]){a.textContent=L[n];}});})();")
+    if table not in labels.TABLES:
         return None
     names = {col: lab for col, (lab, _) in labels.TABLES[table][2].items()}
     return (f"(function(){{var L={json.dumps(names, ensure_ascii=False)};"

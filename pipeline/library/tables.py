@@ -23,6 +23,7 @@ import sqlite3
 import types
 import typing
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Literal, Union
 
 KEYS = ("id", "document_id", "node", "seq", "item_seq")
@@ -71,6 +72,7 @@ class Table:
         return out
 
 
+@lru_cache(maxsize=None)
 def table_for(name: str, record: type) -> Table:
     """The table of layer `name` whose records are of type `record`."""
     columns: list[Column] = []

@@ -57,7 +57,8 @@ def metadata(db: str | Path) -> dict[str, Any]:
         "title": "政策库",
         "description": "政策文件的各个版本、逐条变化、责任分工、资金条款与全文检索。"
                        "文件标题链接到大纲页，版本号链接到与上一版本的对比页。",
-        "databases": {name: {"title": "政策库", "tables": tables, "queries": labels.QUERIES}},
+        "databases": {name: {"title": "政策库", "description": labels.DATABASE, "tables": tables,
+                             "queries": labels.QUERIES}},
         "plugins": {PLUGIN: {"database": name, "path": str(Path(db).resolve())}},
     }
 
