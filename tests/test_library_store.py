@@ -155,7 +155,9 @@ def test_adding_a_file_twice_changes_nothing(tmp_path):
     conn = schema.connect(db)
     before = _dump(conn)
     conn.close()
-    again = add.add(db, [HOHHOT, HOHHOT], jobs=1)
+    copy = tmp_path / "renamed.txt"
+    copy.write_bytes(HOHHOT.read_bytes())
+    again = add.add(db, [HOHHOT, copy], jobs=1)
     conn = schema.connect(db)
     assert _dump(conn) == before
     conn.close()

@@ -228,7 +228,7 @@ def place(conn: sqlite3.Connection, doc: Document, version_of: int | None) -> Pl
         found = conn.execute("SELECT d.policy_id FROM documents d JOIN declared_versions v ON v.content_hash = "
                              "d.content_hash WHERE v.chain = ? ORDER BY v.position LIMIT 1", (chain[0],)).fetchone()
         return Placement(found[0] if found else None, "declared")
-    key = families.family_key(doc.title)
+    key = families.family_key(families.stated_title(doc))
     if key is None:
         return Placement(None, "new")
     issuer = doc.issuer or (doc.letter.issuer if doc.letter else None)

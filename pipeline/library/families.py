@@ -10,7 +10,7 @@ read as the title it issues:
 
 and a compatible issuer: the same place (呼和浩特市科学技术局 and 呼和浩特市人民政府),
 both central (国务院, 交通运输部), or one unknown. A title that is only a heading
-(第一章 总则) names no family.
+(第一章 总则) names no family, nor does a file name standing in for a missing title.
 
 Versions are ordered by an order the user declared (a VERSIONS file), then by date
 (the document's, else its cover letter's; undated first), then by status (drafts
@@ -37,6 +37,11 @@ _ISSUING = re.compile(r"^.*?关于印发[《“\"]?(?P<inner>.+?)[》”\"]?的(
 _HEADING = re.compile(r"^[#\s]*第[一二三四五六七八九十百零〇\d]+[编章节条]")
 _SPACE = re.compile(r"[\s\u3000]+")
 _QUOTES = str.maketrans("", "", "《》“”\"'")
+
+
+def stated_title(doc) -> str | None:
+    """The title the text states: a file name standing in for a missing one (warning W201) is none."""
+    return None if any(w.code == "W201" for w in doc.warnings) else doc.title
 
 
 def display_title(title: str | None) -> str | None:

@@ -37,7 +37,7 @@ def insert_document(conn: sqlite3.Connection, doc: Document, policy_id: int, att
         "contact_phone": letter.contact_phone if letter else None,
         "feedback": "\n".join(letter.feedback) if letter and letter.feedback else None,
         "source_path": source_path, "source_name": doc.source.name, "format": doc.source.format,
-        "content_hash": doc.source.sha256, "family_key": families.family_key(doc.title), "chars": len(doc.text),
+        "content_hash": doc.source.sha256, "family_key": families.family_key(families.stated_title(doc)), "chars": len(doc.text),
         "added_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
     }
     cur = conn.execute(f"INSERT INTO documents ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
