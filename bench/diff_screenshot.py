@@ -2,8 +2,9 @@
 into outputs/ as Markdown, HTML and JSON, and a screenshot of the HTML page taken with
 headless Chromium (apt-get install -y chromium fonts-noto-cjk).
 
-The screenshot opens the page with `#hide=renumbered`, so entries whose only change
-is their number are filtered out and the six edits are in view.
+The page hides entries only renumbered or only changed in formatting by default (behind a
+count and a toggle), so the screenshot shows what a reviewer sees first: the title, the
+changes at a glance, the counts and the cards of the six edits, with the side navigation.
 """
 from __future__ import annotations
 
@@ -39,7 +40,7 @@ def main() -> None:
         sys.exit("chromium not found: apt-get install -y chromium fonts-noto-cjk")
     png = OUT / f"{STEM}.png"
     subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-                    "--window-size=1280,2000", f"--screenshot={png}", page.as_uri() + "#hide=renumbered"],
+                    "--window-size=1280,2000", f"--screenshot={png}", page.as_uri()],
                    check=True, capture_output=True, timeout=120)
     print(f"wrote {png.relative_to(ROOT)} and {STEM}.md/.html/.json in outputs/")
 

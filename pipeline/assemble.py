@@ -27,7 +27,7 @@ from .normalize import fold
 from .segment import Segmented
 from .segment.front import Front
 from .segment.letter import notice_letter
-from .segment.vocab import DRAFT_STAGES, FIELD_KEYS, iso_any, normalize_issuer, order_number
+from .segment.vocab import DRAFT_STAGES, FIELD_KEYS, iso_any, normalize_issuer, order_number, status_of_title
 from .warnings import finding, merged
 
 STDIN_NAME = "stdin"
@@ -86,14 +86,16 @@ def _title_and_status(front: Front, meta: dict[str, str], text: str, calls_for_c
     that names a draft (`《…条例（征求意见稿）》`, in its title or near its start) has the
     draft's stage, and takes the draft's title when it has none of its own."""
     named = _COMMENTED.search(fold(text[:1000]))
-    title = front.title or _field(meta, "title")
+    title, given = front.title, None
+    if title is None and _field(meta, "title"):
+        given, title = status_of_title(_field(meta, "title"))  # a title supplied beside the text
     if title is None and named:
         title = text[named.start(1):named.end(1)]
         calls_for_comments = True
     title = title or _page_title(meta)
     in_title = _COMMENTED.search(fold(title or ""))
     stage = in_title.group(2) if in_title else (named.group(2) if named and calls_for_comments else None)
-    return title, front.status or stage
+    return title, front.status or given or stage
 
 
 def _field(meta: dict[str, str], name: str) -> str | None:

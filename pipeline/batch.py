@@ -18,7 +18,7 @@ import os
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from . import api
 from .assemble import doc_id_for
@@ -28,6 +28,7 @@ from .extract.aliases import Aliases
 from .extract.attachments import with_documents
 from .load import HTML_SUFFIXES, load
 from .load.links import ATTACHMENT_SUFFIXES, Attachment, is_attachment_file
+from .model import Document
 
 _UNSAFE = re.compile(r"[^\w.\-]+")  # the alphabet of `assemble.doc_id_for`
 
@@ -237,3 +238,36 @@ def _ignore_interrupts() -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def parse_one(path: str, aliases: Aliases | None = None) -> tuple[Document | None, str | None]:
+    """Ingest one file: the document, or None and the one-line reason it failed."""
+    try:
+        return api.ingest_file(path, aliases), None
+    except PipelineError as exc:
+        return None, str(exc)
+    except Exception as exc:  # a bug in one file must not sink the batch; it is reported as one
+        return None, f"{path}: internal error ({type(exc).__name__}: {exc})".splitlines()[0]
+
+
+def ingest_many(paths: list[str], jobs: int | None = None,
+                aliases: Aliases | None = None) -> Iterator[tuple[str, Document | None, str | None]]:
+    """Ingest `paths` in up to `jobs` processes; yield (path, document, error) in input order,
+    each as soon as it is parsed, for a single writer in this process (the library)."""
+    jobs = jobs or default_jobs()
+    if jobs == 1 or len(paths) <= 1:
+        for p in paths:
+            yield (p, *parse_one(p, aliases))
+        return
+    from concurrent.futures import ProcessPoolExecutor  # not on `policy --help`
+
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(paths)), initializer=_ignore_interrupts)
+    try:
+        futures = [pool.submit(parse_one, p, aliases) for p in paths]
+        for p, future in zip(paths, futures):
+            try:
+                yield (p, *future.result())
+            except Exception as exc:  # the worker process died (killed, out of memory)
+                yield p, None, f"{p}: worker process failed ({type(exc).__name__})"
+    finally:  # also when the writer stops early: pending files are not parsed for nothing
+        pool.shutdown(wait=True, cancel_futures=True)

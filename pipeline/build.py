@@ -7,6 +7,7 @@
     outputs/<doc_id>/<doc_id>.tasks.*        the 任务分工表 (xlsx, docx, csv, md), when a measure names a unit
     outputs/<doc_id>/<doc_id>.money.*        the money table (csv, md), when the text promises money
     outputs/diffs/<old>--<new>.diff.*        the version chains of the corpus's VERSIONS file
+    outputs/policy.db                        the library of them all (`policy serve --db outputs/policy.db`)
 
 Every file is written atomically, so an interrupted run leaves no half-written
 file (and no temporary one: see `emit.write_atomic` and `batch.run`).
@@ -20,11 +21,14 @@ from typing import Callable, Sequence
 from . import api, batch
 from .emit import write_atomic
 from .index import Chain, render_index
+from .library.add import create
+from .library.chains import read_chains
 from .model import Document
 
 VERSIONS_FILE = "VERSIONS"
 DIFFS = "diffs"
 INDEX = "index.html"
+LIBRARY = "policy.db"
 # (stage, items in the stage, the item just finished)
 Progress = Callable[[str, int, str], None]
 
@@ -37,6 +41,7 @@ class BuildReport:
     written: list[Path] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
     index: Path | None = None
+    library: Path | None = None
 
 
 def build(corpus: str | Path, out_dir: str | Path, jobs: int | None = None, progress: Progress | None = None,
@@ -65,11 +70,18 @@ def build(corpus: str | Path, out_dir: str | Path, jobs: int | None = None, prog
         report.written += files[doc.doc_id]
         step("writing tables", len(docs), doc.doc_id)
     chains: list[Chain] = []
+    diffs: dict = {}
     versions = Path(corpus) / VERSIONS_FILE
     if versions.is_file():
         chains = write_version_diffs(versions, {d.source.name: d for d in docs}, out / DIFFS, report.failures,
-                                     lambda name, total: step("comparing versions", total, name))
+                                     lambda name, total: step("comparing versions", total, name), diffs)
         report.written += [p for c in chains for p in c.files]
+    sources = [o.path for o in report.outcomes if o.ok]
+    report.library, added = create(out / LIBRARY, list(zip(docs, sources)), versions if versions.is_file() else None,
+                                   diffs)
+    step("writing the library", 1, LIBRARY)
+    report.written.append(report.library)
+    report.failures += [a.message for a in added if not a.ok]
     report.index = write_atomic(out / INDEX, render_index(out, docs, files, chains, report.failures))
     return report
 
@@ -102,19 +114,11 @@ def page_links(doc_id: str, names: Sequence[str]) -> list[tuple[str, str]]:
     return [(label, f"{doc_id}.{suffix}") for suffix, label in FILE_LABELS if f"{doc_id}.{suffix}" in present]
 
 
-def read_chains(path: Path) -> list[list[str]]:
-    """Version chains: one per line, file names oldest first, `#` starts a comment."""
-    chains = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        names = line.split("#", 1)[0].split()
-        if len(names) >= 2:
-            chains.append(names)
-    return chains
-
-
 def write_version_diffs(versions: Path, docs: dict[str, Document], out: Path, failures: list[str],
-                        progress: Callable[[str, int], None] = lambda name, total: None) -> list[Chain]:
-    """Diff reports, into `out`, for each chain in the VERSIONS file whose documents all ingested."""
+                        progress: Callable[[str, int], None] = lambda name, total: None,
+                        diffs: dict | None = None) -> list[Chain]:
+    """Diff reports, into `out`, for each chain in the VERSIONS file whose documents all ingested;
+    each step's diff is kept in `diffs` (by its versions' content hashes) for the library."""
     from .diff import diff_chain
     from .diff.report import write_reports
 
@@ -127,7 +131,10 @@ def write_version_diffs(versions: Path, docs: dict[str, Document], out: Path, fa
             continue
         chain = [docs[name] for name in names]
         stem = f"{chain[0].doc_id}--{chain[-1].doc_id}"
-        files = write_reports(diff_chain(chain), out, stem)
+        result = diff_chain(chain)
+        if diffs is not None:
+            diffs.update(((s.old.source.sha256, s.new.source.sha256), s) for s in result.steps)
+        files = write_reports(result, out, stem)
         written.append(Chain(tuple(d.doc_id for d in chain), tuple(files)))
         progress(stem, len(chains))
     return written

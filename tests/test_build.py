@@ -28,7 +28,8 @@ def test_build_writes_a_folder_per_document_the_diffs_the_feed_and_an_index(tmp_
     out = tmp_path / "out"
     result = CliRunner().invoke(cli, ["build", str(corpus), "-o", str(out), "-j", "1"])
     assert result.exit_code == 0, result.output
-    assert {p.name for p in out.iterdir()} == {"index.html", "feed.jsonl", "diffs", *(n.rsplit(".", 1)[0] for n in FILES)}
+    assert {p.name for p in out.iterdir()} == {"index.html", "feed.jsonl", "diffs", "policy.db",
+                                               *(n.rsplit(".", 1)[0] for n in FILES)}
     hohhot = {p.name for p in (out / "hohhot-2024-keji-qiangshi-draft").iterdir()}
     stem = "hohhot-2024-keji-qiangshi-draft"
     assert hohhot == {f"{stem}.{s}" for s in ("json", "annotated.html", "tasks.xlsx", "tasks.docx", "tasks.csv",
@@ -43,8 +44,10 @@ def test_build_writes_a_folder_per_document_the_diffs_the_feed_and_an_index(tmp_
     assert {r["doc_id"] for r in records} == {name.rsplit(".", 1)[0] for name in FILES}
     assert all(not list(validate.errors(r, "feed-record")) for r in records)
     assert not [p for p in out.rglob("*") if p.name.startswith(".") or p.name.endswith(".tmp")]
-    # the last line says what to open; progress and nothing else went to stderr
-    assert result.stdout.splitlines()[-1] == f"open {out / 'index.html'}"
+    # the last lines say what to open and how to browse the library; progress and nothing else went to stderr
+    assert result.stdout.splitlines()[-2:] == [f"open {out / 'index.html'}",
+                                               f"browse the library ({out / 'policy.db'}): policy serve --db "
+                                               f"{out / 'policy.db'}"]
     assert "wrote 3 documents, 1 任务分工表 and 1 version comparisons" in result.stdout
     assert "ingesting 3/3" in result.stderr and "Error" not in result.stderr
 

@@ -25,6 +25,7 @@ from pipeline import api
 from pipeline.cli import cli
 from pipeline.diff import diff_chain
 from pipeline.diff.docx_report import AUTHOR, glance_rows, to_docx
+from pipeline.diff.tracked import reading_lines
 from pipeline.diff.units import extract_units
 from pipeline.load import load_bytes
 from pipeline.ooxml import W, W_NS
@@ -212,28 +213,35 @@ def test_hohhot_edits_are_tracked_where_they_were_made(hohhot):
     assert len(ids) == len(set(ids))
 
 
-def test_the_table_of_changes_lists_money_and_lead_units_and_links_to_the_clauses(hohhot):
+def test_the_tables_at_a_glance_list_the_six_edits_and_link_to_the_clauses(hohhot):
     chain, data = hohhot
     rows = glance_rows(chain.overall)
-    assert [(r.clause, r.item, r.old, r.new) for r in rows][0] == (
-        "3.打造一批自治区级创新平台", "资金", "不低于300万元", "不低于200万元")
-    assert [(r.clause, r.item) for r in rows][1] == ("16.集聚高层次创新人才（原17）", "牵头单位")
-    assert "组织部" in rows[1].old and "人力资源和社会保障局" in rows[1].new
-    assert len(rows) == 2
+    # measure 3: 不低于300万元 -> 不低于200万元 for 内蒙古实验室…等创新平台, a grant
+    assert (rows[0].table, rows[0].clause, rows[0].cells[:2], rows[0].cells[3]) == (
+        "money", "3.打造一批自治区级创新平台", ("不低于300万元", "不低于200万元"), "奖补")
+    assert rows[0].cells[2].startswith("内蒙古实验室")
+    # measure 17 -> 16: 市委组织部 and 市人力资源和社会保障局 swap places, so the lead changes
+    assert (rows[1].table, rows[1].clause) == ("leads", "16.集聚高层次创新人才（原17）")
+    assert "组织部" in rows[1].cells[0] and "人力资源和社会保障局" in rows[1].cells[1]
+    # the measure added at the end of action (九) and measure 24 deleted
+    assert [(r.table, r.clause) for r in rows[2:]] == [("added", "26.建设科技成果展示中心"),
+                                                      ("deleted", "24.加强知识产权保护")]
     root = _document_xml(data)
-    table = root.find(f"{W}body/{W}tbl")
-    header = ["".join(c.xpath(".//w:t/text()", namespaces=NS)) for c in table.find(W + "tr").findall(W + "tc")]
-    assert header == ["序号", "条款", "事项", "原文", "修改后"]
-    anchors = table.xpath(".//w:hyperlink/@w:anchor", namespaces=NS)
+    tables = root.findall(f"{W}body/{W}tbl")
+    headers = [["".join(c.xpath(".//w:t/text()", namespaces=NS)) for c in t.find(W + "tr").findall(W + "tc")]
+               for t in tables]
+    assert headers == [["序号", "条款", "原文", "修改后", "对象", "性质"], ["序号", "条款", "原文", "修改后"],
+                       ["序号", "条款", "内容"], ["序号", "条款", "内容"]]
+    anchors = [a for t in tables for a in t.xpath(".//w:hyperlink/@w:anchor", namespaces=NS)]
     assert anchors == [r.anchor for r in rows]
-    for anchor, number in zip(anchors, ("3.", "16.")):
+    for anchor, number, side in zip(anchors, ("3.", "16.", "26.", "24."), ("new", "new", "new", "old")):
         (mark,) = root.xpath(f"//w:bookmarkStart[@w:name='{anchor}']", namespaces=NS)
-        assert _paragraph_text(mark.getparent()).startswith(number)
+        assert _paragraph_text(mark.getparent(), side).startswith(number)
 
 
 def test_every_money_and_lead_change_of_a_law_has_a_row_with_a_working_link():
     chain = diff_chain(_docs(CHAINS["zhian 2012-2025"]))
-    rows = glance_rows(chain.overall)
+    rows = [r for r in glance_rows(chain.overall) if r.table in ("money", "leads")]
     wanted = [f for c in chain.overall.changes for f in c.fields
               if f.field == "money" or f.change == "lead_changed"]
     assert len(rows) == len(wanted) > 10
@@ -313,11 +321,15 @@ def test_libreoffice_opens_it_and_prints_the_changes(hohhot, tmp_path):
     assert pdf.exists(), "LibreOffice did not convert the DOCX"
 
     text = subprocess.run([PDFTOTEXT, str(pdf), "-"], check=True, capture_output=True, timeout=60).stdout
-    first, *pages = [re.sub(r"\s+", "", page) for page in text.decode("utf-8").split("\f")]
-    for label in ("修订对照稿", "修改概览", "序号", "条款", "事项", "原文", "修改后", "牵头单位",
-                  "3.打造一批自治区级创新平台", "不低于300万元", "不低于200万元"):
+    every = [re.sub(r"\s+", "", page) for page in text.decode("utf-8").split("\f")]
+    # the front matter runs until the page where the text of the new version starts
+    start = re.sub(r"\s+", "", reading_lines(_hohhot_edited())[0])
+    body_from = next(k for k, page in enumerate(every) if page.startswith(start))
+    first, pages = "".join(every[:body_from]), every[body_from:]
+    for label in ("修订对照稿", "修改概览", "资金变化", "牵头单位变化", "新增条款", "删除条款", "序号", "条款", "原文",
+                  "修改后", "对象", "性质", "3.打造一批", "不低于300万", "不低于200万", "奖补"):
         assert label in first, label
-    assert all(re.search(rf"—{n}—$", page) for n, page in enumerate(pages, 2) if page)
+    assert all(re.search(rf"—{n}—$", page) for n, page in enumerate(pages, body_from + 1) if page)
     body = re.sub(r"—\d+—", "", "".join(pages))
     # both the deleted and the inserted amount are printed, as tracked changes are shown
     assert "3.打造一批自治区级创新平台" in body and "每年给予不低于300万元200万元科技经费支持" in body

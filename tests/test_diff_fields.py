@@ -1,7 +1,7 @@
 """Field changes read from layers generically: records compared in their JSON form, whatever their type."""
 import json
 
-from conftest import GOLD, HOHHOT, ingested
+from conftest import CORPUS, GOLD, HOHHOT, ingested
 from hohhot_edits import RENUMBERING, edited_text
 
 from pipeline import api
@@ -83,11 +83,21 @@ def test_front_matter_changes_are_document_fields_not_clauses():
     assert not any(c.changed for c in result.changes)
 
 
-def test_a_file_name_standing_in_for_a_missing_title_is_no_title_change():
-    """民用航空法 and its 修订草案 state no title (both start at 第一章): their file names stand in (W201)."""
-    old, new = ingested("law-minyong-hangkong-2021.txt"), ingested("law-minyong-hangkong-xiuding-caoan.txt")
-    assert old.title != new.title
+def test_a_file_name_standing_in_for_a_missing_title_is_no_title_change(tmp_path):
+    """Two versions of a law that state no title (both start at 第一章): their file names stand in (W201)."""
+    for name in ("law-minyong-hangkong-2021.txt", "law-minyong-hangkong-xiuding-caoan.txt"):
+        (tmp_path / name).write_bytes((CORPUS / name).read_bytes())   # away from corpus/METADATA.tsv
+    old, new = (api.ingest_file(tmp_path / n) for n in ("law-minyong-hangkong-2021.txt",
+                                                        "law-minyong-hangkong-xiuding-caoan.txt"))
+    assert old.title != new.title and {w.code for w in old.all_warnings() + new.all_warnings()} >= {"W201"}
     assert "title" not in [f.field for f in diff(old, new).fields]
+
+
+def test_a_title_from_the_folders_table_is_the_documents_title_in_the_diff():
+    old, new = ingested("law-minyong-hangkong-2021.txt"), ingested("law-minyong-hangkong-xiuding-caoan.txt")
+    assert old.title == new.title == "中华人民共和国民用航空法" and new.status == "修订草案"
+    assert [(f.field, f.change, f.new) for f in diff(old, new).fields if f.field in ("title", "status")] == [
+        ("status", "added", "修订草案")]
 
 
 def test_target_change_is_a_field_change_of_its_part_and_one_redline_replacement():

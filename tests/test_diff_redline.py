@@ -58,3 +58,14 @@ def test_words_added_to_jieba_do_not_change_the_diff():
     assert "呼和浩特市人力资源和社会保障局" in global_words
     assert after == before
     assert "呼和浩特市人力资源和社会保障局" not in before[0]
+
+
+def test_a_list_of_amounts_raised_together_reads_place_by_place():
+    # tiers 100/50/20万元 -> 200/100/50万元: not "200万元、" inserted and "、20万元" dropped
+    assert changes("分别给予100万元、50万元、20万元奖励", "分别给予200万元、100万元、50万元奖励") == [
+        ("replace", "100万元", "200万元"), ("replace", "50万元", "100万元"), ("replace", "20万元", "50万元")]
+
+
+def test_an_amount_added_to_a_list_is_an_insertion_and_the_others_stay():
+    assert changes("给予10万元、20万元补助", "给予10万元、15万元、20万元补助") == [("insert", "", "15万元、")]
+    assert changes("给予10万元、20万元补助", "给予20万元补助") == [("delete", "10万元、", "")]

@@ -47,7 +47,7 @@ def test_a_document_against_itself_has_no_change(name):
     result = diff(doc, doc)
     assert not result.changed
     assert all(c.status == "unchanged" and not c.renumbered and not c.moved for c in result.changes)
-    assert "No change." in to_markdown(diff_chain([doc, doc]))
+    assert "没有变化。" in to_markdown(diff_chain([doc, doc])) and "No change." in to_markdown(diff_chain([doc, doc]), "en")
     obj = to_json(diff_chain([doc, doc]))
     assert obj["summary"]["changed"] is False and obj["fields"] == []
 
@@ -66,16 +66,23 @@ def test_chain_json_has_each_step_and_the_overall_change():
     obj = to_json(diff_chain(docs))
     assert [s["old"]["name"] for s in obj["steps"]] == ["law-zhian-chufa-2012.txt", "law-zhian-chufa-draft2.txt"]
     assert (obj["old"]["name"], obj["new"]["name"]) == ("law-zhian-chufa-2012.txt", "law-zhian-chufa-2025.txt")
-    md = to_markdown(diff_chain(docs))
+    md = to_markdown(diff_chain(docs), "en")
     assert "## Overall: 1 → 3" in md and "## Step 1 → 2" in md and "## Step 2 → 3" in md
+    md = to_markdown(diff_chain(docs))
+    assert "## 总体变化：第1版 → 第3版" in md and "## 第1步：第1版 → 第2版" in md and "## 第2步：第2版 → 第3版" in md
 
 
 def test_markdown_lists_changed_clauses_with_numbers_and_redline():
-    md = to_markdown(diff_chain([ingested(a) for a in PAIRS[0]]))
-    assert "### 第一章 第二条 → 第一章 第二条 · modified" in md
+    chain = diff_chain([ingested(a) for a in PAIRS[0]])
+    md = to_markdown(chain, "en")
+    assert "### 第一章 第二条 · modified" in md
     assert "~~国务院~~**国家**设立下列国家科学技术奖" in md
     assert "第五条" not in md  # unchanged articles are not listed
     assert "| clauses | 30 | 0 | 8 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |" in md
+    zh = to_markdown(chain)
+    assert zh.startswith("# 《国家科学技术奖励条例》修订对照\n")
+    assert "### 第一章 第二条 · 修改 · 相似度" in zh
+    assert "| 条款 | 30 | 0 | 8 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |" in zh
 
 
 def test_html_is_self_contained():
@@ -142,3 +149,55 @@ def test_policy_validate_accepts_a_written_diff(tmp_path):
     obj["clauses"][0]["status"] = "rewritten"
     broken.write_text(json.dumps(obj, ensure_ascii=False), encoding="utf-8")
     assert run("validate", broken).exit_code == 1
+
+
+def test_html_in_chinese_by_default_and_english_on_request():
+    chain = diff_chain([ingested(a) for a in PAIRS[0]])
+    zh, en = to_html(chain), to_html(chain, "en")
+    assert '<html lang="zh-CN">' in zh and "变化一览" in zh and "<title>《国家科学技术奖励条例》修订对照</title>" in zh
+    assert '<html lang="en">' in en and "Changes at a glance" in en and "变化一览" not in en
+    assert "<title>Version diff: 《国家科学技术奖励条例》</title>" in en
+    result = run("diff", *(CORPUS / n for n in PAIRS[0]), "--lang", "en")
+    assert result.exit_code == 0 and result.output.startswith("# Version diff: 《国家科学技术奖励条例》")
+    assert run("diff", *(CORPUS / n for n in PAIRS[0]), "--lang", "fr").exit_code == 2
+
+
+def test_json_summary_carries_the_changes_at_a_glance_pointing_at_their_entries():
+    docs = [ingested(n) for n in ("law-zhian-chufa-2012.txt", "law-zhian-chufa-2025.txt")]
+    obj = to_json(diff_chain(docs))
+    money = obj["summary"]["glance"]["money"]
+    # 第二十三条 -> 第二十六条: its three fines, each where it stood
+    rows = [(r["clause"], r["was"], r["old"], r["new"], r["role"]) for r in money if r["was"] == "第二十三条"]
+    assert rows == [("第二十六条", "第二十三条", "二百元以下", "五百元以下", "fine"),
+                    ("第二十六条", "第二十三条", "五百元以下", "一千元以下", "fine"),
+                    ("第二十六条", "第二十三条", "一千元以下", "二千元以下", "fine")]
+    for row in money:
+        entry = obj["clauses"][row["entry"]]
+        assert any(f["field"] == "money" for f in entry["fields"])
+        assert row["clause"] == (entry["new"] or entry["old"])["num"]
+    added = obj["summary"]["glance"]["added"]
+    assert added and all(obj["clauses"][r["entry"]]["status"] == "added" for r in added)
+    assert all(obj["clauses"][r["entry"]]["status"] == "deleted" for r in obj["summary"]["glance"]["deleted"])
+
+
+def test_markdown_rows_at_a_glance_link_to_anchors_of_their_cards():
+    import re
+
+    md = to_markdown(diff_chain([ingested(n) for n in ("law-zhian-chufa-2012.txt", "law-zhian-chufa-2025.txt")]))
+    head, _, cards = md.partition("## 逐条变化")
+    links = re.findall(r"\]\(#(c\d+)\)", head)
+    anchors = set(re.findall(r'<a id="(c\d+)"></a>', cards))
+    assert "### 资金变化" in head and "| 条款 | 原 | 新 | 对象 | 性质 |" in head
+    assert "[第二十六条（原第二十三条）](#c" in head
+    assert len(links) > 100 and set(links) <= anchors
+
+
+def test_a_warning_when_the_versions_look_newest_first():
+    old, new = (ingested(n) for n in PAIRS[0])      # dated 2020-10-07 and 2024-05-26
+    assert "版本可能排反了" not in to_markdown(diff_chain([old, new]))
+    assert "注意：第2版的日期早于第1版，版本可能排反了" in to_markdown(diff_chain([new, old]))
+    assert "may be newest-first" in to_html(diff_chain([new, old]), "en")
+    final, draft = ingested(HOHHOT.name), ingested(HOHHOT.name)
+    from dataclasses import replace
+    final = replace(final, status=None)           # the same text as a final version, then its comment draft
+    assert "却排在正式文本第1版之后" in to_html(diff_chain([final, draft]))

@@ -110,7 +110,8 @@ def test_a_new_extractor_shows_in_the_diff_fields(years_doc):
     assert text.count("九大行动”,到2027年") == 1      # in the preamble
     edited = with_years(load_bytes(text.replace("九大行动”,到2027年", "九大行动”,到2028年").encode("utf-8"), "edited.txt"))
     changes = [f for c in diff(years_doc, edited).changes for f in c.fields if f.field == "years"]
-    assert [(f.change, f.label) for f in changes] == [("removed", "2027年"), ("added", "2028年")]
+    # the new year stands where the old one stood: one record changed, read from its declared fields
+    assert [(f.change, f.label, f.details) for f in changes] == [("changed", "2027年 → 2028年", (("year", 2027, 2028),))]
 
 
 # --- the built-in layers --------------------------------------------------------------------

@@ -374,14 +374,24 @@ TITLES = {
     "rule-qinhai-xiaofeizhe-quanyi-chufa-banfa-2015.txt": "侵害消费者权益行为处罚办法",
     "zhuhai-2019-gangao-qingnian-buzhu-zhengqiu-yijian.html": "关于印发珠海市支持港澳青年来珠就业（创业）和技能培训（训练）补贴办法的通知",
 }
-# Texts that state no title at all (they start at 目录, at 第一章, at the addressee or at the first clause;
-# see corpus/SOURCES.md): the file name stands in, with warning W201.
-UNTITLED = {
-    "law-fan-buzhengdang-jingzheng-2019.txt", "law-fan-buzhengdang-jingzheng-2025.txt", "law-minyong-hangkong-2021.txt",
-    "law-minyong-hangkong-xiuding-caoan.txt", "law-zhian-chufa-2012.txt", "law-zhian-chufa-2025.txt",
-    "law-zhian-chufa-draft2.txt", "liuhe-lvyou-shishi-yijian-2019.html", "liuhe-zhongdian-chanye-shishi-yijian-old.html",
-    "shanghai-2016-lingang-shuangte-ruogan-yijian.html", "sichuan-2014-zhuanfa-duzha-tongzhi.html",
+# Texts that state no title (they start at 目录, at 第一章, at the addressee or at the first clause; see
+# corpus/SOURCES.md): corpus/METADATA.tsv gives the title their page showed where it is known ...
+GIVEN_BESIDE = {
+    "law-fan-buzhengdang-jingzheng-2019.txt": "中华人民共和国反不正当竞争法",
+    "law-fan-buzhengdang-jingzheng-2025.txt": "中华人民共和国反不正当竞争法",
+    "law-minyong-hangkong-2021.txt": "中华人民共和国民用航空法",
+    "law-minyong-hangkong-xiuding-caoan.txt": "中华人民共和国民用航空法",
+    "law-zhian-chufa-2012.txt": "中华人民共和国治安管理处罚法",
+    "law-zhian-chufa-2025.txt": "中华人民共和国治安管理处罚法",
+    "law-zhian-chufa-draft2.txt": "中华人民共和国治安管理处罚法",
+    "shanghai-2016-lingang-shuangte-ruogan-yijian.html": "上海市人民政府关于深化完善“双特”政策支持临港地区新一轮发展的若干意见",
 }
+# ... and where it is not, the file name stands in, with warning W201.
+UNTITLED = {
+    "liuhe-lvyou-shishi-yijian-2019.html", "liuhe-zhongdian-chanye-shishi-yijian-old.html",
+    "sichuan-2014-zhuanfa-duzha-tongzhi.html",
+}
+TITLES.update(GIVEN_BESIDE)
 
 
 def test_the_title_tables_cover_the_corpus():

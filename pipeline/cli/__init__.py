@@ -198,6 +198,7 @@ from . import ingest  # noqa: E402,F401  (registers commands)
 from . import tasks  # noqa: E402,F401
 from . import annotate, build, check, money  # noqa: E402,F401
 from . import diff  # noqa: E402,F401
+from . import library  # noqa: E402,F401
 
 
 def main() -> None:

@@ -25,9 +25,10 @@ def build(corpus: str, out: str, jobs: int | None, include: tuple[str, ...], qui
 
     Writes OUT/index.html (open it first: every document with its files),
     OUT/feed.jsonl for the corpus, a folder per document (its JSON, annotated
-    page, 任务分工表 and money table) and OUT/diffs/ with the comparisons of the
-    version chains listed in CORPUS/VERSIONS. Progress goes to stderr; exit 1
-    if anything failed.
+    page, 任务分工表 and money table), OUT/diffs/ with the comparisons of the
+    version chains listed in CORPUS/VERSIONS, and the library of it all,
+    OUT/policy.db (browse it with `policy serve --db OUT/policy.db`). Progress
+    goes to stderr; exit 1 if anything failed.
     """
     with Stages(quiet) as step:
         report = job.build(corpus, out, jobs, step, include=include)
@@ -39,5 +40,7 @@ def build(corpus: str, out: str, jobs: int | None, include: tuple[str, ...], qui
     click.echo(f"wrote {done} documents, {tables} 任务分工表 and {diffs} version comparisons into {out}/"
                + (f"; {len(report.failures)} failed (see above)" if report.failures else ""))
     click.echo(f"open {report.index}")
+    if report.library:
+        click.echo(f"browse the library ({report.library}): policy serve --db {report.library}")
     if report.failures:
         sys.exit(1)

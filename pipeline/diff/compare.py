@@ -16,6 +16,7 @@ from typing import Any
 from ..model import Document
 from .align import Link, similarity
 from .fields import FieldChange, compare_annotations, compare_document
+from .places import Places
 from .redline import Op, redline
 from .units import Unit
 
@@ -123,11 +124,9 @@ def _change(link: Link, old_doc: Document, old: Sequence[Unit], new_doc: Documen
     ou = tuple(old[i] for i in link.old)
     nu = tuple(new[j] for j in link.new)
     level = (ou or nu)[0].level
-    fields = compare_annotations(old_doc, _annotated(ou), new_doc, _annotated(nu), units=bool(ou and nu))
-    if not nu:
-        return Change(level, ou, nu, "deleted", False, False, 0.0, None, fields)
-    if not ou:
-        return Change(level, ou, nu, "added", False, False, 0.0, None, fields)
+    if not (ou and nu):
+        fields = compare_annotations(old_doc, _annotated(ou), new_doc, _annotated(nu), units=False)
+        return Change(level, ou, nu, "added" if nu else "deleted", False, False, 0.0, None, fields)
     old_key, new_key = "".join(u.key for u in ou), "".join(u.key for u in nu)
     old_text, new_text = "".join(u.text for u in ou), "".join(u.text for u in nu)
     if len(ou) > 1 or len(nu) > 1:
@@ -137,7 +136,10 @@ def _change(link: Link, old_doc: Document, old: Sequence[Unit], new_doc: Documen
     else:
         status = "modified"
     sim = similarity(old_key, new_key)
-    lines = redline(old_text, new_text) if status in ("modified", "split", "merged") else None
+    ops = (Op("equal", old_text, new_text),) if status == "unchanged" else redline(old_text, new_text)
+    places = Places(ops, old_doc, ou, new_doc, nu)
+    fields = compare_annotations(old_doc, _annotated(ou), new_doc, _annotated(nu), places=places)
+    lines = ops if status in ("modified", "split", "merged") else None
     renumbered = len(ou) == len(nu) == 1 and _number(ou[0]) != _number(nu[0])
     moved = any(not _same_parent(u, v, partner_old) for u in ou for v in nu)
     return Change(level, ou, nu, status, renumbered, moved, sim, lines, fields, link.how)

@@ -2,60 +2,79 @@
 
 Staff who circulate a revised draft expect a Word file in revision mode, where
 each change can be accepted or rejected in Word or WPS. The first page (修订对照)
-names both versions, counts the changes and tabulates the money and lead-unit
-changes, each row linking to its clause; then, from a new page, the new
-version's whole text with every change tracked (`tracked.py`): accepting all
-gives the new text, rejecting all the old. For a chain of versions the document
-shows the overall change, first to last. Same input, same bytes: the revision
-date is `date`, else the new version's date, else a fixed one.
+names both versions, counts the changes and tabulates the changes at a glance
+(`glance.py`): money (原文 / 修改后 / 对象 / 性质), lead units, deadlines and dates,
+clauses added and deleted, each row linking to its clause's bookmark; then, from a
+new page, the new version's whole text with every change tracked (`tracked.py`):
+accepting all gives the new text, rejecting all the old. For a chain of versions
+the document shows the overall change, first to last. Same input, same bytes: the
+revision date is `date`, else the new version's date, else a fixed one.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from .. import ooxml
 from ..model import Document
 from . import ChainDiff
-from .compare import Change, DocumentDiff
+from .compare import DocumentDiff
+from .glance import glance, stated_title
+from .labels import Words
 from .tracked import change_anchor, tracked_paragraphs
 
 AUTHOR = "policy-pipeline"
 FALLBACK_DATE = "2000-01-01T00:00:00Z"
-# (heading, width in twips): together the 156 mm type area of GB/T 9704
-COLUMNS = (("序号", 760), ("条款", 2484), ("事项", 1400), ("原文", 2100), ("修改后", 2100))
-PLACE_NAMES = {"preamble": "序言", "closing": "结尾", "attachment": "附件", "subdocument": "附文"}
-DETAIL_NAMES = {"recipient": "对象", "condition": "条件", "purpose": "用途", "per": "频次",
-                "duration_years": "年限", "role": "性质", "qualifier": "限定", "base": "基数"}
+# Each table at a glance: its heading and its columns (heading, width in twips), together
+# the 156 mm type area of GB/T 9704.
+TABLES = (
+    ("money", "资金变化", (("序号", 700), ("条款", 1900), ("原文", 1800), ("修改后", 1800), ("对象", 1844), ("性质", 800))),
+    ("leads", "牵头单位变化", (("序号", 760), ("条款", 2484), ("原文", 2800), ("修改后", 2800))),
+    ("deadlines", "时限和日期变化", (("序号", 760), ("条款", 2484), ("事项", 1400), ("原文", 2100), ("修改后", 2100))),
+    ("added", "新增条款", (("序号", 760), ("条款", 2484), ("内容", 5600))),
+    ("deleted", "删除条款", (("序号", 760), ("条款", 2484), ("内容", 5600))),
+)
 COUNTS = (("modified", "修改"), ("added", "新增"), ("deleted", "删除"), ("split", "拆分"), ("merged", "合并"),
           ("moved", "移动"), ("renumbered", "重新编号"), ("formatting", "仅标点或格式变化"))
+CELL_MAX = 16
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 @dataclass(frozen=True)
 class GlanceRow:
-    """One row of the table of changes at a glance: where, what, before, after, and the link target."""
+    """One row of a table at a glance as the Word file prints it: which table, where, the
+    cells after 条款, and the bookmark the place links to."""
 
+    table: str
     clause: str
-    item: str
-    old: str
-    new: str
+    cells: tuple[str, ...]
     anchor: str | None = None
 
 
 def glance_rows(d: DocumentDiff) -> list[GlanceRow]:
-    """The changes a reviewer looks for first: money terms and lead units, clause by clause."""
+    """The rows of the first page's tables, table by table, in reading order within each."""
+    w = Words("zh")
+    g = glance(d)
+    cells = {
+        "money": lambda r: (w.money_cell(r, "old"), w.money_cell(r, "new"), _short(r.recipient or "—"),
+                            w[r.role] if r.role else "—"),
+        "leads": lambda r: (r.old or "—", r.new or "—"),
+        "deadlines": lambda r: (w[r.key or r.field], r.old or "—", r.new or "—"),
+        "added": lambda r: (r.new or "",),
+        "deleted": lambda r: (r.old or "",),
+    }
     rows = []
-    for k, c in enumerate(d.changes):
-        for f in c.fields:
-            if f.field == "money":
-                old, new = _money(f.old, f.new), _money(f.new, f.old)
-                rows.append(GlanceRow(_place(c), "资金", old, new, change_anchor(k)))
-            elif f.field == "responsibilities" and f.change == "lead_changed":
-                rows.append(GlanceRow(_place(c), "牵头单位", f.old or "—", f.new or "—", change_anchor(k)))
+    for name, _, _ in TABLES:
+        for r in getattr(g, name):
+            anchor = change_anchor(r.entry) if r.entry is not None else None
+            rows.append(GlanceRow(name, w.place(r, name not in ("added", "deleted")), cells[name](r), anchor))
     return rows
+
+
+def _short(text: str) -> str:
+    """A cell's text cut to a few words (the clause, a click away, has it all)."""
+    return text if len(text) <= CELL_MAX else text[:CELL_MAX - 1] + "…"
 
 
 def revision_date(new: Document, date: datetime | None = None) -> str:
@@ -71,7 +90,7 @@ def to_docx(chain: ChainDiff, author: str = AUTHOR, date: datetime | None = None
     """The DOCX package of the overall change of `chain`, tracked changes by `author`."""
     d = chain.overall
     rev = ooxml.Revision(author, revision_date(d.new, date))
-    title = d.new.title or d.old.title or d.new.doc_id
+    title = stated_title(d.new) or stated_title(d.old) or "（未识别标题）"
     body = _front_page(chain, title, rev) + [ooxml.section_break()]
     for p in tracked_paragraphs(d):
         body.append(ooxml.paragraph(p.segments, None if p.style == "Normal" else p.style, p.mark, rev, p.align,
@@ -95,23 +114,24 @@ def _front_page(chain: ChainDiff, title: str, rev: ooxml.Revision) -> list:
     out.append(note(_counts(d)))
     rows = glance_rows(d)
     if not rows:
-        out.append(note("本次修改未涉及资金数额或牵头单位。"))
+        out.append(note("本次修改不涉及资金、牵头单位、时限，也没有新增或删除条款。"))
         return out
-    header = [name for name, _ in COLUMNS]
-    cells = []
-    for n, row in enumerate(rows, 1):
-        place = ooxml.paragraph([], "TableText")
-        if row.anchor:
-            place.append(ooxml.link(row.clause, row.anchor))
-        else:
-            place.append(ooxml.run(row.clause))
-        cells.append([ooxml.paragraph([(str(n), "")], "TableText", align="center"), place, row.item, row.old, row.new])
-    out.append(ooxml.table([header] + cells, [w for _, w in COLUMNS]))
+    for name, heading, columns in TABLES:
+        mine = [r for r in rows if r.table == name]
+        if not mine:
+            continue
+        out.append(ooxml.paragraph([(heading, "")], "Heading2"))
+        cells = []
+        for n, row in enumerate(mine, 1):
+            place = ooxml.paragraph([], "TableText")
+            place.append(ooxml.link(row.clause, row.anchor) if row.anchor else ooxml.run(row.clause))
+            cells.append([ooxml.paragraph([(str(n), "")], "TableText", align="center"), place, *row.cells])
+        out.append(ooxml.table([[head for head, _ in columns]] + cells, [width for _, width in columns]))
     return out
 
 
 def _version(doc: Document) -> str:
-    label = f"《{doc.title}》" if doc.title else doc.doc_id
+    label = f"《{stated_title(doc)}》" if stated_title(doc) else "（未识别标题）"
     if doc.status:
         label += f"（{doc.status}）"
     facts = [doc.source.name] + ([doc.date] if doc.date else [])
@@ -122,39 +142,3 @@ def _counts(d: DocumentDiff) -> str:
     clauses = d.summary()["clauses"]
     parts = [f"{word}{clauses[key]}条" for key, word in COUNTS if clauses[key]]
     return "条款：" + ("，".join(parts) if parts else "无变化") + "。"
-
-
-def _place(c: Change) -> str:
-    """Where a change is, as a reader cites it: 第二十六条（原第二十三条）, 3.打造一批自治区级…"""
-    unit = (c.new or c.old)[0]
-    label = _unit_label(unit.node)
-    if not c.new:
-        return label + "（删除）"
-    if not c.old:
-        return label + "（新增）"
-    if c.renumbered:
-        label += f"（原{c.old[0].node.num or c.old[0].node.marker}）"
-    return label
-
-
-def _unit_label(node) -> str:
-    if node.kind in PLACE_NAMES:
-        return PLACE_NAMES[node.kind]
-    if node.kind == "article" or not node.title:
-        return (node.num or node.marker or node.id).strip()
-    title = node.title if len(node.title) <= 18 else node.title[:17] + "…"
-    return f"{(node.marker or node.num or '').strip()}{title}"
-
-
-def _money(term: Any, other: Any) -> str:
-    """A money term as printed; when both sides print the same, the details that differ."""
-    if not isinstance(term, dict):
-        return "—"
-    text = str(term.get("text") or "—")
-    if isinstance(other, dict) and other.get("text") == term.get("text"):
-        details = [f"{name}：{term.get(key) if term.get(key) is not None else '—'}"
-                   for key, name in DETAIL_NAMES.items() if term.get(key) != other.get(key)]
-        if details:
-            text += "（" + "；".join(details) + "）"
-    return text
-

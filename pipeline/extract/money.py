@@ -119,6 +119,8 @@ class MoneyTerm:
     purpose: str | None = None
     linked: tuple[int, ...] = field(default=(), metadata=describe(
         "indices, in the same node's money records, of the cap(s) limiting this rate or the rate(s) this cap limits"))
+    # The diff pairs two versions' terms for the same recipient, condition… first (diff/fields.py).
+    diff_identity: ClassVar[tuple[str, ...]] = ("recipient", "condition", "per", "purpose", "base")
 
     def entity_spans(self) -> tuple[tuple[int, int, str], ...]:
         return ((self.start, self.end, "MONEY_" + self.role.upper()),)

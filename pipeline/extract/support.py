@@ -36,6 +36,8 @@ class Support:
     kind: Literal["discretionary", "matching", "case_by_case", "sought", "one_time", "unspecified"]
     cue: str | None = None
     recipient: str | None = None
+    # The diff pairs two versions' promises to the same recipient first (diff/fields.py).
+    diff_identity: ClassVar[tuple[str, ...]] = ("recipient",)
 
     def entity_spans(self) -> tuple[tuple[int, int, str], ...]:
         return ((self.start, self.end, "SUPPORT"),)

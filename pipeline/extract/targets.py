@@ -70,6 +70,8 @@ class Target:
     year_inferred: bool = False
     baseline_year: int | None = None
     trend: str | None = None
+    # The diff pairs two versions' targets of the same metric first (diff/fields.py).
+    diff_identity: ClassVar[tuple[str, ...]] = ("metric",)
 
     def entity_spans(self) -> tuple[tuple[int, int, str], ...]:
         return ((self.start, self.end, "TARGET"),)

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
-from typing import Literal
+from typing import ClassVar, Literal
 
 from ..normalize import fold
 from ..records import describe
@@ -72,6 +72,8 @@ class Responsibility:
         min_length=1))
     source: Literal["text", "table"] = field(default="text", metadata=describe(
         "text: a note in the text; table: a row of a task-allocation table"))
+    # How the lead is stated and where the note stands are no change of who leads (diff/fields.py).
+    diff_ignore: ClassVar[tuple[str, ...]] = ("convention", "source")
 
     def entity_spans(self) -> tuple[tuple[int, int, str], ...]:
         """Each unit named, the lead apart."""

@@ -6,12 +6,14 @@ in), and a file whose content contradicts its suffix is refused. Text files keep
 their decoded text exactly (every offset points into it); HTML, DOCX and PDF
 yield an extracted text, plus metadata pairs and per-block provenance where the
 format has them; .doc, .wps, .rtf and .odt are converted to DOCX by LibreOffice
-first (see `office`). Anything unreadable or hostile is a one-line `InputError`;
+first (see `office`). A `METADATA.tsv` beside a file adds what the text does not
+state (see `sidecar`). Anything unreadable or hostile is a one-line `InputError`;
 see `guard` for the limits.
 """
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -19,6 +21,7 @@ from ..errors import InputError
 from ..model import Conversion, Source
 from .guard import MAX_BYTES, check_size, open_zip
 from .office import OFFICE_SUFFIXES
+from .sidecar import sidecar_metadata
 from .text import decode_text
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".text", ""})
@@ -46,7 +49,9 @@ def load(path: str | Path) -> Source:
     except OSError as exc:
         raise InputError(f"cannot read file ({exc.strerror or exc})", str(path)) from None
     check_size(len(data), p.name)
-    return load_bytes(data, p.name)
+    source = load_bytes(data, p.name)
+    extra = sidecar_metadata(p)
+    return replace(source, metadata=source.metadata + extra) if extra else source
 
 
 def load_stream(stream: BinaryIO, name: str = STDIN_NAME) -> Source:
