@@ -110,3 +110,13 @@ def test_wordings(text, expected, lead):
 @pytest.mark.parametrize("text", ["（企业自主负责）", "（学生、家长共同负责）", "（由企业在当地落实）"])
 def test_clauses_with_a_verb_are_not_notes(text):
     assert find_notes("推进此项工作。" + text) == ()
+
+
+def test_every_role_of_a_unit_has_a_chinese_label_in_the_library():
+    from typing import get_args, get_type_hints
+
+    from pipeline.extract.units import Unit
+    from pipeline.library.labels import UNIT_ROLES
+
+    assert set(UNIT_ROLES) == set(get_args(get_type_hints(Unit)["role"]))
+    assert UNIT_ROLES["guide"] == "指导"
