@@ -18,7 +18,7 @@ from pipeline.errors import PipelineError
 
 WILD = CORPUS / "wild"
 FLAGS = ("has_letter", "has_task_table", "has_notes", "has_money", "has_sublevels", "is_regulation", "is_policy")
-LEVELS = {"national", "provincial", "city", "county"}
+LEVELS = {"national", "provincial", "city", "county", "town"}
 STATUSES = {"征求意见稿", "草案", "试行", "暂行", "none"}
 
 
@@ -83,9 +83,16 @@ def test_breadth_targets_that_the_corpus_meets():
     assert count("is_regulation") >= 20
 
 
-@pytest.mark.xfail(strict=True, reason="corpus short of the issue's targets: the public stores searched held few "
-                   "local policy pages; 0 comment drafts, 3 files with notes, 0 task tables, 6 with (1)/① "
-                   "levels (see the report of issue 14 part 1)")
+def test_breadth_counts_reached_so_far_do_not_drop():
+    """What the corpus holds today for the four targets below; a floor, so losing a file fails."""
+    assert count("has_notes") >= 17
+    assert count("has_sublevels") >= 10
+    assert count("has_letter") >= 40
+
+
+@pytest.mark.xfail(strict=True, reason="corpus short of the issue's targets: the public stores searched hold "
+                   "few local policy pages; 0 comment drafts (20 wanted), 17 files with notes (30), 0 with a "
+                   "任务分工 table (10), 10 with (1)/① levels (20); see /work/notes/wild-survey.md")
 def test_breadth_targets_for_drafts_notes_task_tables_and_sublevels():
     assert sum(row["status"] == "征求意见稿" for row in POLICY) >= 20
     assert count("has_notes") >= 30
@@ -104,13 +111,25 @@ def test_every_file_ingests_without_an_internal_error(name):
     assert list(validate.errors(result.to_dict(), "document")) == []
 
 
+# Real policy texts the tool refuses today (issue 14 part 4): a notice whose only structure is its title
+# and a table, and bodies stored as one line with `　　` indents between paragraphs.
+KNOWN_REFUSALS = {
+    "lishui-2023-tuiyi-shibing-anzhi.html",
+    "xianju-2013-shidi-baohu-minglu.html",
+    "maolin-2021-wenyi-xunhui-yanchu-fangan.txt",
+    "xiangzhou-2021-nongcun-gonglu-luzhangzhi.txt",
+    "guangxi-2021-guizhengbanfa106-xinnengyuan-qiche.txt",
+}
+
+
 def test_files_that_are_not_policy_texts_are_the_only_ones_refused_apart_from_known_failures():
     refused = {name for name in NAMES if isinstance(outcome(name), PipelineError)}
     not_policy = {row["file"] for row in ROWS if not row["is_policy"]}
-    assert refused - not_policy <= {"lishui-2023-tuiyi-shibing-anzhi.html"}
+    assert refused - not_policy <= KNOWN_REFUSALS
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14 part 4: a real policy page (the Lishui 丽政发〔2023〕30号 notice, "
-                   "title, 文号 and body under a site header and breadcrumb) is refused with 'no structure found'")
+@pytest.mark.xfail(strict=True, reason="issue 14 part 4: real policy texts are refused with 'no structure found': "
+                   "the Lishui 丽政发〔2023〕30号 and Xianju 湿地名录 notices (title and a table, no numbered "
+                   "clause) and three Guangxi bodies stored without line breaks (KNOWN_REFUSALS)")
 def test_no_policy_page_is_refused():
     assert [row["file"] for row in POLICY if isinstance(outcome(row["file"]), PipelineError)] == []
