@@ -72,7 +72,7 @@ def test_history_lists_the_versions_with_their_changes():
     result = run("history", pid, "--db", db)
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines[0] == f"policy {pid}: law-zhian-chufa-2025 (3 versions)"
+    assert lines[0] == f"policy {pid}: 中华人民共和国治安管理处罚法 (3 versions)"
     files = [line.split(" | ")[4] for line in lines[3:]]
     assert files == ["law-zhian-chufa-2012.txt", "law-zhian-chufa-draft2.txt", "law-zhian-chufa-2025.txt"]
     assert run("history", "zhian-chufa-draft2", "--db", db).output == result.output   # untitled: by file name
@@ -114,7 +114,9 @@ def test_drafts_open_first_by_deadline():
     assert [(d.source_path.split("/")[-1], d.deadline, d.open) for d in found] == [
         ("hohhot-2024-keji-qiangshi-draft.txt", "2024-11-13T17:00", True),
         ("zhuhai-2019-gangao-qingnian-buzhu-zhengqiu-yijian.html", "2019-11-13", False),
-        ("mot-2019-wangluo-huoyun-banfa-zhengqiu-yijian.txt", "2019-05-01", False)]
+        ("mot-2019-wangluo-huoyun-banfa-zhengqiu-yijian.txt", "2019-05-01", False),
+        # two revision drafts of laws (status 修订草案, from corpus/METADATA.tsv): no deadline in the text, so last
+        ("law-minyong-hangkong-xiuding-caoan.txt", None, False), ("law-zhian-chufa-draft2.txt", None, False)]
     assert (found[0].contact_name, found[0].contact_phone) == ("申立苗", "0471-6373671")
     assert (found[1].contact_name, found[1].contact_phone) == ("冯先生", "2128803")
     assert "zhangqiang@mot.gov.cn" in found[2].feedback
@@ -129,9 +131,9 @@ def test_drafts_as_markdown_csv_json_and_a_calendar(tmp_path):
     md = run("drafts", "--db", db)
     assert md.exit_code == 0 and md.output.splitlines()[0].startswith("| id | title |")
     csv_out = run("drafts", "--db", db, "--format", "csv").output.splitlines()
-    assert csv_out[0].startswith("document_id,policy_id,title") and len(csv_out) == 4
+    assert csv_out[0].startswith("document_id,policy_id,title") and len(csv_out) == 6
     rows = json.loads(run("drafts", "--db", db, "--format", "json").output)
-    assert [r["deadline"] for r in rows] == ["2024-11-13T17:00", "2019-11-13", "2019-05-01"]
+    assert [r["deadline"] for r in rows] == ["2024-11-13T17:00", "2019-11-13", "2019-05-01", None, None]
     ics = tmp_path / "deadlines.ics"
     assert run("drafts", "--db", db, "--ics", ics).exit_code == 0
     cal = icalendar.Calendar.from_ical(ics.read_bytes())

@@ -13,10 +13,15 @@ from pipeline.load import load_bytes
 
 CHAIN_FILES = sorted({name for chain in chain_names() for name in chain})
 # The chains whose versions carry the same title and a compatible issuer (read off each pair's
-# first lines); the others have no title line (治安管理处罚法, 反不正当竞争法, 民用航空法, the old
-# 柳河 意见: the file name stands in) or a new name (人体器官移植条例 -> 人体器官捐献和移植条例).
+# first lines, or for the laws without a title line, corpus/METADATA.tsv: 治安管理处罚法, 反不正当竞争法,
+# 民用航空法); the others have no title (the old 柳河 意见: the file name stands in) or a new name
+# (人体器官移植条例 -> 人体器官捐献和移植条例).
 BY_TITLE = ["law-beijing-shenji", "law-beijing-shuifa", "law-beijing-youhua", "law-guojia-keji", "law-jingyingzhe",
             "law-shanghai-keji", "law-shanghai-nongye", "law-shouyang", "law-wangba", "law-zhongxiao"]
+
+
+# Same title from corpus/METADATA.tsv, but no date in the texts or the table.
+UNDATED = ["law-fan-buzhengdang", "law-minyong-hangkong", "law-zhian-chufa"]
 
 
 @pytest.mark.parametrize("a, b", [
@@ -33,8 +38,8 @@ def test_a_title_without_its_status_words_names_the_family(a, b):
 def test_different_titles_and_headings_name_no_common_family():
     assert families.family_key("人体器官移植条例") != families.family_key("人体器官捐献和移植条例")
     assert families.family_key("第一章　总则") is None      # a heading taken for a title
-    untitled = ingested("law-minyong-hangkong-2021.txt")     # its file name stands in (W201)
-    assert untitled.title == "law-minyong-hangkong-2021" and families.stated_title(untitled) is None
+    untitled = ingested("sichuan-2014-zhuanfa-duzha-tongzhi.html")     # its file name stands in (W201)
+    assert untitled.title == "sichuan-2014-zhuanfa-duzha-tongzhi" and families.stated_title(untitled) is None
     assert families.family_key(None) is None
 
 
@@ -76,6 +81,9 @@ def test_without_declarations_the_titled_chains_attach_by_title_and_issuer(tmp_p
     for chain in chain_names():
         if any(chain[0].startswith(stem) for stem in BY_TITLE):
             assert _hashes(chain) in policies, chain              # one policy, versions in the chain's order
+        elif any(chain[0].startswith(stem) for stem in UNDATED):
+            # one policy, but nothing in the texts dates them: without a declared chain, no order is claimed
+            assert any(set(p) == set(_hashes(chain)) for p in policies), chain
         else:
             assert all(_hashes([n]) in policies for n in chain), chain
     assert {r[0] for r in conn.execute("SELECT attached FROM documents")} == {"new", "family"}
@@ -113,7 +121,11 @@ def test_the_chains_added_in_any_order_give_the_same_policies_versions_and_chang
 
 def test_a_declaration_after_the_fact_gathers_the_versions(tmp_path):
     names = ["law-zhian-chufa-2025.txt", "law-zhian-chufa-2012.txt", "law-zhian-chufa-draft2.txt"]
-    conn = _library(tmp_path, "lib.db", [ingested(n) for n in names], declared=False)
+    bare = tmp_path / "bare"        # the texts alone, away from corpus/METADATA.tsv: they state no title
+    bare.mkdir()
+    for n in names:
+        (bare / n).write_bytes((CORPUS / n).read_bytes())
+    conn = _library(tmp_path, "lib.db", [api.ingest_file(bare / n) for n in names], declared=False)
     assert conn.execute("SELECT count(*) FROM policies").fetchone()[0] == 3   # no title: no family
     chains.declare(conn, VERSIONS, versions.Loader(conn))
     order = [r[0] for r in conn.execute("SELECT source_name FROM documents ORDER BY policy_id, version")]

@@ -90,7 +90,7 @@ def test_a_table_with_its_facets_labels_and_links(server):
     expected = dict(conn.execute("SELECT status, count(*) FROM documents WHERE status IS NOT NULL GROUP BY status"))
     conn.close()
     # the Hohhot and 交通运输部 drafts, and 珠海's call for comments on its （征求意见稿）
-    assert {f["value"]: f["count"] for f in facets["status"]["results"]} == expected == {"征求意见稿": 3}
+    assert {f["value"]: f["count"] for f in facets["status"]["results"]} == expected == {"征求意见稿": 3, "修订草案": 2}
     status, page = get(base + "/policy/documents")
     assert status == 200 and "文件（documents）" in page and "/-/policy/document/" in page
     assert "意见反馈截止" in page            # a column's Chinese label, in the labels script
@@ -182,4 +182,4 @@ def test_the_pages_render_in_headless_chromium(server, tmp_path):
     assert "意见反馈截止" in labels and "发布机关" in labels          # the script ran in the browser
     assert seen["documents"].find_class("facet-info") or "issuer" in seen["documents"].text_content()
     assert "不低于300万元" in seen["document"].text_content()
-    assert "Version diff" in seen["version"].text_content()
+    assert "修订对照" in seen["version"].text_content()       # the diff report, in Chinese

@@ -18,7 +18,7 @@ from pipeline.errors import PipelineError
 
 WILD = CORPUS / "wild"
 FLAGS = ("has_letter", "has_task_table", "has_notes", "has_money", "has_sublevels", "is_regulation", "is_policy")
-LEVELS = {"national", "provincial", "city", "county"}
+LEVELS = {"national", "provincial", "city", "county", "town"}
 STATUSES = {"征求意见稿", "草案", "试行", "暂行", "none"}
 
 
@@ -83,14 +83,23 @@ def test_breadth_targets_that_the_corpus_meets():
     assert count("is_regulation") >= 20
 
 
-@pytest.mark.xfail(strict=True, reason="corpus short of the issue's targets: the public stores searched held few "
-                   "local policy pages; 0 comment drafts, 4 files with notes, 0 task tables, 6 with (1)/① "
-                   "levels (see the report of issue 14 part 1)")
-def test_breadth_targets_for_drafts_notes_task_tables_and_sublevels():
-    assert sum(row["status"] == "征求意见稿" for row in POLICY) >= 20
+def test_breadth_targets_that_the_corpus_meets_for_notes_and_levels():
     assert count("has_notes") >= 30
-    assert count("has_task_table") >= 10
     assert count("has_sublevels") >= 20
+
+
+def test_breadth_counts_reached_so_far_do_not_drop():
+    """What the corpus holds today for the targets still short below; a floor, so losing a file fails."""
+    assert sum(row["status"] == "征求意见稿" for row in POLICY) >= 9
+    assert count("has_letter") >= 63
+
+
+@pytest.mark.xfail(strict=True, reason="corpus short of two of the issue's targets: 9 comment drafts "
+                   "(征求意见稿 in the title; 20 wanted), 0 files with a 任务分工 table with a lead-unit column (10 "
+                   "wanted); see /work/notes/wild-survey.md")
+def test_breadth_targets_for_drafts_and_task_tables():
+    assert sum(row["status"] == "征求意见稿" for row in POLICY) >= 20
+    assert count("has_task_table") >= 10
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -104,6 +113,36 @@ def test_every_file_ingests_without_an_internal_error(name):
     assert list(validate.errors(result.to_dict(), "document")) == []
 
 
+# Real policy texts the tool refuses today (issue 14 part 4): a notice whose only structure is its title
+# and a table, bodies stored as one line (with `　　` indents between paragraphs or with nothing at all),
+# two Beijing comment notices (cover text, then a 1.–5. list of feedback channels), and gkmlpt pages
+# (Guangdong's 政府信息公开 platform) read as having no text.
+KNOWN_REFUSALS = {
+    "lishui-2023-tuiyi-shibing-anzhi.html",
+    "xianju-2013-shidi-baohu-minglu.html",
+    "maolin-2021-wenyi-xunhui-yanchu-fangan.txt",
+    "xiangzhou-2021-nongcun-gonglu-luzhangzhi.txt",
+    "guangxi-2021-guizhengbanfa106-xinnengyuan-qiche.txt",
+    "chongqing-2019-yufufa17-dianzi-shangwu-yijian.txt",
+    "chongqing-2021-yufubanfa88-xiaofei-bangfu-shishi-yijian.txt",
+    "beijing-zjw-2023-yushou-zijin-banfa-zhengqiu-yijian.html",
+    "beijing-zjw-2025-shangpinfang-hetong-shifan-wenben-zhengqiu-yijian.html",
+    "dongguan-fgj-2026-kaimenhong-ruogan-cuoshi.html",
+    "foshan-gjj-2026-waiji-renyuan-daikuan-tongzhi.html",
+    "guangzhou-gjj-2025-suigongjijin63-youhua-tiqu-zhengce.html",
+}
+
+
+def test_files_that_are_not_policy_texts_are_the_only_ones_refused_apart_from_known_failures():
+    refused = {name for name in NAMES if isinstance(outcome(name), PipelineError)}
+    not_policy = {row["file"] for row in ROWS if not row["is_policy"]}
+    assert refused - not_policy <= KNOWN_REFUSALS
+
+
+@pytest.mark.xfail(strict=True, reason="issue 14 part 4: real policy texts are refused: 'no structure found' "
+                   "for the Lishui 丽政发〔2023〕30号 and Xianju 湿地名录 notices (title and a table), three Guangxi "
+                   "and two Chongqing bodies stored without line breaks and two Beijing comment notices; 'HTML has "
+                   "no text' for three gkmlpt pages (Dongguan, Foshan, Guangzhou) (KNOWN_REFUSALS)")
 def test_no_policy_page_is_refused():
     """Only the files the manifest marks as not policy texts (with the reason) may be refused."""
     assert [row["file"] for row in POLICY if isinstance(outcome(row["file"]), PipelineError)] == []

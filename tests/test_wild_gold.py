@@ -1,0 +1,89 @@
+"""The tool against the hand-checked gold of 34 breadth-corpus documents (tests/gold/wild, issue 14 part 3).
+
+Each gold file was annotated by reading the source (see tests/gold/wild/README.md). The floors below
+sit just under what the tool achieves today (the figure is in the comment beside each); they rise
+as the failure classes of issue 14 part 4 are fixed. The issue's target for each figure is 0.95.
+"""
+from __future__ import annotations
+
+import pytest
+
+from wild_gold import COUNTED, GOLD_DIR, WILD, gold_files, load_gold, locate, outcome, score_all, table
+
+GOLDS = [load_gold(p) for p in gold_files()]
+KEYS = {"file", "front", "counts", "measures", "notes", "money", "judgement"}
+FRONT = {"title", "issuer", "date", "doc_number", "status", "comment_deadline"}
+QUALIFIERS = {"exact", "at_least", "at_most", "range", "about"}
+
+
+@pytest.fixture(scope="module")
+def scores():
+    total, each = score_all()
+    print("\n" + table(total, each))
+    return total.figures()
+
+
+def test_at_least_thirty_documents_each_a_file_of_the_breadth_corpus():
+    assert len(GOLDS) >= 30
+    assert all((WILD / g["file"]).exists() for g in GOLDS)
+    assert (GOLD_DIR / "README.md").exists()
+
+
+@pytest.mark.parametrize("gold", GOLDS, ids=[g["file"] for g in GOLDS])
+def test_gold_file_is_well_formed(gold):
+    assert KEYS <= set(gold) and FRONT == set(gold["front"])
+    assert set(gold["counts"]) >= set(COUNTED)
+    for note in gold["notes"]:
+        assert note["text"] and note["units"]
+        assert (note["lead"] is not None) == note["lead_stated"]
+        assert note["lead"] is None or note["lead"] in note["units"]
+    for term in gold["money"]:
+        assert term["qualifier"] in QUALIFIERS
+        assert any(term[k] is not None for k in ("amount_yuan", "amount_min_yuan", "amount_max_yuan",
+                                                  "rate", "rate_min", "rate_max"))
+    for measure in gold["measures"]:
+        assert isinstance(measure["ordinal"], int) and measure["title"]
+
+
+@pytest.mark.parametrize("gold", GOLDS, ids=[g["file"] for g in GOLDS])
+def test_every_gold_span_is_in_the_source_in_document_order(gold):
+    """Gold strings are copied from the source: each is found, in order, in the raw file's text."""
+    raw = (WILD / gold["file"]).read_text(encoding="utf-8")
+    import html
+    import re
+
+    text = html.unescape(re.sub(r"<[^>]+>", "", raw)) if gold["file"].endswith(".html") else raw
+    for key in ("notes", "money"):
+        assert None not in locate(text, [x["text"] for x in gold[key]]), key
+
+
+@pytest.mark.parametrize("gold", [g for g in GOLDS if g["notes"] or g["money"]],
+                         ids=[g["file"] for g in GOLDS if g["notes"] or g["money"]])
+def test_gold_spans_are_in_the_ingested_text_unless_the_file_is_refused(gold):
+    doc = outcome(gold["file"])
+    if doc is None:
+        pytest.skip("refused today (issue 14 part 4): its spans count as missed")
+    for key in ("notes", "money"):
+        assert None not in locate(doc.text, [x["text"] for x in gold[key]]), key
+
+
+# Floors: today's figure in the comment, the floor a little under it. Raise them as fixes land.
+def test_measures_recall(scores):
+    assert scores["measures_recall"] >= 0.70  # today 0.719 (titles as well: 0.558)
+
+
+def test_notes_recall_lead_and_units(scores):
+    assert scores["notes_recall"] >= 0.57  # today 0.594
+    assert scores["notes_lead"] >= 0.55  # today 0.571
+    assert scores["notes_units"] >= 0.43  # today 0.454
+
+
+def test_money_precision_and_recall(scores):
+    assert scores["money_precision"] >= 0.90  # today 0.921
+    assert scores["money_recall"] >= 0.85  # today 0.873
+    assert scores["money_value"] >= 0.83  # today 0.858 (qualifier and amount or rate as in the gold)
+
+
+def test_structure_counts_and_front_matter(scores):
+    assert scores["counts_exact"] >= 0.80  # today 0.818
+    assert scores["front_right"] >= 0.62  # today 0.637
