@@ -118,6 +118,26 @@ def test_odt_and_rtf_are_converted_too(saved, fmt, name):
     assert shape(api.ingest_source(source)) == reference(docx)
 
 
+@needs_soffice
+def test_what_word_saves_under_a_doc_name_is_read_for_what_it_is(saved):
+    """Sites post RTF and DOCX files named .doc (Word opens both): read as RTF and DOCX."""
+    docx, converted = saved["law.docx"]
+    as_rtf = load_bytes(converted["rtf"], "law.doc")
+    assert as_rtf.conversion.source_format == "rtf"
+    assert shape(api.ingest_source(as_rtf)) == reference(docx)
+    as_docx = load_bytes(docx, "law.doc")
+    assert as_docx.format == "docx" and shape(api.ingest_source(as_docx)) == reference(docx)
+
+
+def test_a_word_web_page_posted_as_doc_is_read_as_the_page():
+    # 柳河 tourism opinion: Word-exported HTML (MsoNormal), as a site would post it under .doc
+    data = (CORPUS / "liuhe-lvyou-shishi-yijian-2019.html").read_bytes()
+    as_doc = api.ingest_source(load_bytes(data, "liuhe-lvyou.doc"))
+    as_html = api.ingest_source(load_bytes(data, "liuhe-lvyou.html"))
+    assert as_doc.source.format == "html" and as_doc.text == as_html.text
+    assert [(n.kind, n.num) for n in as_doc.nodes()] == [(n.kind, n.num) for n in as_html.nodes()]
+
+
 # --- the converter misbehaving, played by scripts ----------------------------------------------------
 
 def fake_soffice(tmp_path: Path, body: str) -> Path:
@@ -198,7 +218,7 @@ def test_policy_soffice_naming_no_program_is_refused(monkeypatch):
 
 @pytest.mark.parametrize("name, data, message", [
     ("draft.doc", "第一条　为了规范管理，制定本办法。".encode(), "not a Word 97 / WPS file"),
-    ("draft.wps", b"PK\x03\x04" + b"\0" * 100, "zip container with suffix .wps"),
+    ("draft.pdf", b"PK\x03\x04" + b"\0" * 100, "zip container with suffix .pdf"),
     ("draft.rtf", OLE, "compound document with suffix .rtf"),
     ("draft.txt", OLE, "compound document with suffix .txt"),
     ("draft.txt", b"{\\rtf1\\ansi hello}", "RTF document with suffix .txt"),

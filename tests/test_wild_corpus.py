@@ -126,6 +126,7 @@ KNOWN_REFUSALS = {
     "chongqing-2019-yufufa17-dianzi-shangwu-yijian.txt",
     "chongqing-2021-yufubanfa88-xiaofei-bangfu-shishi-yijian.txt",
     "beijing-zjw-2023-yushou-zijin-banfa-zhengqiu-yijian.html",
+    "hainan-gjj-2023-shoufukuan-tiqu-zhengqiu-yijian.html",
     "beijing-zjw-2025-shangpinfang-hetong-shifan-wenben-zhengqiu-yijian.html",
     "dongguan-fgj-2026-kaimenhong-ruogan-cuoshi.html",
     "foshan-gjj-2026-waiji-renyuan-daikuan-tongzhi.html",

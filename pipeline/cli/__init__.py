@@ -72,11 +72,6 @@ def lazy_module(name: str):
     return module
 
 
-def reports_errors(func):
-    """Kept for commands written before the group translated errors; it changes nothing now."""
-    return func
-
-
 # --- shared options -----------------------------------------------------------------------
 
 def _remember_out(ctx: click.Context, _param: click.Parameter, value):

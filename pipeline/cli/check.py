@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from . import cli, lazy_module, reports_errors
+from . import cli, lazy_module
 
 report = lazy_module("pipeline.check")
 
@@ -12,7 +12,6 @@ report = lazy_module("pipeline.check")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["table", "md", "csv", "json"]), default="table",
               show_default=True, help="Terminal table, Markdown, CSV or JSON.")
-@reports_errors
 def check(paths: tuple[str, ...], fmt: str) -> None:
     """Report on every document in PATHS (files or folders): refused or not and why, title,
     issuer, date, number, status, comment deadline, counts of parts, actions, measures,

@@ -29,6 +29,9 @@ HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 DOCX_SUFFIXES = frozenset({".docx"})
 PDF_SUFFIXES = frozenset({".pdf"})
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | DOCX_SUFFIXES | PDF_SUFFIXES | frozenset(OFFICE_SUFFIXES)
+# What sites post under a Word name is not always Word 97: Word itself saves and opens DOCX, RTF and
+# HTML ("Web Page") under .doc, so those are read for what they are.
+WORD_NAMES = frozenset({".doc", ".wps"})
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a compound document: Word 97 .doc, Kingsoft .wps
 _ODT_MIME = b"application/vnd.oasis.opendocument.text"
 
@@ -110,22 +113,24 @@ def sniff(data: bytes, suffix: str, name: str) -> str:
                 raise InputError("not an OpenDocument text (zip without its mimetype)", name)
             open_zip(data, name)  # the zip-bomb guard, before LibreOffice inflates anything
             return "odt"
-        if suffix in DOCX_SUFFIXES or suffix == "":
-            return "docx"
+        if suffix in DOCX_SUFFIXES or suffix in WORD_NAMES or suffix == "":
+            return "docx"  # Word opens a DOCX renamed .doc, and sites post them so
         raise InputError(f"zip container with suffix {suffix or '(none)'}, not a DOCX", name)
     if data.startswith(OLE_MAGIC):
         if suffix in {".doc", ".wps", ""}:
             return OFFICE_SUFFIXES.get(suffix, "doc")
         raise InputError(f"Word 97 / WPS compound document with suffix {suffix}", name)
     if data[:64].lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
-        if suffix in {".rtf", ""}:
-            return "rtf"
+        if suffix in {".rtf", ""} or suffix in WORD_NAMES:
+            return "rtf"  # Word saves RTF under .doc too
         raise InputError(f"RTF document with suffix {suffix}", name)
     if suffix in DOCX_SUFFIXES:
         raise InputError("not a DOCX file (no zip container)", name)
     if suffix in PDF_SUFFIXES:
         raise InputError("not a PDF file (no %PDF- header)", name)
-    if suffix in {".doc", ".wps"}:
+    if suffix in WORD_NAMES and _looks_like_html(data):
+        return "html"  # a page saved by Word as "Web Page" and posted as .doc
+    if suffix in WORD_NAMES:
         raise InputError(f"not a Word 97 / WPS file (no compound-document header) despite its suffix {suffix}", name)
     if suffix in {".rtf", ".odt"}:
         raise InputError(f"not {'an RTF' if suffix == '.rtf' else 'an OpenDocument'} file despite its suffix", name)
