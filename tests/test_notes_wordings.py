@@ -100,6 +100,9 @@ def test_a_clause_in_brackets_is_still_not_a_note():
     ("（甲部、丙丁联盟负责）", [("甲部", "lead"), ("丙丁联盟", "co")], "甲部"),
     ("（负责部门：甲部，适用范围：乙区）", [("甲部", "lead")], "甲部"),
     ("（指导单位：甲部；责任单位：乙市政府）", [("甲部", "guide"), ("乙市政府", "lead")], "乙市政府"),
+    ("（甲部牵头，乙局、丙局按职责分工配合）", [("甲部", "lead"), ("乙局", "co"), ("丙局", "co")], "甲部"),
+    ("（甲部、乙局按职责分工牵头）", [("甲部", "lead"), ("乙局", "lead")], "甲部"),
+    ("（甲厅、各市、县〔市、区〕政府等分工负责）", [("甲厅", "lead"), ("各市、县〔市、区〕政府", "collective")], "甲厅"),
 ])
 def test_wordings(text, expected, lead):
     (n,) = find_notes("推进此项工作。" + text)
@@ -120,3 +123,14 @@ def test_every_role_of_a_unit_has_a_chinese_label_in_the_library():
 
     assert set(UNIT_ROLES) == set(get_args(get_type_hints(Unit)["role"]))
     assert UNIT_ROLES["guide"] == "指导"
+
+
+def test_the_manner_of_a_verb_and_bracketed_levels_are_no_part_of_a_name():
+    # 赣府厅字〔2020〕14号: （江西银保监局、省金融监管局按职责分工牵头）
+    jx = ingest_file(WILD / "jiangxi-2020-ganfutingzi14-jinrong-zhichi-ruogan-cuoshi.html").layer("responsibilities").all()
+    note = next(n for n in jx if n.text == "（江西银保监局、省金融监管局按职责分工牵头）")
+    assert roles(note) == [("江西银保监局", "lead"), ("省金融监管局", "lead")]
+    # 浙江 县域商业体系方案: （省商务厅、省建设厅、各市、县〔市、区〕政府等分工负责）
+    zj = ingest_file(WILD / "zhejiang-swt-2021-xianyu-shangye-tixi-fangan.html").layer("responsibilities").all()
+    note = next(n for n in zj if n.text == "（省商务厅、省建设厅、各市、县〔市、区〕政府等分工负责）")
+    assert roles(note) == [("省商务厅", "lead"), ("省建设厅", "co"), ("各市、县〔市、区〕政府", "collective")]

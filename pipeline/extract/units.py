@@ -118,19 +118,19 @@ _CLAUSE_SEP = re.compile(
     r"[,;。]|\s*(?=(?:" + "|".join((*_LABELS, *_TIME_LABELS, *_PERSON_LABELS, *_SCOPE_LABELS)) + r")\s*:)")
 # A clause verb and the role it gives its list (None: the convention decides).
 _VERB = re.compile(r"""
+    (?:按照?职责分工|根据职责分工|按职责|依职责)?                    # how, not who: …按职责分工牵头
     (?:
         (?P<lead>(?:分别|共同)?牵头(?:负责|落实|抓总)?)              # A牵头 / A牵头负责
       | (?P<co>(?:配合|参与|协助|协同)(?:落实|实施)?)                # B、C配合
       | (?P<guide>(?:分别|共同|负责|加强)?指导(?:推进|实施)?)         # A、B指导
-      | (?:按照?职责分工|根据职责分工|按职责|依职责|分工|分别|共同|具体)?
-        (?:负责(?:落实|实施)?|落实)                                 # A、B负责 / …按职责分工负责
+      | (?:分工|分别|共同|具体)?(?:负责(?:落实|实施)?|落实)           # A、B负责 / …按职责分工负责
     )\s*$""", re.X)
 # Splits inside a list: 、 or spaces between units; 会同 after the lead; 及 before a group.
 _HUITONG = re.compile(r"会同|协同")
 _SEP = re.compile(r"、|\s+|(?:以及|及|和)(?=各|有关|相关|其他)")
 # `A、B等`, `A等单位` (dropped) and `A等有关部门和单位` (kept, as a group).
 _DENG = re.compile(r"等(?:(?:部门|单位|机构)(?:和|及|、)?(?:部门|单位|机构)?)?$|等(?=(?:其他)?(?:有关|相关))")
-_LEVEL_TAIL = re.compile(r"(?:省|自治区|直辖市|市|县级市|县|区|旗|盟|州|乡|镇|乡镇|街道)(?:\(市、区\)|人民政府)?")
+_LEVEL_TAIL = re.compile(r"(?:省|自治区|直辖市|市|县级市|县|区|旗|盟|州|乡|镇|乡镇|街道)(?:[(〔]市、区[)〕])?(?:人民政府|政府)?")
 # Characters no unit name holds: they mark a clause of the text.
 _NOT_A_NAME = re.compile(r"(?<!自)由|(?<!所)在|[的将把被从向于如。:;,]|要(?!素)")
 _UNIT_END = re.compile(
@@ -315,13 +315,13 @@ def _names(view: str, s: int, e: int):
 
 
 def _pieces(view: str, s: int, e: int, sep: re.Pattern) -> list[tuple[int, int]]:
-    """Spans of `view[s:e]` between matches of `sep` outside parentheses."""
+    """Spans of `view[s:e]` between matches of `sep` outside brackets (`县〔市、区〕政府` is one)."""
     out, depth, last = [], 0, s
     k = s
     while k < e:
         ch = view[k]
-        depth += ch == "("
-        depth -= ch == ")"
+        depth += ch in "(〔"
+        depth -= ch in ")〕"
         m = sep.match(view, k, e) if depth == 0 else None
         if m and (m.end() > k or k > last):
             out.append((last, k))
