@@ -279,3 +279,11 @@ def test_an_attachment_note_list_opening_after_its_label():
         ("1", "坐标系统为深圳独立坐标系统"), ("2", "L为弧长，R为半径，A为回旋线参数；单位均为米"),
         ("3", "红线是指深圳湾口岸港方口岸区边界")]
     assert not [w for w in d.warnings if w.code == "W101"]
+
+
+def test_each_attachment_numbers_on_its_own():
+    # 附件1：…小学入学工作时间安排表 / 备注：… 1.… 2.… / 附件2：…初中入学工作时间安排表 / 备注：… 1.… 2.…
+    d = doc(WILD / "xicheng-jw-2020-yiwu-jiaoyu-ruxue-shishi-yijian.html")
+    attachment = d.root.children[-1]
+    assert [p.num for p in attachment.children] == ["1", "2", "1", "2"]
+    assert not [w for w in d.warnings if w.code in ("W101", "W102", "W103")]

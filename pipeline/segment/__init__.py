@@ -60,17 +60,24 @@ def segment(text: str, name: str | None = None) -> Segmented:
     return _assemble(text, lines, front, toc, top, closing, attach, _attachment_tree(lines, attach))
 
 
-def _attachment_tree(lines: list[Line], attach: int) -> list:
-    """The numbered headings of the attachments (一、号牌编码规则 / （一）汽车号牌…), nested as in
-    a body. Table rows (cells joined by tabs) are a table's, never headings, except a row of one
-    cell spanning the table (a group heading of a list, `一、知识产权保护方面（共5项）`, which the
-    loaders repeat in every column it spans): it stands for that cell."""
-    rows = [row for row in map(_spanning_cell, lines[attach + 1:]) if "\t" not in row.text]
-    tree = body_mod.build(rows)  # text before the first heading stays the attachment's own
-    for raw in tree:
-        split_paragraphs(raw)
-    assign_kinds(tree)
-    return tree
+def _attachment_tree(lines: list[Line], attach: int) -> list[list]:
+    """The numbered headings of each attachment (附件1, 附件2…: each numbers on its own), nested
+    as in a body (一、号牌编码规则 / （一）汽车号牌…). Table rows (cells joined by tabs) are a
+    table's, never headings, except a row of one cell spanning the table (a group heading of a
+    list, `一、知识产权保护方面（共5项）`, which the loaders repeat in every column it spans): it
+    stands for that cell."""
+    trees = []
+    start = attach
+    while start < len(lines):
+        end = find_attachment(lines, start + 1, len(lines))
+        rows = [row for row in map(_spanning_cell, lines[start + 1:end]) if "\t" not in row.text]
+        tree = body_mod.build(rows)  # text before the first heading stays the attachment's own
+        for raw in tree:
+            split_paragraphs(raw)
+        assign_kinds(tree)
+        trees.append(tree)
+        start = end
+    return trees
 
 
 def _spanning_cell(line: Line) -> Line:
@@ -97,8 +104,9 @@ def _unnumbered(text: str, lines: list[Line], name: str | None) -> Segmented:
 
 
 def _assemble(text: str, lines: list[Line], front: Front, toc: tuple[int, int] | None, top: list,
-              closing: int, attach: int, appendix: list | None = None) -> Segmented:
+              closing: int, attach: int, appendices: list[list] | None = None) -> Segmented:
     """Top-level nodes tiling the text: front blocks, 目录, body, closing, attachments."""
+    appendix = [raw for tree in appendices or [] for raw in tree]
     blocks = [(kind, lines[first].start) for kind, first, last in front.blocks if last > first]
     if toc:
         blocks.append(("toc", lines[toc[0]].start))
@@ -128,7 +136,7 @@ def _assemble(text: str, lines: list[Line], front: Front, toc: tuple[int, int] |
             what.start = start
             children.append(freeze(what, end, "", used, doc_index.get(id(what), 0)))
     root = Node(id="doc", kind="document", start=0, end=len(text), children=tuple(children))
-    warnings = tuple(numbering_warnings(top)) + tuple(numbering_warnings(appendix or []))
+    warnings = tuple(numbering_warnings(top)) + tuple(w for tree in appendices or [] for w in numbering_warnings(tree))
     return Segmented(root, front, warnings, signature)
 
 
