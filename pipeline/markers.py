@@ -37,6 +37,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("paren_arabic", re.compile(r"\( ?(\d{1,4}) ?\)")),
     # ①
     ("circled", re.compile(rf"([{CIRCLED}])")),
+    # 1.1　编制目的 / 2.1.2　… (a plan's decimal sections; the depth is the count of numbers: dec2, dec3…)
+    ("dec", re.compile(r"(\d{1,2}(?:\.\d{1,2}){1,3})(?= +[^\s\d.万亿元%倍])")),
+    # 1　总则 (the first level of decimal sections: a number, spaces, a heading)
+    ("dec1", re.compile(r"(\d{1,2})(?= +[^\s\d.,:;、万亿元%倍年月日个项条次])")),
 )
 
 _MD_HEADING = re.compile(r"#{1,6} +")
@@ -79,12 +83,15 @@ def match_marker(folded_line: str, original_line: str) -> Marker | None:
         digits = m.group(1)
         if type_ == "circled":
             ordinal = CIRCLED.index(digits) + 1
+        elif type_ in ("dec", "dec1"):
+            parts = digits.split(".")
+            type_, ordinal = f"dec{len(parts)}", int(parts[-1])
         else:
             try:
                 ordinal = parse_int(digits.replace("两", "二").replace(" ", ""))
             except ValueError:
                 continue
-        if type_ in ("dun", "arabic") and ordinal == 0:
+        if type_ in ("dun", "arabic") and ordinal == 0 or type_.startswith("dec") and ordinal == 0:
             continue
         num_end = m.end()
         if type_ in ("dun", "arabic"):
@@ -92,3 +99,33 @@ def match_marker(folded_line: str, original_line: str) -> Marker | None:
         num = original_line[m.start():num_end].rstrip(" \u3000、.．")
         return Marker(type_, num, ordinal, m.start(), m.end())
     return None
+
+
+# Where an inline item may start: after a colon, semicolon or full stop (and spaces), at a
+# character that can open one of `_INLINE_TYPES`.
+INLINE_AT = re.compile(rf"[:;。] *(?=[(\d{CIRCLED}])")
+_INLINE_TYPES = ("paren_cn", "arabic", "paren_arabic", "circled")
+
+
+def inline_markers(folded_line: str) -> list[Marker]:
+    """Markers of the GB/T item levels written inside a line, each right after `：`, `；`
+    or `。` (`…情形之一的：1.死亡的；2.失踪的；` -> markers 1 and 2). Candidates only: a run
+    of them is an inline list when they count on from each other (see `segment.body`)."""
+    found = []
+    for at in INLINE_AT.finditer(folded_line):
+        pos = at.end()
+        for type_, pattern in _PATTERNS:
+            if type_ not in _INLINE_TYPES:
+                continue
+            m = pattern.match(folded_line, pos)
+            if not m:
+                continue
+            digits = m.group(1)
+            try:
+                ordinal = CIRCLED.index(digits) + 1 if type_ == "circled" else parse_int(digits.replace("两", "二"))
+            except ValueError:
+                continue
+            if ordinal > 0:
+                found.append(Marker(type_, digits, ordinal, m.start(), m.end()))
+            break
+    return found

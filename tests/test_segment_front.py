@@ -169,11 +169,14 @@ def test_the_print_record_gives_issuer_and_date():
 
 
 def test_an_attachment_note_above_the_signature_does_not_start_the_attachment():
-    """国办发〔2018〕114号: `附件：…` above the signature; the attachment is after it."""
+    """国办发〔2018〕114号: `附件：…` above the signature; the attachment is after it. The note
+    belongs to the closing it heads, and the signature under it is still the issuer's."""
     doc = wild("govcn-2018-guobanfa114-guojia-zonghexing-xiaofang.html")
     closing, attachment = doc.root.children[-2:]
     assert (closing.kind, attachment.kind) == ("closing", "attachment")
-    assert doc.text[closing.start:closing.end].split() == ["国务院办公厅", "2018年12月4日", "（此件公开发布）"]
+    assert doc.text[closing.start:closing.end].split() == [
+        "附件：应急救援专用号牌式样和车辆涂装样图", "国务院办公厅", "2018年12月4日", "（此件公开发布）"]
+    assert (doc.issuer, doc.date) == ("国务院办公厅", "2018-12-04")
     assert doc.text[attachment.start:].startswith("附件\n应急救援专用号牌式样和车辆涂装样图")
 
 

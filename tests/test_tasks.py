@@ -18,6 +18,8 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
 HOHHOT = CORPUS / "hohhot-2024-keji-qiangshi-draft.txt"
 GUOFA39 = CORPUS / "govcn-2018-guofa39-cujin-jiuye.html"
+# 国办发〔2018〕128号 (无废城市): ministries 指导 most tasks, the pilot cities carry them out
+WUFEI = CORPUS / "wild" / "govcn-2018-guobanfa128-wufei-chengshi-jianshe.html"
 
 
 @lru_cache(maxsize=None)
@@ -207,6 +209,43 @@ def test_units_counts_measures_led_and_joined(gold):
     assert len(counts) == len(gold["distinct_units_normalized"])
 
 
+# --- units that guide ------------------------------------------------------------------------
+
+def test_guiding_units_are_listed_apart_from_the_joining_ones():
+    rows = {r.node_id: r for r in task_rows(doc(WUFEI))}
+    # （六）: nine notes name twelve ministries that 指导 and one that 参与 (供销合作总社), none 牵头
+    six = rows["p2.m6"]
+    assert six.lead == () and six.co == ("供销合作总社",) and len(six.guide) == 12
+    assert {"生态环境部", "财政部", "商务部", "国家税务总局", "中国人民银行"} <= set(six.guide)
+    assert six.cells(6)[3].startswith("供销合作总社；指导：生态环境部、")
+    assert six.cells(6, between="\n")[3].split("\n")[0] == "供销合作总社"
+    # （三）: four notes, every unit guides
+    three = rows["p2.m3"]
+    assert (three.lead, three.co) == ((), ())
+    assert set(three.guide) == {"农业农村部", "国家发展和改革委员会", "国家市场监督管理总局", "生态环境部", "财政部"}
+    assert three.cells(3)[3].startswith("指导：")
+    # （一）: 生态环境部 leads its first task (生态环境部牵头) and guides the next: it leads the row
+    one = rows["p2.m1"]
+    assert "生态环境部" in one.lead and "生态环境部" not in one.guide + one.co
+    assert "财政部" in one.guide and "财政部" not in one.co
+
+
+def test_units_count_guided_tasks_apart():
+    counts = {c.name: (c.leads, c.joins, c.guides) for c in unit_counts(task_rows(doc(WUFEI)))}
+    # 商务部 is named only with 指导, in （一）, （二）, （四） and （六）
+    assert counts["商务部"] == (0, 0, 4)
+    assert counts["供销合作总社"] == (0, 1, 0)
+
+
+def test_a_document_whose_notes_name_only_guides_has_a_table(tmp_path):
+    path = tmp_path / "guided.txt"
+    path.write_text("关于推进某项工作的通知\n一、重点任务\n（一）建立回收体系。（商务部、生态环境部指导）\n"
+                    "（二）完善标准。（市场监管总局指导）\n", encoding="utf-8")
+    written = write_tasks(ingest_file(path), tmp_path, ("md",))
+    md = written[0].read_text(encoding="utf-8")
+    assert "| 1 | 建立回收体系。 |  | 指导：商务部、生态环境部 |" in md
+
+
 # --- CLI ----------------------------------------------------------------------------------
 
 def test_cli_tasks_writes_the_chosen_formats(tmp_path):
@@ -264,6 +303,8 @@ def test_cli_units_over_several_files():
     assert "| 人力资源和社会保障部 | 8 | 2 |" in lines
     csv_out = CliRunner().invoke(cli, ["units", "--format", "csv", str(GUOFA39)]).output
     assert csv_out.splitlines()[0] == "单位,牵头任务数,参与任务数"
+    guided = CliRunner().invoke(cli, ["units", "--format", "csv", str(WUFEI)]).output.splitlines()
+    assert guided[0] == "单位,牵头任务数,参与任务数,指导任务数" and "商务部,0,0,4" in guided
 
 
 def test_commands_have_help():

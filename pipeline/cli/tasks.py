@@ -4,7 +4,7 @@ from __future__ import annotations
 import click
 
 from ..errors import InputError
-from ..tasks import FORMATS, UNIT_HEADERS, task_rows, to_csv, to_markdown, unit_counts, write_tasks
+from ..tasks import FORMATS, task_rows, to_csv, to_markdown, unit_counts, unit_table, write_tasks
 from . import aliases_option, cli, format_option, lazy_module, out_option
 
 api = lazy_module("pipeline.api")
@@ -36,7 +36,11 @@ def tasks(file: str, out: str, fmt: str, aliases) -> None:
 @format_option(["md", "csv"], "md", "Table format on standard output.")
 @aliases_option
 def units(files: tuple[str, ...], fmt: str, aliases) -> None:
-    """List each responsible unit with how many measures it leads and joins, over all FILES."""
+    """List each responsible unit with how many measures it leads and joins, over all FILES.
+
+    A unit that only guides a measure (A指导) is counted under 指导任务数, a column shown
+    when some unit guides one.
+    """
     rows = [row for path in files for row in task_rows(api.load_document(path, aliases))]
-    table = [(c.name, str(c.leads), str(c.joins)) for c in unit_counts(rows)]
-    click.echo(to_markdown(table, UNIT_HEADERS) if fmt == "md" else to_csv(table, UNIT_HEADERS), nl=False)
+    headers, table = unit_table(unit_counts(rows))
+    click.echo(to_markdown(table, headers) if fmt == "md" else to_csv(table, headers), nl=False)

@@ -11,7 +11,7 @@ of 3000000 yuan at_most per 单个企业每年, each `linked` to the other.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import ClassVar, Literal, get_args
 
 from ..cnnum import parse_int
@@ -22,6 +22,7 @@ from ..warnings import Finding, finding
 from .money_links import Found, groups, relate
 from .parties import PAYEE, clean, dui_before, dui_phrases, split_dui
 from .quantity import Quantity, View, clause_start, quantities, sentences, view
+from .table_rows import tables
 from .targets import outside_goals
 
 GRANTING = ("grant", "rate", "cap")
@@ -41,7 +42,10 @@ PURPOSE = re.compile(r"的?(?:给予)?(?:企业)?(?:给予)?(?:对[\u4e00-\u9fff
 # Every alternative starts with a literal (单, 每, 年), so the regex engine skips ahead to those characters.
 PER = re.compile(r"单个[\u4e00-\u9fff]{1,6}?每年|单个(?:企业|单位|项目|机构|高校院所|品种|人)"
                  r"|单(?:户|项|品种|台设备|笔)"
-                 r"|每(?:年度|[年项个户家人台件笔月亩次])(?:每年度|每[年项个户家人台件笔月亩次])*|年度(?=增长)")
+                 r"|每(?:年度|平方米|立方米|千瓦时|[年项个户家人台件笔月亩次吨])(?:每年度|每[年项个户家人台件笔月亩次])*"
+                 r"|年度(?=增长)")
+# The measure of a price (每平方米一元) is the price's alone; an amount after it is not per that measure.
+MEASURE_PER, PRICED = re.compile(r"每(?:平方米|立方米|千瓦时|吨)"), re.compile(r"元|%")
 _N = r"\d+|[一二两三四五六七八九十]"
 # 前2年/后3年 count only in the term's own clause; 连续3年, 3年内, 给予五年奖励 anywhere before it.
 PERIOD = re.compile(rf"(?:前|后)({_N})年")
@@ -62,9 +66,19 @@ REFERENCE = re.compile(r"的?(?:赔偿|损失|基础|标准|水平)")
 FINE_WHO = re.compile(r"可以|处|依法|,")
 EACH = re.compile(r"(?:每项|单个|每个)([\u4e00-\u9fff]{2,12}?)(?=给予|奖励|补助)")
 METRIC_CUT, METRIC_VERB = re.compile(r"的|并且|且|、|支持|可对|对"), re.compile(r"(?:首次|累计)?(?:在|达到|达|为)?$")
-ARTICLE, TIMES_CUT = re.compile(r"^第\d+条"), re.compile(r"处|,")
+ARTICLE, TIMES_CUT = re.compile(r"^第\d+条"), re.compile(r"处以|处|,")
 SHARE_OF, SHARE_OF_END = re.compile(r"占(.+?)的?(?:比例|比重)"), re.compile(r"占(.+?)的$")
-BASE_LEAD, YEARS_LEAD = re.compile(r"^(?:其|企业|可以并处|[处并]处|处)"), re.compile(r"^\d+年")
+# Words before a base that are not part of it: 处以相当于非法收入的15% → 非法收入.
+BASE_LEAD = re.compile(r"^(?:其|企业|可以并处|[处并]处以?|处以?|以(?=相当于)|相当于|(?:按照|按|参照|依据|依照)(?!规定))+")
+YEARS_LEAD = re.compile(r"^\d+年")
+# The last of these before a multiple starts its base: …部门按直接经济损失的五至十倍 → 直接经济损失.
+TIMES_INTRO = re.compile(r"按照|按(?!照)|参照|依据|依照")
+# A multiple of a money standard given as a term: 按最低生活保障标准的1.5倍.
+STANDARD_TIMES = re.compile(r"(?:按照|按|参照|依据|依照)[\u4e00-\u9fff“”]{1,20}?(?:标准|工资|收入|费用|金额|价格|基数)的?$")
+# A percentage in a formula (…/上一年度费用×100%), not a term.
+FORMULA = re.compile(r"[×*✕xX]$")
+# A score, not money: an amount followed by the points it earns (…5000万元以上的，得5分; a table's 10分).
+POINTS = re.compile(r"^的?[,:]?(?:可?[得计加扣记赋]|加计|得分)?\d+(?:\.\d+)?分(?![之钟别期配类级局行])")
 RATED = re.compile(r"%|百分之|倍")
 RATE_BASE = re.compile(r"(?:按照|按(?!照)|参照|依据)(?!规定|有关|程序|时|期)")
 BUDGET_BASE = re.compile(r"(?:各级|本级|市级|县级|省级)?财政[\u4e00-\u9fff]{0,6}?(?:投入|经费|预算|资金|支出)")
@@ -144,11 +158,15 @@ def _role(s: str, lo: int, hi: int, group: tuple[Quantity, ...], q: Quantity, nx
     cs = clause_start(s, lo, group[0].start)
     pre, post = s[cs:group[0].start], s[group[-1].end:hi]
     cpost = CLAUSE_END.split(post, maxsplit=1)[0]
+    if POINTS.match(post):
+        return None
     if FINE.search(post) or (q.kind != "pct" and "罚款" in cpost and PUNISH.search(pre + cpost)):
         return "fine"
     if q.kind == "times":
-        return None
+        return "rate" if STANDARD_TIMES.search(s, cs, q.num_start) else None
     if q.kind == "pct":
+        if FORMULA.search(s, max(lo, q.num_start - 1), q.num_start):
+            return None
         if FEE.search(s[max(lo, group[0].start - 30):group[0].start]) and not GRANT.search(cpost[:6]):
             return "fee"
         condition = cpost.startswith("的") and not GIVEN.search(cpost.split("给予")[0]) and not REFERENCE.match(cpost)
@@ -212,7 +230,7 @@ def _term(v: View, lo: int, hi: int, f: Found, offset: int, duis: list[re.Match]
         cond = s[pc:max(pc, cs - 1)] or None
     per = q.per
     if per is None and role != "rate":
-        per = _last(PER, s, cs, g0) or (None if role == "threshold" or seg_lo == cs else _last(PER, s, seg_lo, g0))
+        per = _per(s, cs, g0) or (None if role == "threshold" or seg_lo == cs else _per(s, seg_lo, g0))
     end = f.group[-1].end
     dur, one_time = None, False
     if role in GRANTING:
@@ -231,6 +249,17 @@ def _term(v: View, lo: int, hi: int, f: Found, offset: int, duis: list[re.Match]
         recipient=clean(rec), condition=clean(cond),
         purpose=purpose.group(1) if purpose else None,
     )
+
+
+def _per(s: str, a: int, b: int) -> str | None:
+    """The last `PER` in `s[a:b]`, except a price's measure (每立方米, 每平方米…) that an amount
+    after it has taken: `处理成本为每立方米2.4元左右，实现经济效益900万元` gives 900万元 none."""
+    m = None
+    for m in PER.finditer(s, a, b):
+        pass
+    if m is None or (MEASURE_PER.match(m.group(0)) and PRICED.search(s, m.end(), b)):
+        return None
+    return m.group(0)
 
 
 def _last(pattern: re.Pattern, s: str, a: int, b: int, whole: bool = True) -> str | None:
@@ -265,7 +294,8 @@ def _base(s: str, lo: int, cs: int, f: Found) -> str | None:
     if q.kind == "yuan":
         return None
     if q.kind == "times":
-        return TIMES_CUT.split(s[cs:q.num_start])[-1] or None
+        base = TIMES_INTRO.split(TIMES_CUT.split(s[cs:q.num_start])[-1])[-1]
+        return BASE_LEAD.sub("", base).removesuffix("的") or None
     if role == "share":
         m = SHARE_OF.search(s[cs:g0]) or SHARE_OF_END.search(s[cs:g0])
         return m.group(1) if m else None
@@ -282,6 +312,15 @@ def _base(s: str, lo: int, cs: int, f: Found) -> str | None:
 
 NO_UNIT = re.compile(r"\d\d*(?:\.\d+)?[十百千]?[万亿](?=以上|以下|左右)")
 NO_UNIT_CONTEXT = re.compile(r"资金|经费|担保|金额|投资|投入|奖励|补助")
+# A header cell of a scoring table: its rows' amounts are tiers of points, not money given.
+POINTS_HEADER = re.compile(r"分值|积分|得分|分数|评分|赋分|^分$")
+
+
+def points_tables(text: str) -> list[tuple[int, int]]:
+    """[start, end) of every table (tab-separated rows) whose header has a points column."""
+    if "\t" not in text:
+        return []
+    return [(t.start, t.end) for t in tables(text) if any(POINTS_HEADER.search(c.text.strip()) for c in t.rows[0])]
 
 
 @dataclass(frozen=True)
@@ -298,9 +337,12 @@ class Money:
         text, folded = doc.text, doc.folded
         records: dict[str, tuple[MoneyTerm, ...]] = {}
         warnings: list[Finding] = []
+        scores = points_tables(text)
         for node in outside_goals(doc):
             own, own_folded = text[node.start:node.own_end], folded[node.start:node.own_end]
             terms = money_terms(own, node.start, own_folded)
+            if scores and terms:
+                terms = _renumber([t for t in terms if not any(a <= t.start < b for a, b in scores)], terms)
             if terms:
                 records[node.id] = terms
             for m in NO_UNIT.finditer(own) if "万" in own or "亿" in own else ():
@@ -309,3 +351,12 @@ class Money:
                     a = node.start + m.start()
                     warnings.append(finding("W401", m.group(0), a, a + len(m.group(0))))
         return Layer(self.name, records, tuple(warnings))
+
+
+def _renumber(kept: list[MoneyTerm], terms: tuple[MoneyTerm, ...]) -> tuple[MoneyTerm, ...]:
+    """`kept` (a subset of `terms`, in order) with `linked` indices pointing into `kept`."""
+    if len(kept) == len(terms):
+        return terms
+    new = {id(t): i for i, t in enumerate(kept)}
+    index = {i: new[id(t)] for i, t in enumerate(terms) if id(t) in new}
+    return tuple(replace(t, linked=tuple(index[j] for j in t.linked if j in index)) for t in kept)

@@ -31,6 +31,8 @@ QUANTITY = re.compile(rf"""
     | (?P<pa>{_AR})%?{_DASH}(?P<pb>{_AR})%
     # 一倍以上五倍以下 (fines as multiples of a base)
     | (?P<xa>{_AMT})倍及?以上(?P<xb>{_AMT})倍(?=及?以下)
+    # 五至十倍, 2—3倍
+    | (?P<ta>{_AMT})倍?{_DASH}(?P<tb>{_AMT})倍
     # single amount, percentage, multiple
     | (?P<y>{_AMT})元
     | (?P<p>{_AR})%
@@ -54,7 +56,13 @@ _PREFIX_LAST = frozenset(w[-1] for w in _PREFIX_WORDS)  # a prefix run must end 
 _AT_LEAST, _AT_MOST, _BOUNDS = frozenset(AT_LEAST), frozenset(AT_MOST), frozenset(AT_LEAST + AT_MOST + NEUTRAL)
 _ABOVE, _BELOW = ("及以上", "以上"), ("及以下", "以下", "以内", "之内")
 _SCALE_TAIL = re.compile(r"[十百千]?[万亿]*$")
-_SUFFIX = re.compile(r"(?:\(含[^)]{0,3}\))?(?P<w>及以上|以上|及以下|以下|以内|之内|左右)?(?P<per>/[亩人户年月])?")
+# What an amount may carry after it: a bracket saying which ends it includes
+# (`1万—3万元（含1万元，不含3万元）`, `5万元以上（含）`), a bound word, a unit price's
+# denominators (`元/亩`, `元/人/月`, `元/平方米/月`).
+_INCLUDES = r"\((?:含|不含|包含|包括|不包括)[^()]{0,30}\)"
+_PER_UNIT = r"(?:平方米|平米|㎡|立方米|千瓦时|小时|亩|人|户|年|月|日|天|次|吨|件|台|辆|个|家|间|床|张|套|公里|千米|米)"
+_SUFFIX = re.compile(rf"(?P<inc>{_INCLUDES})?(?P<w>及以上|以上|及以下|以下|以内|之内|左右)?(?P<inc2>{_INCLUDES})?"
+                     rf"(?P<per>(?:/{_PER_UNIT}){{1,3}})?")
 
 
 # A bound word before a base: 不高于承担风险责任的0.5%.
@@ -172,8 +180,10 @@ def clause_start(s: str, lo: int, i: int) -> int:
 def quantities(s: str, lo: int = 0, hi: int | None = None) -> list[Quantity]:
     """Every quantity in `s[lo:hi]`, with bound prefix and suffix attached."""
     hi = len(s) if hi is None else hi
-    out = []
+    out: list[Quantity] = []
     for m in QUANTITY.finditer(s, lo, hi):
+        if out and m.start() < out[-1].end:  # inside the inclusion bracket of the one before
+            continue
         q = _quantity(s, m, lo)
         if q is not None:
             out.append(q)
@@ -188,7 +198,7 @@ def _num(text: str, kind: str) -> float:
 
 
 def _quantity(s: str, m: re.Match, lo: int) -> Quantity | None:
-    last = m.lastgroup  # the group closing the alternative that matched: yb lb pb xb y p pc x
+    last = m.lastgroup  # the group closing the alternative that matched: yb lb pb xb tb y p pc x
     low = high = value = None
     try:
         if last == "yb":
@@ -201,8 +211,9 @@ def _quantity(s: str, m: re.Match, lo: int) -> Quantity | None:
             kind, low, high = "yuan", parse_amount(m["la"]), parse_amount(m["lb"])
         elif last == "pb":
             kind, low, high = "pct", _num(m["pa"], "pct"), _num(m["pb"], "pct")
-        elif last == "xb":
-            kind, low, high = "times", parse_number(m["xa"]), parse_number(m["xb"])
+        elif last == "xb" or last == "tb":
+            a, b = ("xa", "xb") if last == "xb" else ("ta", "tb")
+            kind, low, high = "times", parse_number(m[a]), parse_number(m[b])
         elif last == "y":
             kind, value = "yuan", parse_amount(m["y"])
         elif last == "p" or last == "pc":
@@ -220,7 +231,7 @@ def _quantity(s: str, m: re.Match, lo: int) -> Quantity | None:
             start, bounds = far.start(), [far.group(1)]
     suf = _SUFFIX.match(s, m.end())
     word, per = suf.group("w", "per")
-    end = suf.end() if word or per else m.end()
+    end = suf.end() if word or per or suf.group("inc") or suf.group("inc2") else m.end()
     if low is not None:
         qualifier = "range"
         if word in _BELOW:

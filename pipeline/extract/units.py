@@ -8,11 +8,15 @@ responsible units, in one of a few styles, full- or half-width:
     （A牵头，B、C配合）   （牵头单位：X，配合单位：Y、Z，各区、县级市）
     （A、B，各省级人民政府按职责分工负责）   （A等有关部门和单位负责）   （A会同有关部门负责）
     …资助。责任单位：A、B。   （A牵头，2025年底前完成）   （责任单位：A；完成时限：2024年底）
+    （A、B指导）   （A指导，B参与）   （负责部门：A、B；适用范围：…）
 
 A bracketed span is a note only if all of it parses as such (units, a label or a
 verb, a lead convention, a time limit kept as `deadline`, a 责任领导 skipped); a bare
 list `（A、B）` closing a sentence counts only while a lead convention holds;
-`（技工院校内由…部门负责）` is a clause, not a note. The
+`（技工院校内由…部门负责）` is a clause, not a note. The units are what the note's
+grammar lists before its verb or after its label: a name no table knows (共青团中央) is
+still a unit, and the alias table only completes names. A unit that 指导 (guides) has
+the role `guide`: it steers the work but does not carry it out, so it never leads. The
 lead comes from the document's own convention (列第一位的为牵头单位; 下同 carries it to
 the notes after), from 牵头 / 牵头单位 / 会同, else it is the first unit, flagged as assumed.
 """
@@ -36,7 +40,9 @@ class Unit:
 
     name: str = field(metadata=describe(min_length=1))
     normalized: str = field(metadata=describe(min_length=1))
-    role: Literal["lead", "co", "collective"]
+    role: Literal["lead", "co", "collective", "guide"] = field(metadata=describe(
+        "lead: leads the work; co: joins it; collective: a group (各省级人民政府); guide: steers it "
+        "without carrying it out (A指导), never the lead"))
     start: int = field(metadata=describe(minimum=0))
     end: int = field(metadata=describe(minimum=0))
 
@@ -84,7 +90,8 @@ _TAIL = re.compile(r"[。,;]\s*(?P<conv>" + _CONVENTION.pattern + r")(?P<ditto>"
 _LABELS = {
     "牵头单位": "lead", "牵头部门": "lead", "主办单位": "lead", "主责单位": "lead",
     "配合单位": "co", "配合部门": "co", "参与单位": "co", "协办单位": "co", "协助单位": "co",
-    "责任单位": None, "责任部门": None, "负责单位": None, "实施单位": None, "责任主体": None,
+    "指导单位": "guide", "指导部门": "guide",
+    "责任单位": None, "责任部门": None, "负责单位": None, "负责部门": None, "实施单位": None, "责任主体": None,
 }
 _LABEL = re.compile(r"\s*(?P<label>" + "|".join(_LABELS) + r")\s*:\s*")
 # A time limit that shares the note: `完成时限：2024年底`, `2025年底前完成`, `持续推进`.
@@ -101,27 +108,34 @@ _TIME = re.compile(r"""\s*(?:
 # A person, not a unit: `责任领导：张三`, `责任人：…` (skipped).
 _PERSON_LABELS = ("责任领导", "分管领导", "牵头领导", "责任人", "联系人")
 _PERSON_LABEL = re.compile(r"\s*(?:" + "|".join(_PERSON_LABELS) + r")\s*:")
+# Where the measure applies, not who does it: `适用范围：浙江自贸试验区…` (skipped up to the next label).
+_SCOPE_LABELS = ("适用范围", "适用地区", "适用区域", "实施范围", "试点范围")
+_SCOPE_LABEL = re.compile(r"\s*(?:" + "|".join(_SCOPE_LABELS) + r")\s*:")
+# A sentence about the notes below, not about this measure: `以下均需试点城市政府落实，不再列出`.
+_LATER = re.compile(r"。\s*以下[^。]*(?:不再列出|不再标注|不再注明|下同)[^。]*。?$")
 # Clauses end at , ; 。 or where a label starts, spaced or not (`责任单位：区政府责任单位：商务局`).
-_CLAUSE_SEP = re.compile(r"[,;。]|\s*(?=(?:" + "|".join((*_LABELS, *_TIME_LABELS, *_PERSON_LABELS)) + r")\s*:)")
+_CLAUSE_SEP = re.compile(
+    r"[,;。]|\s*(?=(?:" + "|".join((*_LABELS, *_TIME_LABELS, *_PERSON_LABELS, *_SCOPE_LABELS)) + r")\s*:)")
 # A clause verb and the role it gives its list (None: the convention decides).
 _VERB = re.compile(r"""
+    (?:按照?职责分工|根据职责分工|按职责|依职责)?                    # how, not who: …按职责分工牵头
     (?:
         (?P<lead>(?:分别|共同)?牵头(?:负责|落实|抓总)?)              # A牵头 / A牵头负责
       | (?P<co>(?:配合|参与|协助|协同)(?:落实|实施)?)                # B、C配合
-      | (?:按照?职责分工|根据职责分工|按职责|依职责|分别|共同|具体)?
-        (?:负责(?:落实|实施)?|落实)                                 # A、B负责 / …按职责分工负责
+      | (?P<guide>(?:分别|共同|负责|加强)?指导(?:推进|实施)?)         # A、B指导
+      | (?:分工|分别|共同|具体)?(?:负责(?:落实|实施)?|落实)           # A、B负责 / …按职责分工负责
     )\s*$""", re.X)
 # Splits inside a list: 、 or spaces between units; 会同 after the lead; 及 before a group.
 _HUITONG = re.compile(r"会同|协同")
 _SEP = re.compile(r"、|\s+|(?:以及|及|和)(?=各|有关|相关|其他)")
 # `A、B等`, `A等单位` (dropped) and `A等有关部门和单位` (kept, as a group).
 _DENG = re.compile(r"等(?:(?:部门|单位|机构)(?:和|及|、)?(?:部门|单位|机构)?)?$|等(?=(?:其他)?(?:有关|相关))")
-_LEVEL_TAIL = re.compile(r"(?:省|自治区|直辖市|市|县级市|县|区|旗|盟|州|乡|镇|乡镇|街道)(?:\(市、区\)|人民政府)?")
+_LEVEL_TAIL = re.compile(r"(?:省|自治区|直辖市|市|县级市|县|区|旗|盟|州|乡|镇|乡镇|街道)(?:[(〔]市、区[)〕])?(?:人民政府|政府)?")
 # Characters no unit name holds: they mark a clause of the text.
 _NOT_A_NAME = re.compile(r"(?<!自)由|(?<!所)在|[的将把被从向于如。:;,]|要(?!素)")
 _UNIT_END = re.compile(
     r"(?:部|委|局|办|署|厅|院|会|行|府|区|县|市|旗|盟|州|镇|乡|处|室|站|所|队|中心|集团|公司|单位|部门|机构"
-    r"|学校|大学|学院|联|团|社|台|馆|校|组|关|政府)$")
+    r"|学校|大学|学院|联|团|社|台|馆|校|组|关|政府|中央|协)$")
 _OPEN = {"(": ")", "【": "】", "[": "]", "〔": "〕"}
 _CLOSER_OF = {close: open_ for open_, close in _OPEN.items()}
 _BRACKET_OR_BREAK = re.compile(r"[(【\[〔)】\]〕\n]")
@@ -222,15 +236,21 @@ def _parse(view: str, s: int, e: int, bare_ok: bool = False, in_force: bool = Fa
         stated = (inner_s + tail.start("conv"), inner_s + tail.end("conv"))
         ditto = bool(tail.group("ditto"))
         body = body[: tail.start()]
+    later = _LATER.search(body)
+    if later:
+        body = body[: later.start()]
     body = body.rstrip("。. ")
     clauses = []
-    marked = labelled = False
+    marked = labelled = scope = False
     deadline = None
     for cs, ce in _pieces(view, inner_s, inner_s + len(body), _CLAUSE_SEP):
         if not view[cs:ce].strip():
             continue
         clause = view[cs:ce]
         if _PERSON_LABEL.match(clause):
+            continue
+        if _SCOPE_LABEL.match(clause) or (scope and not _LABEL.match(clause)):
+            scope = True
             continue
         time_label = _TIME_LABEL.match(clause)
         if time_label or _TIME.match(clause):
@@ -247,7 +267,7 @@ def _parse(view: str, s: int, e: int, bare_ok: bool = False, in_force: bool = Fa
         verb = _VERB.search(clause)
         if verb and verb.start() > 0:
             marked = True
-            role = "lead" if verb.group("lead") else "co" if verb.group("co") else role
+            role = next((r for r in ("lead", "co", "guide") if verb.group(r)), role)
             ce = cs + verb.start()
         names = _names(view, cs, ce)
         if names is None:
@@ -257,11 +277,18 @@ def _parse(view: str, s: int, e: int, bare_ok: bool = False, in_force: bool = Fa
         _GOV_NAME.match(view[a:b]) for _, ns in clauses for a, b, _ in ns)
     if not clauses or not (marked or bare):
         return None
-    if not labelled and not all(
-            _UNIT_END.search(view[a:b].split("(")[0]) or is_collective(view[a:b])
-            for _, ns in clauses for a, b, _ in ns):
+    if not labelled and not _unit_list(view, [n for _, ns in clauses for n in ns]):
         return None
     return clauses, stated, ditto, deadline
+
+
+def _unit_list(view: str, names: list) -> bool:
+    """Whether a list before a verb names units: at least half of its names end like a body's
+    name (部, 委, 局, 联, 中央, 政府…) or name a group. The others are units all the same (a
+    body no table knows); a list of none is a clause (`（企业自主负责）`)."""
+    unit_like = sum(bool(_UNIT_END.search(view[a:b].split("(")[0]) or is_collective(view[a:b]))
+                    for a, b, _ in names)
+    return unit_like > 0 and 2 * unit_like >= len(names)
 
 
 def _names(view: str, s: int, e: int):
@@ -288,13 +315,13 @@ def _names(view: str, s: int, e: int):
 
 
 def _pieces(view: str, s: int, e: int, sep: re.Pattern) -> list[tuple[int, int]]:
-    """Spans of `view[s:e]` between matches of `sep` outside parentheses."""
+    """Spans of `view[s:e]` between matches of `sep` outside brackets (`县〔市、区〕政府` is one)."""
     out, depth, last = [], 0, s
     k = s
     while k < e:
         ch = view[k]
-        depth += ch == "("
-        depth -= ch == ")"
+        depth += ch in "(〔"
+        depth -= ch in ")〕"
         m = sep.match(view, k, e) if depth == 0 else None
         if m and (m.end() > k or k > last):
             out.append((last, k))
@@ -328,6 +355,8 @@ def _build(text: str, s: int, e: int, clauses, convention: str | None,
     for i, (a, b, role, hui) in enumerate(spans):
         if i in explicit:
             roles.append("lead")
+        elif role == "guide":
+            roles.append("guide")
         elif is_collective(names[i]):
             roles.append("collective")
         else:

@@ -19,7 +19,7 @@ DATABASE = ("政策（policies）由各版本文件（documents）组成；条�
 MONEY_ROLES = {"grant": "补助奖励", "rate": "比例", "cap": "上限", "threshold": "门槛", "share": "占比",
                "budget_growth": "投入增长", "fine": "罚款", "fee": "收费", "fund_size": "基金规模", "other": "其他"}
 QUALIFIERS = {"exact": "确数", "at_least": "不低于", "at_most": "最高", "range": "区间", "about": "约"}
-UNIT_ROLES = {"lead": "牵头", "co": "配合", "collective": "集体"}
+UNIT_ROLES = {"lead": "牵头", "co": "配合", "guide": "指导", "collective": "集体"}
 
 
 def _listing(words: dict[str, str]) -> str:

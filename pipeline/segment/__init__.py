@@ -13,13 +13,13 @@ from ..model import Node
 from ..warnings import Finding
 from . import body as body_mod
 from .checks import numbering_warnings
-from .closing import Signature, find_attachment, find_closing, read_signature
+from .closing import Signature, find_attachment, find_closing, read_signature, with_attachment_list
 from .front import Front, read_front
 from .letter import find_appended_draft
 from .lines import Line, split_lines
 from .tree import assign_kinds, freeze, split_paragraphs, unique
 
-TOP_TYPES = {"bufen", "bian", "zhang", "tiao", "dun", "paren_cn", "arabic", "paren_arabic"}
+TOP_TYPES = {"bufen", "bian", "zhang", "tiao", "dun", "paren_cn", "arabic", "paren_arabic", "dec1", "dec2"}
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,8 @@ def segment(text: str, name: str | None = None) -> Segmented:
     front = read_front(lines, toc[0] if toc else body_start, appended=appended)
     attach = find_attachment(lines, body_start, len(lines))
     closing, by_clause = find_closing(lines, body_start, attach)
+    if closing < attach:
+        closing = with_attachment_list(lines, body_start, closing)
     top = body_mod.build(lines[body_start:closing])
     if by_clause and top and not top[-1].children:
         # the clause is a paragraph of a last part that holds no numbered clauses
@@ -55,7 +57,37 @@ def segment(text: str, name: str | None = None) -> Segmented:
         split_paragraphs(raw)
     assign_kinds(top)
 
-    return _assemble(text, lines, front, toc, top, closing, attach)
+    return _assemble(text, lines, front, toc, top, closing, attach, _attachment_tree(lines, attach))
+
+
+def _attachment_tree(lines: list[Line], attach: int) -> list[list]:
+    """The numbered headings of each attachment (附件1, 附件2…: each numbers on its own), nested
+    as in a body (一、号牌编码规则 / （一）汽车号牌…). Table rows (cells joined by tabs) are a
+    table's, never headings, except a row of one cell spanning the table (a group heading of a
+    list, `一、知识产权保护方面（共5项）`, which the loaders repeat in every column it spans): it
+    stands for that cell."""
+    trees = []
+    start = attach
+    while start < len(lines):
+        end = find_attachment(lines, start + 1, len(lines))
+        rows = [row for row in map(_spanning_cell, lines[start + 1:end]) if "\t" not in row.text]
+        tree = body_mod.build(rows)  # text before the first heading stays the attachment's own
+        for raw in tree:
+            split_paragraphs(raw)
+        assign_kinds(tree)
+        trees.append(tree)
+        start = end
+    return trees
+
+
+def _spanning_cell(line: Line) -> Line:
+    """A table row whose cells all say the same (one cell spanning it) as a line of its first
+    cell (offsets kept: the row's other cells stay in the line's range); any other line as it is."""
+    cells = line.text.split("\t")
+    if len(cells) < 2 or len({c.strip() for c in cells}) != 1:
+        return line
+    size = len(cells[0].rstrip())
+    return Line(line.start, line.end, line.lo, line.lo + size, line.text[:size], line.folded[:size])
 
 
 def _unnumbered(text: str, lines: list[Line], name: str | None) -> Segmented:
@@ -72,8 +104,9 @@ def _unnumbered(text: str, lines: list[Line], name: str | None) -> Segmented:
 
 
 def _assemble(text: str, lines: list[Line], front: Front, toc: tuple[int, int] | None, top: list,
-              closing: int, attach: int) -> Segmented:
+              closing: int, attach: int, appendices: list[list] | None = None) -> Segmented:
     """Top-level nodes tiling the text: front blocks, 目录, body, closing, attachments."""
+    appendix = [raw for tree in appendices or [] for raw in tree]
     blocks = [(kind, lines[first].start) for kind, first, last in front.blocks if last > first]
     if toc:
         blocks.append(("toc", lines[toc[0]].start))
@@ -91,14 +124,20 @@ def _assemble(text: str, lines: list[Line], front: Front, toc: tuple[int, int] |
     for i, (start, what) in enumerate(items):
         start = 0 if i == 0 else start
         end = items[i + 1][0] if i + 1 < len(items) else len(text)
-        if isinstance(what, str):
+        if what == "attachment" and appendix:
+            node_id = unique(what, used)
+            parts = [freeze(raw, appendix[k + 1].start if k + 1 < len(appendix) else end, node_id, used)
+                     for k, raw in enumerate(appendix)]
+            children.append(Node(id=node_id, kind=what, start=start, end=end, children=tuple(parts)))
+        elif isinstance(what, str):
             children.append(Node(id=unique(what, used), kind=what, start=start, end=end,
                                  title=_block_title(what, front)))
         else:
             what.start = start
             children.append(freeze(what, end, "", used, doc_index.get(id(what), 0)))
     root = Node(id="doc", kind="document", start=0, end=len(text), children=tuple(children))
-    return Segmented(root, front, tuple(numbering_warnings(top)), signature)
+    warnings = tuple(numbering_warnings(top)) + tuple(w for tree in appendices or [] for w in numbering_warnings(tree))
+    return Segmented(root, front, warnings, signature)
 
 
 def _block_title(kind: str, front: Front) -> str | None:
@@ -136,7 +175,8 @@ def _body_start(lines: list[Line], start: int) -> int | None:
         if line.blank:
             continue
         m = match_marker(line.folded, line.text)
-        if not m or m.type not in TOP_TYPES or m.ordinal >= body_mod.LIST_ONLY_FROM:
+        if (not m or m.type not in TOP_TYPES or m.ordinal >= body_mod.LIST_ONLY_FROM
+                or (m.type == "dec1" and not _opens_sections(lines, i))):
             continue
         if m.ordinal == 1:
             rank = GBT_RANK.get(m.type)
@@ -144,3 +184,12 @@ def _body_start(lines: list[Line], start: int) -> int | None:
             return higher[0] if higher else i
         seen.append((i, m.type))
     return seen[0][0] if seen else None
+
+
+def _opens_sections(lines: list[Line], i: int) -> bool:
+    """`1　总则` opens decimal sections when the next line is `1.1　…` (not a table row `1 单位名`)."""
+    k = i + 1
+    while k < len(lines) and lines[k].blank:
+        k += 1
+    m = match_marker(lines[k].folded, lines[k].text) if k < len(lines) else None
+    return m is not None and m.type == "dec2" and m.ordinal == 1

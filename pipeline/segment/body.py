@@ -8,9 +8,10 @@ the deepest open node; inside an article they start a new paragraph (款).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from ..markers import REGULATION_RANK, Marker, match_marker
+from ..markers import INLINE_AT, REGULATION_RANK, Marker, inline_markers, match_marker
 from .lines import Line, continues
 
 # From 1000 on, an Arabic-numbered line is an item only where it continues its list (999. before
@@ -18,6 +19,8 @@ from .lines import Line, continues
 LIST_ONLY_FROM = 1000
 # a chapter heading printed without its number after numbered chapters: `附　则`
 _UNNUMBERED_CHAPTER = re.compile(r"#*(?:附则|总则)")
+# what a line opens with when it may be a decimal section below the first level: `1.1`, `2.1.2`
+_DECIMAL_HEAD = re.compile(r"\s*\d{1,2}\.\d")
 
 
 @dataclass
@@ -45,7 +48,8 @@ def build(lines: list[Line]) -> list[Raw]:
     last = {"tiao": 0, "zhang": 0, "bian": 0, "bufen": 0}
     last_jie = 0
     prev: Line | None = None
-    for line in lines:
+    sections = _has_decimal_sections(lines)
+    for line in _lines_split(lines, stack):
         if line.blank:
             if stack:
                 stack[-1].lines.append(line)
@@ -54,6 +58,8 @@ def build(lines: list[Line]) -> list[Raw]:
         marker = match_marker(line.folded, line.text)
         if marker is None and last["zhang"] and _UNNUMBERED_CHAPTER.fullmatch(line.folded.replace(" ", "")):
             marker = Marker("zhang", "", last["zhang"] + 1, 0, 0)
+        if marker and marker.type == "dec1" and not sections:
+            marker = None
         if marker and not _accept(marker, line, prev, stack, last, last_jie):
             marker = None
         if marker is None:
@@ -87,6 +93,82 @@ def build(lines: list[Line]) -> list[Raw]:
     return top
 
 
+def _has_decimal_sections(lines: list[Line]) -> bool:
+    """Whether the body numbers sections `1.1`, `2.1.2`: only then is `1　总则` a section."""
+    for line in lines:
+        if _DECIMAL_HEAD.match(line.folded) and "\t" not in line.folded:
+            marker = match_marker(line.folded, line.text)
+            if marker is not None and marker.type.startswith("dec") and marker.type != "dec1":
+                return True
+    return False
+
+
+def _lines_split(lines: list[Line], stack: list[Raw]) -> Iterator[Line]:
+    """The lines with inline lists cut (see `split_inline`), each read when the lines before it
+    are placed: the deepest open node (`stack`, as `build` leaves it) says which number a
+    broken line may go on with."""
+    for k, line in enumerate(lines):
+        if line.blank or not INLINE_AT.search(line.folded):
+            yield line  # no marker after a `：`, `；` or `。`: nothing to cut
+            continue
+        opened = next((r.marker for r in reversed(stack) if r.marker is not None), None)
+        following = next((ln for ln in lines[k + 1:k + 4] if not ln.blank), None)
+        yield from split_inline(line, opened, following)
+
+
+def split_inline(line: Line, opened: Marker | None = None, following: Line | None = None) -> list[Line]:
+    """A line holding an inline list, cut into one line per item (offsets kept).
+
+    `有下列情形之一的：1.死亡的；2.失踪的；3.…` -> the lead-in and one line per item; a line
+    that opens with `（五）` and goes on `；（六）…；（七）…` -> one line each. Items count on
+    from each other (1, 2, 3… or on from the line's own marker, or, on a line that carries on
+    a broken item, from the `opened` one's), each after `：`, `；` or `。`. A lone `1.` is an
+    item only when the `following` line goes on with `2.`; numbers out of step stay text.
+    """
+    if line.blank or not any(ch in line.folded for ch in ":;。"):
+        return [line]
+    inline = inline_markers(line.folded)
+    if not inline:
+        return [line]
+    own = match_marker(line.folded, line.text)
+    cuts = _run(inline, own.type, own.ordinal + 1) if own and own.type in _INLINE_KINDS else []
+    if not cuts and own is None and opened is not None and opened.type in _INLINE_KINDS:
+        cuts = _run(inline, opened.type, opened.ordinal + 1)
+        cuts = cuts if cuts and line.folded[:cuts[0].start].rstrip().endswith(";") else []
+    if not cuts:
+        first = next((m for m in inline if m.ordinal == 1 and line.folded[:m.start].rstrip().endswith((":", "。"))),
+                     None)
+        cuts = _run(inline[inline.index(first):], first.type, 1) if first else []
+        nxt = match_marker(following.folded, following.text) if following is not None and len(cuts) == 1 else None
+        cuts = cuts if len(cuts) >= 2 or (nxt and (nxt.type, nxt.ordinal) == (cuts[0].type, 2)) else []
+    if not cuts:
+        return [line]
+    bounds = [0] + [m.start for m in cuts] + [len(line.text)]
+    parts = []
+    for a, b in zip(bounds, bounds[1:]):
+        text = line.text[a:b].rstrip()
+        if not text:
+            continue
+        lo = line.lo + a
+        start = line.start if a == 0 else lo
+        end = line.lo + b if b < len(line.text) else line.end
+        parts.append(Line(start, end, lo, lo + len(text), text, line.folded[a:a + len(text)]))
+    return parts
+
+
+_INLINE_KINDS = ("paren_cn", "arabic", "paren_arabic", "circled")
+
+
+def _run(markers: list[Marker], type_: str, ordinal: int) -> list[Marker]:
+    """The markers of `type_` counting on from `ordinal`, in order (others in between skipped)."""
+    out = []
+    for m in markers:
+        if m.type == type_ and m.ordinal == ordinal:
+            out.append(m)
+            ordinal += 1
+    return out
+
+
 def _restart(node: Raw, stack: list[Raw], top: list[Raw], last_of: dict[int, dict[str, Raw]]) -> Raw | None:
     """A second document issued together with the first (一、 again after 九、, under a title line).
 
@@ -117,6 +199,9 @@ def _accept(marker: Marker, line: Line, prev: Line | None, stack: list[Raw], las
     """Whether a marker-looking line really starts a new unit (not a wrapped sentence)."""
     after = line.folded[marker.end:marker.end + 1]
     wrapped = prev is not None and continues(prev, line)
+    if marker.type == "dec1":  # `1　总则`: a bare number is a section only before a short heading
+        rest = line.folded[marker.end:]
+        return not wrapped and len(rest.strip()) <= 20 and not any(ch in rest for ch in "。,;:\t")
     if marker.type in last:
         prev_ord = last[marker.type]
         if marker.ordinal == prev_ord + 1:

@@ -2,7 +2,8 @@
 
 W101 numbering gap, W102 duplicate number, W103 number out of sequence,
 W104 a GB/T 9704 level skipped (1. directly under 一、) where the document uses
-that level elsewhere (a document that always goes 一、 → 1. skips nothing).
+that level elsewhere (a document that always goes 一、 → 1. skips nothing). `①` is
+the fourth level or stands in for `（1）` as the fourth: `①②③` under `1.` skips nothing.
 """
 from __future__ import annotations
 
@@ -37,6 +38,8 @@ def numbering_warnings(top: list[Raw]) -> list[Finding]:
             if parent is not None and parent.marker is not None:
                 pr, cr = GBT_RANK.get(parent.type), GBT_RANK.get(t)
                 skipped = used & set(range(pr + 1, cr)) if pr is not None and cr is not None else set()
+                if t == "circled":
+                    skipped.discard(GBT_RANK["paren_arabic"])
                 if skipped and t not in prev:
                     warnings.append(finding("W104", f"{raw.marker.num} directly under {parent.marker.num}",
                                             raw.line.lo, raw.line.lo + raw.marker.end))

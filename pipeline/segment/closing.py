@@ -1,4 +1,4 @@
-"""Closing block (signature, date, 此件公开发布, print record) and attachments (附件) after the body."""
+"""Closing block (附件说明, signature, date, 此件公开发布, print record) and attachments (附件) after the body."""
 from __future__ import annotations
 
 import re
@@ -150,3 +150,16 @@ def read_signature(lines: list[Line]) -> Signature:
             return Signature(tuple(signed.group(1).split()), iso_date(DATE.search(line.folded)))
     dated = next((m for line in lines if (m := DATE.search(line.folded))), None)
     return Signature((), iso_date(dated) if dated else None)
+
+
+def with_attachment_list(lines: list[Line], start: int, closing: int) -> int:
+    """Where the closing begins when a 附件 list (附件说明, `附件：1.…⏎2.…`) stands right above the
+    signature: at that list, else at `closing`."""
+    for i in range(max(start, closing - 6), closing):
+        line = lines[i]
+        if line.blank or not _ATTACHMENT.match(line.text) or "。" in line.text:
+            continue
+        between = [ln for ln in lines[i + 1:closing] if not ln.blank]
+        if all(ln.width <= 60 and "。" not in ln.folded for ln in between):
+            return i
+    return closing

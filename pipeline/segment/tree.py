@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..model import Node
 from .body import Raw
@@ -32,9 +33,7 @@ def assign_kinds(nodes: list[Raw], parent_kind: str | None = None, top: bool = T
     for raw in nodes:
         if raw.type == "doc":
             raw.kind = "subdocument"
-            assign_kinds(raw.children)
-            continue
-        if raw.type in REGULATION_KIND:
+        elif raw.type in REGULATION_KIND:
             raw.kind = REGULATION_KIND[raw.type]
         elif parent_kind in ("article", "paragraph", "measure", "item"):
             raw.kind = "item"
@@ -45,7 +44,28 @@ def assign_kinds(nodes: list[Raw], parent_kind: str | None = None, top: bool = T
             raw.kind = "action"
         else:
             raw.kind = "measure"
-        assign_kinds(raw.children, raw.kind, top=False)
+    if not top:
+        _one_kind_over_lists(nodes)
+    for raw in nodes:
+        if raw.type == "doc":
+            assign_kinds(raw.children)
+        else:
+            assign_kinds(raw.children, raw.kind, top=False)
+
+
+def _one_kind_over_lists(nodes: list[Raw]) -> None:
+    """Siblings of one marker type that hold numbered lists share one kind, so the lists below
+    them do too: under `（一）加强基础设施` (a heading: an action) and `（二）推进产业发展，…。`
+    (a sentence: a measure) the `1.` lists are both measures or both items, never one of each.
+    The kind most of them have wins, an action on a tie; siblings without a list keep theirs."""
+    for type_ in {r.type for r in nodes}:
+        holders = [r for r in nodes if r.type == type_ and r.kind in ("action", "measure")
+                   and any(c.marker is not None for c in r.children)]
+        actions = sum(r.kind == "action" for r in holders)
+        if 0 < actions < len(holders):
+            kind = "action" if 2 * actions >= len(holders) else "measure"
+            for r in holders:
+                r.kind = kind
 
 
 def _by_type(nodes: list[Raw]) -> dict[str, list[Raw]]:
@@ -120,7 +140,7 @@ def freeze(raw: Raw, end: int, parent_id: str, used: dict[str, int], para_index:
         children.append(freeze(child, child_end, node_id, used, counted.get(child.type, 0)))
     return Node(
         id=node_id, kind=kind, start=raw.start, end=end, num=num, ordinal=ordinal,
-        marker=marker_text, title=_title(raw, kind), children=tuple(children))
+        marker=marker_text, title=_title(raw, kind), children=_sibling_headings(raw.children, children))
 
 
 def unique(node_id: str, used: dict[str, int]) -> str:
@@ -159,3 +179,40 @@ def _title(raw: Raw, kind: str) -> str | None:
     if not head or len(head) > _TITLE_MAX or sentence_like:
         return None
     return head
+
+
+def _sibling_headings(raws: list[Raw], nodes: list[Node]) -> tuple[Node, ...]:
+    """Measures and actions whose heading is a sentence of two phrases get it as their title
+    when most of their siblings of that kind have a title: `（二）实施工业绿色生产，推动大宗
+    工业固体废物贮存处置总量趋零增长。全面实施…` among `（一）强化顶层设计引领，发挥政府宏观指导作用`…"""
+    for kind in ("measure", "action"):
+        same = [k for k, n in enumerate(nodes) if n.kind == kind]
+        untitled = [k for k in same if nodes[k].title is None]
+        if not untitled or 2 * (len(same) - len(untitled)) < len(same):
+            continue
+        for k in untitled:
+            head = _heading_sentence(raws[k])
+            if head:
+                nodes[k] = replace(nodes[k], title=head)
+    return tuple(nodes)
+
+
+def _heading_sentence(raw: Raw) -> str | None:
+    """The node's first sentence when it is a paired heading followed by more text, else None."""
+    rest = raw.line.text[raw.marker.end:].strip().lstrip("、.．").strip() if raw.marker else ""
+    cut = re.search(r"[。．]", rest)
+    if cut is None or not rest[cut.end():].strip():
+        return None
+    head = rest[:cut.start()]
+    return head if _paired_heading(head) else None
+
+
+def _paired_heading(head: str) -> bool:
+    """A measure's heading sentence of two phrases, followed by its text (`（二）实施工业绿色生产，
+    推动大宗工业固体废物贮存处置总量趋零增长。全面实施…`): at most 40 characters, one comma, no
+    semicolon or colon, and no 的-clause opening it (`对符合条件的企业，给予…` is a sentence of
+    the text, not a heading)."""
+    if len(head) > _HEADING_MAX or re.search(r"[；;：:]", head) or len(re.findall(r"[，,]", head)) != 1:
+        return False
+    first = re.split(r"[，,]", head)[0]
+    return not first.endswith("的") and not re.match(r"对|凡|经|在|根据|按照|依照|为了|为|如|若|因", first)

@@ -13,15 +13,15 @@ from typing import Iterable
 from ..emit import write_atomic
 from ..model import Document
 from .rows import HEADERS, Heading, TaskRow, TaskTable, UnitCount, table_title, task_rows, task_table, unit_counts
-from .text import CSV_HEADERS, UNIT_HEADERS, csv_rows, table_markdown, to_csv, to_markdown
+from .text import CSV_HEADERS, GUIDE_HEADER, UNIT_HEADERS, csv_rows, table_markdown, to_csv, to_markdown, unit_table
 
 FORMATS = ("csv", "md", "xlsx", "docx")
 
 
 def has_table(table: TaskTable) -> bool:
-    """Whether the table says who does what: some row names a unit (a table of measures without
-    one, or of no measures at all, is not handed out)."""
-    return any(row.lead or row.co for row in table.rows)
+    """Whether the table says who does what: some row names a unit, if only one that guides (a
+    table of measures without one, or of no measures at all, is not handed out)."""
+    return any(row.lead or row.co or row.guide for row in table.rows)
 
 
 def write_tasks(doc: Document, out_dir: str | Path, formats: Iterable[str] = FORMATS) -> list[Path]:
@@ -50,6 +50,6 @@ def _office(fmt: str, table: TaskTable) -> bytes:
     return to_docx(table)
 
 
-__all__ = ["HEADERS", "CSV_HEADERS", "UNIT_HEADERS", "FORMATS", "Heading", "TaskRow", "TaskTable", "UnitCount",
-           "table_title", "task_rows", "task_table", "unit_counts", "csv_rows", "table_markdown", "to_csv",
-           "to_markdown", "has_table", "write_tasks"]
+__all__ = ["HEADERS", "CSV_HEADERS", "UNIT_HEADERS", "GUIDE_HEADER", "FORMATS", "Heading", "TaskRow", "TaskTable",
+           "UnitCount", "table_title", "task_rows", "task_table", "unit_counts", "unit_table", "csv_rows",
+           "table_markdown", "to_csv", "to_markdown", "has_table", "write_tasks"]

@@ -1,6 +1,10 @@
 """The 任务分工表 (task allocation table): one row per measure, who leads, who joins, by when,
 with what money, grouped by the parts and actions the measures sit in.
 
+A unit that only guides a measure (`（生态环境部、住房城乡建设部指导）`) neither leads nor joins it:
+it is listed in the 配合单位 cell after the joining units, under its own label `指导：`, and
+counted apart.
+
 Rows come from the responsibility notes attached to the document: a measure's
 row gathers the notes of the measure and of everything under it. A node that holds
 a note but sits in no measure (a part or article with its own note) gets its own row.
@@ -27,9 +31,10 @@ _CLAUSE_END = re.compile(r"[，。；：,;:！？!?\n]")
 
 @dataclass(frozen=True)
 class TaskRow:
-    """One measure: printed number, short title, the full task text (notes taken out), lead
-    and co-units (normalized), the time limits its notes state, the support it promises as
-    written, and the headings of the parts/actions it sits in (outermost first)."""
+    """One measure: printed number, short title, the full task text (notes taken out), lead,
+    co- and guiding units (normalized; a unit is in one of them, the first that applies), the
+    time limits its notes state, the support it promises as written, and the headings of the
+    parts/actions it sits in (outermost first)."""
 
     node_id: str
     number: str
@@ -40,15 +45,20 @@ class TaskRow:
     deadline: str = ""
     text: str = ""
     groups: tuple[str, ...] = ()
+    guide: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.node_id, "number": self.number, "title": self.title, "text": self.text,
-                "lead": list(self.lead), "co": list(self.co), "deadline": self.deadline, "money": list(self.money),
+                "lead": list(self.lead), "co": list(self.co), "guide": list(self.guide), "deadline": self.deadline, "money": list(self.money),
                 "groups": list(self.groups)}
 
     def cells(self, serial: int, between: str = "；") -> tuple[str | int, ...]:
-        """The office columns (`HEADERS`), numbered `serial`; support clauses joined by `between`."""
-        return (serial, self.text or self.title, "、".join(self.lead), "、".join(self.co), self.deadline,
+        """The office columns (`HEADERS`), numbered `serial`; support clauses joined by `between`, and
+        by it too the joining units from the guiding ones (`供销合作总社；指导：商务部`)."""
+        others = ["、".join(self.co)] if self.co else []
+        if self.guide:
+            others.append("指导：" + "、".join(self.guide))
+        return (serial, self.text or self.title, "、".join(self.lead), between.join(others), self.deadline,
                 between.join(self.money))
 
 
@@ -143,20 +153,25 @@ def _row(doc: Document, node: Node, groups: tuple[str, ...]) -> TaskRow:
     notes = [r for n in nodes for r in doc.layer("responsibilities").of(n.id)]
     lead: dict[str, None] = {}
     co: dict[str, None] = {}
+    guide: dict[str, None] = {}
     for note in notes:
         leads = [u.normalized for u in note.units if u.role == "lead"]
         for name in leads or ([note.lead_normalized] if note.lead_normalized else []):
             lead.setdefault(name)
     for note in notes:
         for unit in note.units:
-            if unit.normalized not in lead:
+            if unit.normalized not in lead and unit.role != "guide":
                 co.setdefault(unit.normalized)
+    for note in notes:
+        for unit in note.units:
+            if unit.role == "guide" and unit.normalized not in lead and unit.normalized not in co:
+                guide.setdefault(unit.normalized)
     deadline = "；".join(dict.fromkeys(note.deadline for note in notes if note.deadline))
     end = node.end if node.kind == "measure" else node.own_end
     text = task_text(doc.text, node.start, end, node.marker, [(n.start, n.end) for n in notes if n.source == "text"])
     title = node.title or text[:40]
     return TaskRow(node.id, node.num or "", title, tuple(lead), tuple(co), support_text(doc, nodes), deadline,
-                   text, groups)
+                   text, groups, tuple(guide))
 
 
 def task_text(text: str, start: int, end: int, marker: str | None, cut: list[tuple[int, int]]) -> str:
@@ -219,25 +234,24 @@ def _clause_start(text: str, at: int) -> int:
 
 @dataclass(frozen=True)
 class UnitCount:
-    """How many task rows one unit leads and joins."""
+    """How many task rows one unit leads, joins and (only) guides."""
 
     name: str
     leads: int
     joins: int
+    guides: int = 0
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "leads": self.leads, "joins": self.joins}
+        return {"name": self.name, "leads": self.leads, "joins": self.joins, "guides": self.guides}
 
 
 def unit_counts(rows: Iterable[TaskRow]) -> tuple[UnitCount, ...]:
-    """Each unit with the number of rows it leads and joins; most leads first, then by name."""
-    leads: dict[str, int] = {}
-    joins: dict[str, int] = {}
+    """Each unit with the number of rows it leads, joins and guides; most leads first, then
+    most joins, then most guides, then by name."""
+    counts: dict[str, list[int]] = {}
     for row in rows:
-        for name in row.lead:
-            leads[name] = leads.get(name, 0) + 1
-        for name in row.co:
-            joins[name] = joins.get(name, 0) + 1
-    names = set(leads) | set(joins)
-    counts = [UnitCount(n, leads.get(n, 0), joins.get(n, 0)) for n in names]
-    return tuple(sorted(counts, key=lambda c: (-c.leads, -c.joins, c.name)))
+        for k, names in enumerate((row.lead, row.co, row.guide)):
+            for name in names:
+                counts.setdefault(name, [0, 0, 0])[k] += 1
+    units = [UnitCount(n, *c) for n, c in counts.items()]
+    return tuple(sorted(units, key=lambda c: (-c.leads, -c.joins, -c.guides, c.name)))

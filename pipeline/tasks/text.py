@@ -5,11 +5,21 @@ import csv
 import io
 from typing import Any, Iterable
 
-from .rows import HEADERS, Heading, TaskTable
+from .rows import HEADERS, Heading, TaskTable, UnitCount
 
 # The CSV adds what a program needs to join it back: the group, the number as printed, the node id.
 CSV_HEADERS = HEADERS + ("所属部分", "原文序号", "节点编号")
 UNIT_HEADERS = ("单位", "牵头任务数", "参与任务数")
+GUIDE_HEADER = "指导任务数"
+
+
+def unit_table(counts: Iterable[UnitCount]) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
+    """Headers and rows of the unit counts: `UNIT_HEADERS`, and `指导任务数` only when a unit
+    guides a task (most documents name no guiding unit)."""
+    counts = list(counts)
+    if any(c.guides for c in counts):
+        return UNIT_HEADERS + (GUIDE_HEADER,), [(c.name, str(c.leads), str(c.joins), str(c.guides)) for c in counts]
+    return UNIT_HEADERS, [(c.name, str(c.leads), str(c.joins)) for c in counts]
 
 
 def to_csv(rows: Iterable[tuple[Any, ...]], headers: tuple[str, ...] = CSV_HEADERS) -> str:

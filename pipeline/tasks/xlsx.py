@@ -137,7 +137,7 @@ def column_widths(table: TaskTable) -> dict[str, float]:
     rows = table.rows
     out = {"序号": 6.0,
            "牵头单位": float(min(max(longest(n for r in rows for n in r.lead) + 3, 12), 24)),
-           "配合单位": 30.0 if any(r.co for r in rows) else 12.0,
+           "配合单位": 30.0 if any(r.co or r.guide for r in rows) else 12.0,
            "完成时限": float(min(max(longest(r.deadline for r in rows) + 3, 10), 20)),
            "资金支持": 30.0 if any(r.money for r in rows) else 12.0}
     out["工作任务"] = TOTAL - sum(out.values())
