@@ -18,6 +18,7 @@ from .front import Front, read_front
 from .letter import find_appended_draft
 from .lines import Line, split_lines
 from .tree import assign_kinds, freeze, split_paragraphs, unique
+from .unbroken import unbreak_all
 
 TOP_TYPES = {"bufen", "bian", "zhang", "tiao", "dun", "paren_cn", "arabic", "paren_arabic", "dec1", "dec2"}
 
@@ -32,7 +33,7 @@ class Segmented:
 
 def segment(text: str, name: str | None = None) -> Segmented:
     """Split `text` into the document tree; raise StructureError if it has no structure."""
-    lines = split_lines(text)
+    lines = unbreak_all(split_lines(text))
     appended = find_appended_draft(lines)
     candidate = _body_start(lines, 0 if appended is None else appended + 1)
     first_pass = read_front(lines, len(lines), letter_limit=candidate if candidate is not None else len(lines),
