@@ -1,12 +1,16 @@
-"""Texts the tool used to refuse (issue 14): bodies stored as one line.
+"""Texts the tool used to refuse (issue 14): bodies stored as one line, notices without numbering.
 
-A body stored without line breaks is cut into the paragraphs a reader sees, every character kept.
-Expected values are read from the documents in corpus/wild/.
+A body stored without line breaks is cut into the paragraphs a reader sees, every character kept;
+a notice of prose paragraphs without a title or numbering is read; a file with no prose is still
+refused, with one line. Expected values are read from the documents in corpus/wild/.
 """
 from __future__ import annotations
 
+import pytest
+
 from conftest import CORPUS
 from pipeline import api
+from pipeline.errors import InputError, PipelineError, StructureError
 from pipeline.load import load_bytes
 from pipeline.segment.lines import split_lines
 from pipeline.segment.unbroken import UNBROKEN, unbreak_all
@@ -131,3 +135,61 @@ def test_a_one_line_text_reads_as_a_numbered_one():
                         "二、保障措施（一）加强领导。", _SENTENCE))
     assert nums(doc, "part") == ["一", "二"]
     assert [n.id for n in doc.nodes() if n.kind in ("measure", "action")] == ["p1.m1", "p1.m2", "p2.m1"]
+
+
+# -- notices without numbering ----------------------------------------------------------------
+
+
+def test_a_notice_of_paragraphs_and_a_table_is_read():
+    """仙居县 湿地保护名录: addressees, two paragraphs, the signature, then the list as an attachment."""
+    doc = api.ingest_file(WILD / "xianju-2013-shidi-baohu-minglu.html")
+    kinds = [n.kind for n in doc.root.children]
+    assert kinds == ["preamble", "closing", "attachment"]
+    preamble = doc.root.children[0]
+    body = doc.text[preamble.start:preamble.end]
+    assert body.startswith("各乡镇人民政府、街道办事处，县政府直属各单位：\n为了加强湿地保护")
+    assert "请有关乡镇和相关部门严格按照《浙江省湿地保护条例》规定" in body
+    assert (doc.issuer, doc.date) == ("仙居县人民政府", "2013-11-14")
+
+
+def test_a_call_for_comments_listing_its_channels_is_read():
+    """北京市住建委 预售资金办法 征求意见: the notice, then `1.电子邮箱` … `5.登录北京市人民政府网站`."""
+    doc = api.ingest_file(WILD / "beijing-zjw-2023-yushou-zijin-banfa-zhengqiu-yijian.html")
+    assert "1.电子邮箱：fwscglc@zjw.beijing.gov.cn" in doc.text
+    assert (doc.issuer, doc.date, doc.status) == ("北京市住房和城乡建设委员会", "2023-12-22", "征求意见稿")
+
+
+def test_a_synthetic_notice_of_prose_paragraphs_is_read():
+    text = ("各有关单位：\n为做好今年的防汛工作，保障人民群众生命财产安全，现将有关事项通知如下。\n"
+            "请各单位加强值班值守，发现险情及时报告，确保信息畅通。\n某某市应急管理局\n2024年5月6日\n")
+    doc = parse(text)
+    assert [n.kind for n in doc.root.children] == ["preamble", "closing"]
+    assert doc.text[doc.root.children[0].start:doc.root.children[0].end].endswith("确保信息畅通。\n")
+    assert (doc.issuer, doc.date) == ("某某市应急管理局", "2024-05-06")
+
+
+# -- what is still refused --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "张三\n李四\n王五\n",                                  # a list of names
+    "序号\t单位\t任务\n1\t某某局\t1\n2\t某某中心\t2\n",        # table rows
+    "This is a plain English sentence, with a comma. And another one here.\n",
+])
+def test_text_without_prose_or_structure_is_refused_with_one_line(text):
+    with pytest.raises(StructureError) as exc:
+        parse(text)
+    assert "no structure found" in str(exc.value) and "\n" not in str(exc.value)
+
+
+def test_a_binary_file_is_refused_with_one_line():
+    with pytest.raises(InputError) as exc:
+        api.parse(load_bytes(b"\x00\x01\x02binary\x00" * 50, "blob.txt"))
+    assert "\n" not in str(exc.value)
+
+
+@pytest.mark.parametrize("name", ["govcn-1996-guobanfa25-toolbar-only.html", "yiwu-2013-xinshequ-jiju-jianshe-banfa.html"])
+def test_pages_without_text_are_still_refused(name):
+    """A toolbar of images, and 30 scanned page images: nothing to read (the manifest's reasons)."""
+    with pytest.raises(PipelineError, match="HTML has no text"):
+        api.ingest_file(WILD / name)
