@@ -251,6 +251,35 @@ def test_a_page_without_visible_text_is_still_refused():
                    "toolbar.html")
 
 
+def test_a_body_hidden_until_a_script_shows_it_is_read():
+    """Guangdong's gkmlpt pages hide `<body>` (`visibility: hidden`) until a script lays them out."""
+    page = ("<html><body style='visibility: hidden'><div class='nav'>首页</div><div class='article-content'>"
+            "<p>关于做好安全生产工作的通知</p><p>请各单位认真做好春节期间安全生产工作，确保万无一失。</p></div>"
+            "<div style='display:none'>弹窗提示</div></body></html>").encode()
+    assert load_bytes(page, "gkmlpt.html").text.splitlines() == [
+        "关于做好安全生产工作的通知", "请各单位认真做好春节期间安全生产工作，确保万无一失。"]
+
+
+def test_a_page_whose_only_text_is_hidden_by_style_is_read_rather_than_refused():
+    page = "<html><body><div style='display:none'><p>通知</p></div></body></html>".encode()
+    assert load_bytes(page, "hidden.html").text.strip() == "通知"
+
+
+@pytest.mark.parametrize(("name", "first_line", "heading"), [
+    ("dongguan-fgj-2026-kaimenhong-ruogan-cuoshi.html",
+     "东莞市发展和改革局关于印发《关于奋力实现一季度经济“开门红”的若干措施》的通知", "九、保持政务服务不打烊。"),
+    ("foshan-gjj-2026-waiji-renyuan-daikuan-tongzhi.html",
+     "佛山市住房公积金管理中心关于开办外籍人员住房公积金个人住房贷款业务的通知", "二、办理流程"),
+    ("guangzhou-gjj-2025-suigongjijin63-youhua-tiqu-zhengce.html", "关于优化住房公积金提取政策的通知",
+     "二、本市住宅老旧电梯更新改造提取"),
+])
+def test_gkmlpt_pages_are_read(name, first_line, heading):
+    text = load(CORPUS / "wild" / name).text
+    lines = text.splitlines()
+    assert lines[0] == first_line
+    assert any(line.startswith(heading) for line in lines)
+
+
 def test_metadata_table_with_labels_without_colons():
     """丽水市人民政府 page: label and value cells side by side, no colon (`文号` | `丽政发〔2023〕30号`)."""
     source = load(CORPUS / "wild" / "lishui-2023-tuiyi-shibing-anzhi.html")

@@ -113,37 +113,6 @@ def test_every_file_ingests_without_an_internal_error(name):
     assert list(validate.errors(result.to_dict(), "document")) == []
 
 
-# Real policy texts the tool refuses today (issue 14 part 4): a notice whose only structure is its title
-# and a table, bodies stored as one line (with `　　` indents between paragraphs or with nothing at all),
-# two Beijing comment notices (cover text, then a 1.–5. list of feedback channels), and gkmlpt pages
-# (Guangdong's 政府信息公开 platform) read as having no text.
-KNOWN_REFUSALS = {
-    "lishui-2023-tuiyi-shibing-anzhi.html",
-    "xianju-2013-shidi-baohu-minglu.html",
-    "maolin-2021-wenyi-xunhui-yanchu-fangan.txt",
-    "xiangzhou-2021-nongcun-gonglu-luzhangzhi.txt",
-    "guangxi-2021-guizhengbanfa106-xinnengyuan-qiche.txt",
-    "chongqing-2019-yufufa17-dianzi-shangwu-yijian.txt",
-    "chongqing-2021-yufubanfa88-xiaofei-bangfu-shishi-yijian.txt",
-    "beijing-zjw-2023-yushou-zijin-banfa-zhengqiu-yijian.html",
-    "hainan-gjj-2023-shoufukuan-tiqu-zhengqiu-yijian.html",
-    "beijing-zjw-2025-shangpinfang-hetong-shifan-wenben-zhengqiu-yijian.html",
-    "dongguan-fgj-2026-kaimenhong-ruogan-cuoshi.html",
-    "foshan-gjj-2026-waiji-renyuan-daikuan-tongzhi.html",
-    "guangzhou-gjj-2025-suigongjijin63-youhua-tiqu-zhengce.html",
-}
-
-
-def test_files_that_are_not_policy_texts_are_the_only_ones_refused_apart_from_known_failures():
-    refused = {name for name in NAMES if isinstance(outcome(name), PipelineError)}
-    not_policy = {row["file"] for row in ROWS if not row["is_policy"]}
-    assert refused - not_policy <= KNOWN_REFUSALS
-
-
-@pytest.mark.xfail(strict=True, reason="issue 14 part 4: real policy texts are refused: 'no structure found' "
-                   "for the Lishui 丽政发〔2023〕30号 and Xianju 湿地名录 notices (title and a table), three Guangxi "
-                   "and two Chongqing bodies stored without line breaks and two Beijing comment notices; 'HTML has "
-                   "no text' for three gkmlpt pages (Dongguan, Foshan, Guangzhou) (KNOWN_REFUSALS)")
 def test_no_policy_page_is_refused():
     """Only the files the manifest marks as not policy texts (with the reason) may be refused."""
     assert [row["file"] for row in POLICY if isinstance(outcome(row["file"]), PipelineError)] == []

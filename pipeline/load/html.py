@@ -9,7 +9,8 @@ heading above it if the content does not start with it, and a breadcrumb line
 (`首页 > 通知公告 > 政务`), kept because the segmenter reads it as front matter;
 navigation, share/print bars, scripts, styles, hidden elements and footers are
 dropped. When that leaves no text, the whole visible page is read rather than
-refused (only a page with no visible text is). The metadata table (索引号, 发文机关, 成文日期, 标题, 发文字号, 发布日期, …)
+refused, then with what its styles hide (only a page with no text
+at all is refused). The metadata table (索引号, 发文机关, 成文日期, 标题, 发文字号, 发布日期, …)
 goes to `metadata`, and the page's `<title>` as `网页标题`.
 
 Text layout: one line per block (`<p>`, `<div>`, `<li>`, headings, `<br>`);
@@ -97,9 +98,12 @@ def extract_html(data: bytes, name: str) -> Extracted:
         lines.brk()
     if heading is not None and start < len(lines.lines):
         _drop_repeated_heading(lines.lines, start)
-    if not any(text for text, _ in lines.lines):
-        # nothing read where the text was expected: the whole visible page rather than a refusal
-        lines = _Lines(hidden(root) | set(meta_tables))
+    for styles in (True, False):
+        if any(text for text, _ in lines.lines):
+            break
+        # nothing read where the text was expected: the whole visible page rather than a refusal,
+        # then the whole page with what its styles hide (a script may reveal it)
+        lines = _Lines(hidden(root, styles) | set(meta_tables))
         lines.walk(root)
         lines.brk()
     if not any(text for text, _ in lines.lines):

@@ -52,13 +52,18 @@ def tag_of(el) -> str:
     return el.tag.lower() if isinstance(el.tag, str) else ""
 
 
-def hidden(root) -> set:
-    """Elements a reader never sees: scripts, styles, forms, media, hidden parts."""
+def hidden(root, styles: bool = True) -> set:
+    """Elements a reader never sees: scripts, styles, forms, media, and (with `styles`) parts
+    hidden by their style or `hidden` attribute. `<html>` and `<body>` are never hidden: a page
+    that hides its whole body (`<body style="visibility:hidden">`) shows it once a script has
+    laid it out, as Guangdong's 政府信息公开 platform (gkmlpt) does."""
     skip = set()
     for el in root.iter():
         tag = tag_of(el)
         if not tag or tag in SKIP_TAGS:
             skip.add(el)
+            continue
+        if not styles or tag in {"html", "body"}:
             continue
         style = (el.get("style") or "").replace(" ", "").lower()
         if "display:none" in style or "visibility:hidden" in style or el.get("hidden") is not None:

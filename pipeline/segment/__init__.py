@@ -18,7 +18,10 @@ from .front import Front, read_front
 from .letter import find_appended_draft
 from .lines import Line, split_lines
 from .tree import assign_kinds, freeze, split_paragraphs, unique
+from .unbroken import unbreak_all
 
+# the fewest characters of a paragraph of prose
+_PROSE_MIN = 20
 TOP_TYPES = {"bufen", "bian", "zhang", "tiao", "dun", "paren_cn", "arabic", "paren_arabic", "dec1", "dec2"}
 
 
@@ -32,7 +35,7 @@ class Segmented:
 
 def segment(text: str, name: str | None = None) -> Segmented:
     """Split `text` into the document tree; raise StructureError if it has no structure."""
-    lines = split_lines(text)
+    lines = unbreak_all(split_lines(text))
     appended = find_appended_draft(lines)
     candidate = _body_start(lines, 0 if appended is None else appended + 1)
     first_pass = read_front(lines, len(lines), letter_limit=candidate if candidate is not None else len(lines),
@@ -91,16 +94,26 @@ def _spanning_cell(line: Line) -> Line:
 
 
 def _unnumbered(text: str, lines: list[Line], name: str | None) -> Segmented:
-    """A document without numbered clauses (a 决定, a short notice): front matter, its
-    body as one preamble, and a closing. Text with none of these has no structure."""
+    """A document without numbered clauses (a 决定, a short notice, a call for comments whose
+    title is only on its web page): front matter, its body as one preamble, and a closing.
+    It needs a heading (title, number or cover letter) and a body, or else paragraphs of prose;
+    text with neither (a list of names, table rows, stray words) has no structure."""
     attach = find_attachment(lines, 0, len(lines))
     closing, _ = find_closing(lines, 0, attach)
     front = read_front(lines, closing)
     headed = bool(front.title or front.doc_number or front.letter)
     has_body = any(kind == "preamble" for kind, _, _ in front.blocks)
-    if not (headed and (has_body or closing < attach)):
-        raise StructureError("no structure found: no title, numbered headings or articles (一、 （一） 1. 第一条)", name)
+    if not ((headed and (has_body or closing < attach)) or any(map(_prose, lines[:attach]))):
+        raise StructureError("no structure found: no title, numbered headings, articles (一、 （一） 1. 第一条) "
+                             "or paragraphs of prose", name)
     return _assemble(text, lines, front, None, [], closing, attach)
+
+
+def _prose(line: Line) -> bool:
+    """A paragraph a reader reads as prose: a Chinese sentence of some length (`为了加强湿地保护，
+    …，现将我县第一批湿地保护名录予以公布。`), not a table row or a heading."""
+    return (line.width >= _PROSE_MIN and "\t" not in line.text and ("，" in line.text or "," in line.text)
+            and any(ch in line.text for ch in "。；！？"))
 
 
 def _assemble(text: str, lines: list[Line], front: Front, toc: tuple[int, int] | None, top: list,
