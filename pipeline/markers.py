@@ -27,12 +27,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("zhang", re.compile(rf"第 ?({NUM}|\d[\d ]{{0,5}}) ?章(?:[、.] ?)?")),
     ("jie", re.compile(rf"第 ?({NUM}|\d[\d ]{{0,5}}) ?节(?![约能日假点])")),
     ("tiao", re.compile(rf"第 ?({NUM}|\d[\d ]{{0,5}}) ?条(?![例件款目])(?:[、.] ?)?")),
-    # 一、  (a stray space before 、 occurs in PDF-derived text)
-    ("dun", re.compile(rf"({NUM}) ?[、.](?![{CN}万]*[、.])")),
+    # 一、  (a stray space before 、 occurs in PDF-derived text; small forms ﹑ ﹒ in some sites' text)
+    ("dun", re.compile(rf"({NUM}) ?[、.﹑﹒](?![{CN}万]*[、.﹑﹒])")),
     # (一)
     ("paren_cn", re.compile(rf"\( ?({NUM}) ?\)")),
     # 1.  1、  but not 3.5; four digits (1000.) only continue a list (see `segment.body`), so 2024. is no item
-    ("arabic", re.compile(r"(\d{1,4}) ?[.、](?!\d)")),
+    ("arabic", re.compile(r"(\d{1,4}) ?[.、﹒﹑](?!\d)")),
     # (1)
     ("paren_arabic", re.compile(r"\( ?(\d{1,4}) ?\)")),
     # ①
@@ -96,7 +96,7 @@ def match_marker(folded_line: str, original_line: str) -> Marker | None:
         num_end = m.end()
         if type_ in ("dun", "arabic"):
             num_end = m.end() - 1
-        num = original_line[m.start():num_end].rstrip(" \u3000、.．")
+        num = original_line[m.start():num_end].rstrip(" \u3000、.．﹒﹑")
         return Marker(type_, num, ordinal, m.start(), m.end())
     return None
 
