@@ -53,3 +53,18 @@ def test_headings_over_one_paragraph_each_are_measures_and_parts_hold_more():
     assert outline(one) == [("measure", "一"), ("measure", "二")]
     more = parse("若干措施\n一、加大信贷投放\n鼓励银行发放贷款。\n推进线上办理。\n二、强化保险保障\n扩大保险覆盖面。\n")
     assert outline(more) == [("part", "一"), ("part", "二")]
+
+
+def test_one_character_bracketed_levels_in_a_real_text():
+    # 北京市中医管理局 科技成果鉴定及奖励办法: 五、附则 ㈠评审原则 / 1、… / ⑴… / ①…
+    doc = ingest_file(WILD / "beijing-zyj-keji-chengguo-jianding-jiangli-banfa.html")
+    by_num = {(n.kind, n.num) for n in doc.nodes()}
+    assert {("action", "㈠"), ("action", "㈡"), ("item", "⑴"), ("item", "⑻")} <= by_num
+    eighth = next(n for n in doc.nodes() if n.num == "⑻")
+    assert eighth.title.startswith("凡需作远期疗效观察的研究")
+
+
+def test_one_character_bracketed_levels_are_the_levels_they_stand_for():
+    doc = parse("某某办法\n一、总体要求\n㈠加强引导。\n⒈设立基金。\n⑴种子基金。\n⑵天使基金。\n⒉完善服务。\n二、保障措施\n㈠加强领导。\n⒈建立机制。\n")
+    assert outline(doc) == [("part", "一"), ("action", "㈠"), ("measure", "⒈"), ("item", "⑴"), ("item", "⑵"),
+                            ("measure", "⒉"), ("part", "二"), ("action", "㈠"), ("measure", "⒈")]
