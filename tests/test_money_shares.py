@@ -64,6 +64,8 @@ def test_shares_of_revenue_and_output_in_a_real_text():
     ("须在一个月内缴纳出让价款的50%。", "50%", ("share", "exact", 0.5, None, None, "出让价款")),
     ("按合同金额的30%，给予一次性补助。", "30%", ("rate", "exact", 0.3, None, None, "合同金额")),
     ("企业研发经费支出占主营业务收入不低于3%。", "不低于3%", ("share", "at_least", 0.03, 0.03, None, "主营业务收入")),
+    # a clause naming money is a share of money though it names land too
+    ("首期缴纳的土地出让价款占成交价款的比例不低于50%。", "不低于50%", ("share", "at_least", 0.5, 0.5, None, "成交价款")),
     ("工程决算金额超出预算金额百分之十且超出部分多于一万元的，应重新申请。", "百分之十",
      ("threshold", "exact", 0.1, None, None, "工程决算金额超出预算金额")),
 ])
@@ -76,6 +78,7 @@ def test_shares_of_money(sentence, text, expected):
     "贫困人口比例降至5%以下，财政资金向贫困地区倾斜。",   # a share of people, in a sentence about money
     "园区规模以上工业企业覆盖率达到80%以上，投资持续增长。",
     "大班额比例控制在5%以内。",
+    "新增用地中工业用地占比不低于30%，财政资金予以保障。",  # a share of land
 ])
 def test_shares_not_about_money_are_not_money(sentence):
     assert not [t for t in money_terms(sentence) if t.amount_yuan is None and t.amount_min_yuan is None]

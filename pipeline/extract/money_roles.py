@@ -109,7 +109,8 @@ def _pct_role(s: str, lo: int, hi: int, group, q: Quantity, cs: int, pre: str, p
         return "fine"
     if base and OVER_BY.match(cpost):
         return "threshold"
-    if SHARE.search(pre) and MONEY_WORDS.search(s, lo, hi) and not NOT_MONEY.search(lead):
+    # a share whose own clause names money, or whose sentence does and its clause names no people or land
+    if SHARE.search(pre) and (MONEY_WORDS.search(lead) or (MONEY_WORDS.search(s, lo, hi) and not NOT_MONEY.search(lead))):
         return "share"
     if GRANT.search(pre) or GRANT.search(cpost) or GIVEN_AFTER.match(post):
         return "rate"
