@@ -9,6 +9,7 @@ responsible units, in one of a few styles, full- or half-width:
     （A、B，各省级人民政府按职责分工负责）   （A等有关部门和单位负责）   （A会同有关部门负责）
     …资助。责任单位：A、B。   （A牵头，2025年底前完成）   （责任单位：A；完成时限：2024年底）
     （A、B指导）   （A指导，B参与）   （负责部门：A、B；适用范围：…）
+    （6月底取得阶段性成效并持续推进，牵头考核单位：A、B）   （责任单位：A，各市、县〔区〕政府）
 
 A bracketed span is a note only if all of it parses as such (units, a label or a
 verb, a lead convention, a time limit kept as `deadline`, a 责任领导 skipped); a bare
@@ -30,6 +31,8 @@ from typing import ClassVar, Literal
 from ..normalize import fold
 from ..records import describe
 from .aliases import Aliases, builtin_aliases
+from .note_parts import (LATER, PERSON_LABEL, PERSON_LABELS, SCOPE_LABEL, SCOPE_LABELS, TIME, TIME_LABEL,
+                         TIME_LABELS)
 from .unitnames import Jurisdiction, is_collective, jurisdiction_of, normalize_units
 
 
@@ -104,31 +107,9 @@ def _label_role(label: str) -> str | None:
     return _LABELS[label[:2] + label[-2:]]
 
 
-# A time limit that shares the note: `完成时限：2024年底`, `2025年底前完成`, `持续推进`.
-_TIME_LABELS = ("完成时限", "完成时间", "完成期限", "时间节点", "时限要求", "时间安排", "(?<!完成)时限")
-_TIME_LABEL = re.compile(r"\s*(?:" + "|".join(_TIME_LABELS) + r")\s*:\s*")
-# Work that goes on, as a note's time limit: 持续推进, 按进度推进, 常态化开展.
-_ONGOING = r"(?:持续|长期|常态化|分年度|分阶段|逐步|逐年|按进度|按计划|按年度)(?:推进|坚持|实施|开展|落实|优化)?"
-_TIME = re.compile(r"""\s*(?:
-    (?=[^\n]*(?:\d|季度|年底|年内))
-    (?:\d{4}\s*年?|\d{1,2}\s*月份?|\d{1,2}\s*日|\d+\s*个?(?:月|工作日|年)内?|\d+\s*天内?|[上下]半年
-       |第?[一二三四]季度|年[底末内]|月[底末]|[底末]
-       |以前|之前|前|起|开始|至|到|[、—\-~])+
-    (?:基本|全面|初步)?(?:完成|实施|落实|推进|建成|启动|见效|取得(?:明显|阶段性|初步|显著|积极)?成效)?
-    (?:并?""" + _ONGOING + r""")?
-  | """ + _ONGOING + r"""
-)\s*$""", re.X)
-# A person, not a unit: `责任领导：张三`, `责任人：…` (skipped).
-_PERSON_LABELS = ("责任领导", "分管领导", "牵头领导", "责任人", "联系人")
-_PERSON_LABEL = re.compile(r"\s*(?:" + "|".join(_PERSON_LABELS) + r")\s*:")
-# Where the measure applies, not who does it: `适用范围：浙江自贸试验区…` (skipped up to the next label).
-_SCOPE_LABELS = ("适用范围", "适用地区", "适用区域", "实施范围", "试点范围")
-_SCOPE_LABEL = re.compile(r"\s*(?:" + "|".join(_SCOPE_LABELS) + r")\s*:")
-# A sentence about the notes below, not about this measure: `以下均需试点城市政府落实，不再列出`.
-_LATER = re.compile(r"。\s*以下[^。]*(?:不再列出|不再标注|不再注明|下同)[^。]*。?$")
 # Clauses end at , ; 。 or where a label starts, spaced or not (`责任单位：区政府责任单位：商务局`).
 _CLAUSE_SEP = re.compile(
-    r"[,;。]|\s*(?=(?:" + "|".join((_LABEL_WORDS, *_TIME_LABELS, *_PERSON_LABELS, *_SCOPE_LABELS)) + r")\s*:)")
+    r"[,;。]|\s*(?=(?:" + "|".join((_LABEL_WORDS, *TIME_LABELS, *PERSON_LABELS, *SCOPE_LABELS)) + r")\s*:)")
 # A clause verb and the role it gives its list (None: the convention decides).
 _VERB = re.compile(r"""
     (?:按照?职责分工|根据职责分工|按职责|依职责)?                    # how, not who: …按职责分工牵头
@@ -254,7 +235,7 @@ def _parse(view: str, s: int, e: int, bare_ok: bool = False, in_force: bool = Fa
         stated = (inner_s + tail.start("conv"), inner_s + tail.end("conv"))
         ditto = bool(tail.group("ditto"))
         body = body[: tail.start()]
-    later = _LATER.search(body)
+    later = LATER.search(body)
     if later:
         body = body[: later.start()]
     body = body.rstrip("。. ")
@@ -265,13 +246,13 @@ def _parse(view: str, s: int, e: int, bare_ok: bool = False, in_force: bool = Fa
         if not view[cs:ce].strip():
             continue
         clause = view[cs:ce]
-        if _PERSON_LABEL.match(clause):
+        if PERSON_LABEL.match(clause):
             continue
-        if _SCOPE_LABEL.match(clause) or (scope and not _LABEL.match(clause)):
+        if SCOPE_LABEL.match(clause) or (scope and not _LABEL.match(clause)):
             scope = True
             continue
-        time_label = _TIME_LABEL.match(clause)
-        if time_label or _TIME.match(clause):
+        time_label = TIME_LABEL.match(clause)
+        if time_label or TIME.match(clause):
             a = cs + (time_label.end() if time_label else len(clause) - len(clause.lstrip()))
             deadline = deadline or (a, cs + len(clause.rstrip()))
             continue
