@@ -92,6 +92,15 @@ def test_a_fine_as_a_share_of_a_price_in_a_real_text():
     assert [(x.role, x.rate) for x in t] == [("fine", 0.05)]
 
 
+def test_a_fine_range_of_shares_and_a_share_past_a_budget_in_real_texts():
+    # 洛阳市城乡规划条例 第五十八条: 处建设工程造价百分之五以上百分之十以下罚款
+    (fine, *_) = [t for t in terms_of("luoyang-rd-2012-chengxiangguihua.txt") if t.text == "百分之五以上百分之十以下"]
+    assert (fine.role, fine.qualifier, fine.rate_min, fine.rate_max) == ("fine", "range", 0.05, 0.1)
+    # 舟山市物业管理条例: 维修工程决算金额超出预算金额百分之十且超出部分多于一万元的，…重新申请
+    (over,) = [t for t in terms_of("zhoushan-rd-2021-wuyeguanli.txt") if t.text == "百分之十"]
+    assert (over.role, over.rate, over.base) == ("threshold", 0.1, "维修工程决算金额超出预算金额")
+
+
 @pytest.mark.parametrize("sentence, text, expected", [
     ("按照登记价格百分之五的标准处以罚款。", "百分之五", ("fine", "exact", 0.05, None, None, None)),
     ("处工程造价百分之五以上百分之十以下罚款。", "百分之五以上百分之十以下", ("fine", "range", None, 0.05, 0.1, None)),

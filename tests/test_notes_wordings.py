@@ -179,6 +179,14 @@ def test_groups_names_and_deng_tails(text, names):
     assert [u.name for u in n.units] == names
 
 
+def test_deng_with_the_departments_of_a_level_adds_no_unit_in_a_real_text():
+    # 赣府厅字〔2020〕14号: …按职责分工牵头，省农业农村厅、省商务厅、省国资委、省交通运输厅等省直有关部门配合
+    jx = ingest_file(WILD / "jiangxi-2020-ganfutingzi14-jinrong-zhichi-ruogan-cuoshi.html").layer("responsibilities").all()
+    n = next(n for n in jx if n.text.startswith("（人行南昌中心支行、省发展改革委、省工业和信息化厅、省财政厅按职责分工牵头"))
+    assert [u.name for u in n.units][-2:] == ["省国资委", "省交通运输厅"]
+    assert [u.role for u in n.units][:4] == ["lead"] * 4
+
+
 def test_one_body_beside_a_group_is_an_assumed_lead():
     # 皖政办秘〔2021〕82号: （责任单位：省经济和信息化厅，各市人民政府） names two units and no lead
     ah = ingest_file(WILD / "anhui-2021-wanzhengbanmi82-gongye-hulianwang.txt").layer("responsibilities").all()

@@ -45,6 +45,14 @@ def test_gold_file_is_well_formed(gold):
         assert isinstance(measure["ordinal"], int) and measure["title"]
 
 
+def test_a_span_is_looked_for_after_the_one_before():
+    # 分别给予…50万元、100万元、150万元 then 50万元、100万元: the fourth span is not the 50万元 inside 150万元
+    text = "奖补50万元、100万元、150万元。另奖补50万元、100万元。"
+    spans = locate(text, ["50万元", "100万元", "150万元", "50万元", "100万元"])
+    assert [text[a:b] for a, b in spans] == ["50万元", "100万元", "150万元", "50万元", "100万元"]
+    assert spans[3][0] > spans[2][1] and locate("甲乙", ["甲乙", "乙"]) == [(0, 2), None]
+
+
 @pytest.mark.parametrize("gold", GOLDS, ids=[g["file"] for g in GOLDS])
 def test_every_gold_span_is_in_the_source_in_document_order(gold):
     """Gold strings are copied from the source: each is found, in order, in the raw file's text."""
