@@ -27,12 +27,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("zhang", re.compile(rf"第 ?({NUM}|\d[\d ]{{0,5}}) ?章(?:[、.] ?)?")),
     ("jie", re.compile(rf"第 ?({NUM}|\d[\d ]{{0,5}}) ?节(?![约能日假点])")),
     ("tiao", re.compile(rf"第 ?({NUM}|\d[\d ]{{0,5}}) ?条(?![例件款目])(?:[、.] ?)?")),
-    # 一、  (a stray space before 、 occurs in PDF-derived text)
-    ("dun", re.compile(rf"({NUM}) ?[、.](?![{CN}万]*[、.])")),
+    # 一、  (a stray space before 、 occurs in PDF-derived text; small forms ﹑ ﹒ in some sites' text)
+    ("dun", re.compile(rf"({NUM}) ?[、.﹑﹒](?![{CN}万]*[、.﹑﹒])")),
     # (一)
     ("paren_cn", re.compile(rf"\( ?({NUM}) ?\)")),
     # 1.  1、  but not 3.5; four digits (1000.) only continue a list (see `segment.body`), so 2024. is no item
-    ("arabic", re.compile(r"(\d{1,4}) ?[.、](?!\d)")),
+    ("arabic", re.compile(r"(\d{1,4}) ?[.、﹒﹑](?!\d)")),
     # (1)
     ("paren_arabic", re.compile(r"\( ?(\d{1,4}) ?\)")),
     # ①
@@ -42,6 +42,13 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # 1　总则 (the first level of decimal sections: a number, spaces, a heading)
     ("dec1", re.compile(r"(\d{1,2})(?= +[^\s\d.,:;、万亿元%倍年月日个项条次])")),
 )
+
+# One-character forms of the bracketed and dotted levels: ㈠ is （一）, ⑴ is (1), ⒈ is 1. (their NFKC forms).
+ENCLOSED = {
+    **{chr(0x3220 + k): ("paren_cn", k + 1) for k in range(10)},      # ㈠ … ㈩
+    **{chr(0x2474 + k): ("paren_arabic", k + 1) for k in range(20)},  # ⑴ … ⒇
+    **{chr(0x2488 + k): ("arabic", k + 1) for k in range(20)},        # ⒈ … ⒛
+}
 
 _MD_HEADING = re.compile(r"#{1,6} +")
 _BARE_NUMERAL = re.compile(rf"([{CN}]{{1,3}}) *")
@@ -76,6 +83,10 @@ def match_marker(folded_line: str, original_line: str) -> Marker | None:
         if bare:
             # a Markdown heading that is only a numeral: `## 三`
             return Marker("dun", original_line[bare.start(1):bare.end(1)], parse_int(bare.group(1)), pos, bare.end())
+    enclosed = ENCLOSED.get(folded_line[pos:pos + 1])
+    if enclosed:
+        end = pos + 1 + (folded_line[pos + 1:pos + 2] in ("、", ".", " "))
+        return Marker(enclosed[0], original_line[pos:pos + 1], enclosed[1], pos, end)
     for type_, pattern in _PATTERNS:
         m = pattern.match(folded_line, pos)
         if not m:
@@ -96,7 +107,7 @@ def match_marker(folded_line: str, original_line: str) -> Marker | None:
         num_end = m.end()
         if type_ in ("dun", "arabic"):
             num_end = m.end() - 1
-        num = original_line[m.start():num_end].rstrip(" \u3000、.．")
+        num = original_line[m.start():num_end].rstrip(" \u3000、.．﹒﹑")
         return Marker(type_, num, ordinal, m.start(), m.end())
     return None
 

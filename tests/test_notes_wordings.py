@@ -134,3 +134,65 @@ def test_the_manner_of_a_verb_and_bracketed_levels_are_no_part_of_a_name():
     zj = ingest_file(WILD / "zhejiang-swt-2021-xianyu-shangye-tixi-fangan.html").layer("responsibilities").all()
     note = next(n for n in zj if n.text == "（省商务厅、省建设厅、各市、县〔市、区〕政府等分工负责）")
     assert roles(note) == [("省商务厅", "lead"), ("省建设厅", "co"), ("各市、县〔市、区〕政府", "collective")]
+
+
+# --- labels naming what is led, time limits of progress, bracketed levels (wild gold, issue 14) -----------
+BAOTOU = "baotou-2022-shuzi-zhengfu-kaoping-banfa.txt"  # 包头 数字政府 考评办法: 90 notes, one per task
+
+
+def test_a_lead_label_with_an_infix_and_a_progress_time_limit():
+    # （时限，牵头考核单位：…）: the units named lead the assessment of the task; the time limit is no unit
+    assert len(notes(BAOTOU)) == 90
+    n = note(BAOTOU, "（7月底完成，牵头考核单位：市政府办公室、市审批服务局）")
+    assert roles(n) == [("市政府办公室", "lead"), ("市审批服务局", "lead")] and n.deadline == "7月底完成"
+    n = next(n for n in notes(BAOTOU) if n.text == "（5月底取得阶段性成效并持续推进，牵头考核单位：市审批服务局）")
+    assert n.lead == "市审批服务局" and n.deadline == "5月底取得阶段性成效并持续推进"
+
+
+@pytest.mark.parametrize("text, expected, deadline", [
+    ("（6月份取得明显成效，牵头考核单位：甲局、乙局）", [("甲局", "lead"), ("乙局", "lead")], "6月份取得明显成效"),
+    ("（按进度推进，牵头考核单位：甲局）", [("甲局", "lead")], "按进度推进"),
+    ("（持续优化，牵头落实单位：甲局；配合单位：乙局）", [("甲局", "lead"), ("乙局", "co")], "持续优化"),
+])
+def test_progress_time_limits_and_label_infixes(text, expected, deadline):
+    (n,) = find_notes("推进此项工作。" + text)
+    assert roles(n) == expected and n.deadline == deadline
+
+
+def test_a_level_in_brackets_keeps_the_group_whole_and_a_labelled_name_may_hold_de():
+    jx8 = ingest_file(WILD / "jiangxi-2020-ganfufa8-kaifaqu-chuangxin-ruogan-yijian.html").layer("responsibilities").all()
+    n = next(n for n in jx8 if n.text == "（责任单位：省委编办，有关设区市、县〔区〕人民政府）")
+    assert roles(n) == [("省委编办", "lead"), ("有关设区市、县〔区〕人民政府", "collective")] and n.lead_assumed
+    jx6 = ingest_file(WILD / "jiangxi-2020-ganfufa6-qiangshijian-baojindu.html").layer("responsibilities").all()
+    n = next(n for n in jx6 if n.text.startswith("（责任单位：省新型冠状病毒感染的肺炎疫情防控应急指挥部办公室，"))
+    assert [u.name for u in n.units] == ["省新型冠状病毒感染的肺炎疫情防控应急指挥部办公室", "各市、县〔区〕政府"]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("（责任单位：甲厅和各市、县〔区〕人民政府）", ["甲厅", "各市、县〔区〕人民政府"]),
+    ("（责任单位：有关设区市、县〔区〕人民政府）", ["有关设区市、县〔区〕人民政府"]),
+    ("（责任单位：省甲乙的应急指挥部办公室，各市政府）", ["省甲乙的应急指挥部办公室", "各市政府"]),
+    ("（甲厅、乙厅按职责分工牵头，丙厅、丁厅等省直有关部门配合）", ["甲厅", "乙厅", "丙厅", "丁厅"]),
+])
+def test_groups_names_and_deng_tails(text, names):
+    (n,) = find_notes("推进此项工作。" + text)
+    assert [u.name for u in n.units] == names
+
+
+def test_deng_with_the_departments_of_a_level_adds_no_unit_in_a_real_text():
+    # 赣府厅字〔2020〕14号: …按职责分工牵头，省农业农村厅、省商务厅、省国资委、省交通运输厅等省直有关部门配合
+    jx = ingest_file(WILD / "jiangxi-2020-ganfutingzi14-jinrong-zhichi-ruogan-cuoshi.html").layer("responsibilities").all()
+    n = next(n for n in jx if n.text.startswith("（人行南昌中心支行、省发展改革委、省工业和信息化厅、省财政厅按职责分工牵头"))
+    assert [u.name for u in n.units][-2:] == ["省国资委", "省交通运输厅"]
+    assert [u.role for u in n.units][:4] == ["lead"] * 4
+
+
+def test_one_body_beside_a_group_is_an_assumed_lead():
+    # 皖政办秘〔2021〕82号: （责任单位：省经济和信息化厅，各市人民政府） names two units and no lead
+    ah = ingest_file(WILD / "anhui-2021-wanzhengbanmi82-gongye-hulianwang.txt").layer("responsibilities").all()
+    n = next(n for n in ah if n.text == "（责任单位：省经济和信息化厅，各市人民政府）")
+    assert n.lead == "省经济和信息化厅" and n.lead_assumed
+    (n,) = find_notes("推进此项工作。（责任单位：甲厅，各市人民政府）")
+    assert n.lead == "甲厅" and n.lead_assumed
+    (n,) = find_notes("推进此项工作。（责任单位：甲厅）")
+    assert n.lead == "甲厅" and not n.lead_assumed

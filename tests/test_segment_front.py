@@ -437,7 +437,8 @@ def test_a_portal_page_copied_as_text():
 """)
     assert front(doc) == ("浙江省人民政府办公厅关于进一步加强安全生产工作的通知（2023年修订）", "浙江省人民政府办公厅",
                           "2023-08-09", "浙政办发〔2023〕45号", None)
-    assert kinds(doc) == ["header", "breadcrumb", "header", "title", "header", "preamble", "part", "part", "closing"]
+    # 一、 headings over one paragraph each are measures (tests/test_numbering_forms.py)
+    assert kinds(doc) == ["header", "breadcrumb", "header", "title", "header", "preamble", "measure", "measure", "closing"]
     assert doc.addressee == "各市、县（市、区）人民政府，省政府直属各单位"
 
 

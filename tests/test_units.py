@@ -222,7 +222,8 @@ def test_govcn_every_file_is_read_as_a_national_document():
     # other wordings of the same styles
     ("（由A局负责）", ["A局"], ["lead"], "A局", False, None),
     ("（A局、B局等单位负责）", ["A局", "B局"], ["lead", "co"], "A局", True, None),
-    ("（A局及各区人民政府负责）", ["A局", "各区人民政府"], ["lead", "collective"], "A局", False, None),
+    # a body beside a group is one of two units: first as lead, but nothing says so (wild gold, anhui 工业互联网)
+    ("（A局及各区人民政府负责）", ["A局", "各区人民政府"], ["lead", "collective"], "A局", True, None),
     ("（A局、B局分别牵头，各区配合）", ["A局", "B局", "各区"], ["lead", "lead", "collective"], "A局", False, "牵头"),
     ("（责任单位：A局 B局）", ["A局", "B局"], ["lead", "co"], "A局", True, None),
     ("（责任单位：A局、B局，排名第一的为牵头单位）", ["A局", "B局"], ["lead", "co"], "A局", False,

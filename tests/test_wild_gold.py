@@ -45,6 +45,14 @@ def test_gold_file_is_well_formed(gold):
         assert isinstance(measure["ordinal"], int) and measure["title"]
 
 
+def test_a_span_is_looked_for_after_the_one_before():
+    # 分别给予…50万元、100万元、150万元 then 50万元、100万元: the fourth span is not the 50万元 inside 150万元
+    text = "奖补50万元、100万元、150万元。另奖补50万元、100万元。"
+    spans = locate(text, ["50万元", "100万元", "150万元", "50万元", "100万元"])
+    assert [text[a:b] for a, b in spans] == ["50万元", "100万元", "150万元", "50万元", "100万元"]
+    assert spans[3][0] > spans[2][1] and locate("甲乙", ["甲乙", "乙"]) == [(0, 2), None]
+
+
 @pytest.mark.parametrize("gold", GOLDS, ids=[g["file"] for g in GOLDS])
 def test_every_gold_span_is_in_the_source_in_document_order(gold):
     """Gold strings are copied from the source: each is found, in order, in the raw file's text."""
@@ -69,21 +77,21 @@ def test_gold_spans_are_in_the_ingested_text_unless_the_file_is_refused(gold):
 
 # Floors: today's figure in the comment, the floor a little under it. Raise them as fixes land.
 def test_measures_recall(scores):
-    assert scores["measures_recall"] >= 0.85  # today 0.867 (titles as well: 0.595)
+    assert scores["measures_recall"] >= 0.90  # today 0.909 (titles as well: 0.652); the misses are in 3 refused files
 
 
 def test_notes_recall_lead_and_units(scores):
-    assert scores["notes_recall"] >= 0.78  # today 0.805
-    assert scores["notes_lead"] >= 0.74  # today 0.761
-    assert scores["notes_units"] >= 0.63  # today 0.659
+    assert scores["notes_recall"] >= 0.98  # today 0.981 (the misses are in 2 refused files)
+    assert scores["notes_lead"] >= 0.98  # today 0.981
+    assert scores["notes_units"] >= 0.98  # today 0.981
 
 
 def test_money_precision_and_recall(scores):
-    assert scores["money_precision"] >= 0.90  # today 0.921
-    assert scores["money_recall"] >= 0.85  # today 0.873
-    assert scores["money_value"] >= 0.83  # today 0.858 (qualifier and amount or rate as in the gold)
+    assert scores["money_precision"] >= 1.0  # today 1.000
+    assert scores["money_recall"] >= 0.96  # today 0.967 (the misses are in 2 refused files)
+    assert scores["money_value"] >= 0.95  # today 0.954 (qualifier and amount or rate as in the gold)
 
 
 def test_structure_counts_and_front_matter(scores):
-    assert scores["counts_exact"] >= 0.83  # today 0.853
+    assert scores["counts_exact"] >= 0.87  # today 0.876
     assert scores["front_right"] >= 0.62  # today 0.637

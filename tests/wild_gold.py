@@ -40,7 +40,10 @@ def outcome(name: str):
 
 
 def locate(text: str, needles: list[str]) -> list[tuple[int, int] | None]:
-    """Each needle's span in `text`, in order, whitespace ignored; None when not found after the last."""
+    """Each needle's span in `text`, in order, whitespace ignored; None when not found after the last.
+
+    A needle is looked for from the end of the last one found, so a short span is never found inside
+    the one before it (`50万元` after `150万元`)."""
     keep = [i for i, ch in enumerate(text) if not ch.isspace()]
     flat = "".join(text[i] for i in keep)
     out: list[tuple[int, int] | None] = []
@@ -52,7 +55,7 @@ def locate(text: str, needles: list[str]) -> list[tuple[int, int] | None]:
             out.append(None)
             continue
         out.append((keep[i], keep[i + len(n) - 1] + 1))
-        pos = i + 1
+        pos = i + len(n)
     return out
 
 

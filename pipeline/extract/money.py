@@ -20,6 +20,7 @@ from ..normalize import fold
 from ..records import describe
 from ..warnings import Finding, finding
 from .money_links import Found, groups, relate
+from .money_roles import BUDGET_BASE, GIVEN_AFTER, MONEY_BASE, MONEY_MULTIPLE, role_of
 from .parties import PAYEE, clean, dui_before, dui_phrases, split_dui
 from .quantity import Quantity, View, clause_start, quantities, sentences, view
 from .table_rows import tables
@@ -29,14 +30,8 @@ GRANTING = ("grant", "rate", "cap")
 AMOUNT_FIELDS = ("amount_yuan", "amount_min_yuan", "amount_max_yuan")
 RATE_FIELDS = ("rate", "rate_min", "rate_max")
 
-GRANT = re.compile(r"给予|奖励|补助|补贴|资助|支持|奖补|扶持|补偿|返还|贴息|资金|经费")
-FINE = re.compile(r"^的?(?:罚款|罚金)")
-FEE = re.compile(r"费率|收费|利率|费用")
-MONEY_WORDS = re.compile(r"金额|资金|担保|贷款|经费|投入|投资|财政|费|收入|奖励|补助")
-# After 的, a noun that makes the amount the thing given (not a condition): 300万元的奖励.
-GIVEN = re.compile(r"^的?[\u4e00-\u9fff“”]{0,8}?"
-                   r"(?:奖励|补助|补贴|资助|支持|奖金|罚款|罚金|赔偿|贷款|增信担保|资金|基金)"
-                   r"(?:$|[,:。;])")
+# Where the amount a share is of starts: 缴纳出让价款的50% → 出让价款, 占主营业务收入不低于2% → 主营业务收入.
+BASE_CUT = re.compile(r"占|至|按照|按|缴纳|支付|不超过|不低于|不高于|超过|低于|高于|为")
 PURPOSE = re.compile(r"的?(?:给予)?(?:企业)?(?:给予)?(?:对[\u4e00-\u9fff]{1,4}?进行)?"
                      r"([\u4e00-\u9fff]{0,8}?(?:经费支持|资金支持|奖励支持|支持|奖励|补助|补贴|资助|奖补))")
 # Every alternative starts with a literal (单, 每, 年), so the regex engine skips ahead to those characters.
@@ -55,14 +50,7 @@ DURATION = re.compile(rf"连续(?P<b>{_N})年(?=每年|给予|奖励|补助|支�
                       rf"|给予[\u4e00-\u9fff]{{0,4}}?(?P<d>{_N})年(?=奖励|\d)")
 BASE_INTRO = re.compile(r"按照|按其|按|参照其|参照|依据|给予[\u4e00-\u9fff]{0,2}?企业|给予|返还其|返还"
                         r"|不高于|不低于|不超过|为其|为")
-MARKS = re.compile(r"元|%|倍|百分之")
-CLAUSE_END = re.compile(r"[,:]")
-PUNISH = re.compile(r"处|罚款")
-GROWTH = re.compile(r"(?:增长|增加|提高|增幅)$")
-SHARE = re.compile(r"占比|比例|比重|占")
-GIVEN_AFTER = re.compile(r"的?(?:奖励|资金|补助|补贴|支持)")
-FUND, FUND_NOUN = re.compile(r"规模|设立|安排|统筹|筹集"), re.compile(r"^的?[\u4e00-\u9fff]{0,10}?(?:资金|基金)")
-REFERENCE = re.compile(r"的?(?:赔偿|损失|基础|标准|水平)")
+MARKS = re.compile(r"元|%|‰|倍|百分之")
 FINE_WHO = re.compile(r"可以|处|依法|,")
 EACH = re.compile(r"(?:每项|单个|每个)([\u4e00-\u9fff]{2,12}?)(?=给予|奖励|补助)")
 METRIC_CUT, METRIC_VERB = re.compile(r"的|并且|且|、|支持|可对|对"), re.compile(r"(?:首次|累计)?(?:在|达到|达|为)?$")
@@ -73,15 +61,6 @@ BASE_LEAD = re.compile(r"^(?:其|企业|可以并处|[处并]处以?|处以?|以
 YEARS_LEAD = re.compile(r"^\d+年")
 # The last of these before a multiple starts its base: …部门按直接经济损失的五至十倍 → 直接经济损失.
 TIMES_INTRO = re.compile(r"按照|按(?!照)|参照|依据|依照")
-# A multiple of a money standard given as a term: 按最低生活保障标准的1.5倍.
-STANDARD_TIMES = re.compile(r"(?:按照|按|参照|依据|依照)[\u4e00-\u9fff“”]{1,20}?(?:标准|工资|收入|费用|金额|价格|基数)的?$")
-# A percentage in a formula (…/上一年度费用×100%), not a term.
-FORMULA = re.compile(r"[×*✕xX]$")
-# A score, not money: an amount followed by the points it earns (…5000万元以上的，得5分; a table's 10分).
-POINTS = re.compile(r"^的?[,:]?(?:可?[得计加扣记赋]|加计|得分)?\d+(?:\.\d+)?分(?![之钟别期配类级局行])")
-RATED = re.compile(r"%|百分之|倍")
-RATE_BASE = re.compile(r"(?:按照|按(?!照)|参照|依据)(?!规定|有关|程序|时|期)")
-BUDGET_BASE = re.compile(r"(?:各级|本级|市级|县级|省级)?财政[\u4e00-\u9fff]{0,6}?(?:投入|经费|预算|资金|支出)")
 
 
 Role = Literal["grant", "rate", "cap", "threshold", "share", "budget_growth", "fine", "fee", "fund_size", "other"]
@@ -131,7 +110,7 @@ def money_terms(text: str, offset: int = 0, folded: str | None = None) -> tuple[
 
     `folded` is `fold(text)` when the caller has it (a slice of the folded document).
     """
-    if not ("元" in text or "%" in text or "％" in text or "倍" in text or "百分之" in text):
+    if not ("元" in text or "%" in text or "％" in text or "‰" in text or "倍" in text or "百分之" in text):
         return ()
     v = view(text, folded)
     out: list[MoneyTerm] = []
@@ -144,67 +123,13 @@ def money_terms(text: str, offset: int = 0, folded: str | None = None) -> tuple[
         gs = groups(v.s, quantities(v.s, lo, hi))
         for gi, group in enumerate(gs):
             for q in group:
-                role = _role(v.s, lo, hi, group, q, gs[gi + 1:gi + 2])
+                role = role_of(v.s, lo, hi, group, q, gs[gi + 1:gi + 2])
                 if role:
                     found.append(Found(q, role, group, gi))
         duis = dui_phrases(v.s, lo, hi) if found else []
         terms = [_term(v, lo, hi, f, offset, duis) for f in found]
         out.extend(relate(v.s, lo, found, terms, len(out), before))
     return tuple(out)
-
-
-def _role(s: str, lo: int, hi: int, group: tuple[Quantity, ...], q: Quantity, nxt) -> str | None:
-    """The role of `q` from the words around its list; None for a percentage that is not about money."""
-    cs = clause_start(s, lo, group[0].start)
-    pre, post = s[cs:group[0].start], s[group[-1].end:hi]
-    cpost = CLAUSE_END.split(post, maxsplit=1)[0]
-    if POINTS.match(post):
-        return None
-    if FINE.search(post) or (q.kind != "pct" and "罚款" in cpost and PUNISH.search(pre + cpost)):
-        return "fine"
-    if q.kind == "times":
-        return "rate" if STANDARD_TIMES.search(s, cs, q.num_start) else None
-    if q.kind == "pct":
-        if FORMULA.search(s, max(lo, q.num_start - 1), q.num_start):
-            return None
-        if FEE.search(s[max(lo, group[0].start - 30):group[0].start]) and not GRANT.search(cpost[:6]):
-            return "fee"
-        condition = cpost.startswith("的") and not GIVEN.search(cpost.split("给予")[0]) and not REFERENCE.match(cpost)
-        if condition and MONEY_WORDS.search(pre):
-            return "threshold"
-        if GROWTH.search(pre) and BUDGET_BASE.search(s, lo, group[0].start):
-            return "budget_growth"
-        if SHARE.search(pre) and MONEY_WORDS.search(s, lo, hi):
-            return "share"
-        if GRANT.search(pre) or GRANT.search(cpost) or GIVEN_AFTER.match(post):
-            return "rate"
-        return None
-    if FUND.search(pre) and FUND_NOUN.search(cpost):
-        return "fund_size"
-    if q.qualifier == "at_most" and any(w.startswith(("最高", "最多", "上限", "封顶")) for w in q.words):
-        return "cap"
-    if REFERENCE.match(cpost):
-        return "other"
-    if (cpost.startswith("的") and not GIVEN.search(cpost.split("给予")[0])) or cpost.startswith(("且", "至")):
-        return "threshold"
-    if q.qualifier != "exact" and cpost.startswith("、") and not cpost[1:2].isdigit():
-        return "threshold"
-    if GRANT.search(pre) or GRANT.search(cpost):
-        capped = q.qualifier == "at_most" and not _given_outright(s, lo, hi, group[0].start, cpost)
-        return "cap" if capped else "grant"
-    if nxt and cpost == "" and GRANT.search(s[max(lo, nxt[0][0].start - 12):nxt[0][-1].end + 8]):
-        return "threshold"
-    return "other"
-
-
-def _given_outright(s: str, lo: int, hi: int, g0: int, cpost: str) -> bool:
-    """Whether an at_most amount is itself what is given (给予人民币1万元以下奖励), not a cap on a rate.
-
-    It is when its clause gives it (给予 before, a grant noun right after) and
-    the sentence has no rate, multiple or 按… base for it to limit.
-    """
-    return (s.find("给予", clause_start(s, lo, g0), g0) >= 0 and bool(GIVEN.match(cpost))
-            and not RATED.search(s, lo, hi) and not RATE_BASE.search(s, lo, g0))
 
 
 def _term(v: View, lo: int, hi: int, f: Found, offset: int, duis: list[re.Match]) -> MoneyTerm:
@@ -293,12 +218,17 @@ def _base(s: str, lo: int, cs: int, f: Found) -> str | None:
         return METRIC_VERB.sub("", pre) or None
     if q.kind == "yuan":
         return None
+    if q.kind == "times" and MONEY_MULTIPLE.search(s, cs, q.num_start):
+        return MONEY_MULTIPLE.search(s, cs, q.num_start).group("b")
     if q.kind == "times":
         base = TIMES_INTRO.split(TIMES_CUT.split(s[cs:q.num_start])[-1])[-1]
         return BASE_LEAD.sub("", base).removesuffix("的") or None
     if role == "share":
         m = SHARE_OF.search(s[cs:g0]) or SHARE_OF_END.search(s[cs:g0])
-        return m.group(1) if m else None
+        head = next((s[cs:e] for e in (q.num_start, q.start) if MONEY_BASE.search(s, cs, e)), None)
+        if m or head is None:
+            return m.group(1) if m else None
+        return next((p for p in reversed(BASE_CUT.split(head)) if p), "").removesuffix("的") or None
     pre = s[cs:q.num_start] if q is f.group[0] else s[cs:g0]
     if not pre.endswith("的") and not GIVEN_AFTER.match(s, f.group[-1].end):
         return None

@@ -21,7 +21,7 @@ _AMT = rf"(?:{_AR}(?:[十百千]?[万亿]|[十百千](?=元)){{0,2}}|{_CN})"
 _DASH = r"(?:至|到|[-—–~―]{1,2})"
 
 QUANTITY = re.compile(rf"""
-    (?=[\d零〇一二两三四五六七八九十百千万亿.,至到—–~―\-]{{0,24}}?[元%倍]|百分之)  # a unit ahead: cheap rejection
+    (?=[\d零〇一二两三四五六七八九十百千万亿.,至到—–~―\-]{{0,24}}?[元%‰倍]|百分之)  # a unit ahead: cheap rejection
     (?:
     # 1000万元及以上至5000万元, 10万元—100万元, 10—100万元 (unit on the second only)
       (?P<ya>{_AMT})(?P<yau>元)?(?:及以上|以上)?{_DASH}(?P<yb>{_AMT})元
@@ -36,6 +36,11 @@ QUANTITY = re.compile(rf"""
     # single amount, percentage, multiple
     | (?P<y>{_AMT})元
     | (?P<p>{_AR})%
+    | (?P<pm>{_AR})‰
+    # 1000项亿元以上项目: 亿元 with no number after a count is one 亿元
+    | (?<=[项个家批座])(?P<yone>[万亿])元(?=及?以上)
+    # 百分之五以上百分之十以下, 百分之五至百分之十 (fines as a share of a price)
+    | 百分之(?P<ca>{_AR}|{_CN})(?:及?以上|{_DASH})百分之(?P<cb>{_AR}|{_CN})
     | 百分之(?P<pc>{_AR}|{_CN})
     | (?P<x>{_AMT})倍
     )
@@ -66,8 +71,9 @@ _SUFFIX = re.compile(rf"(?P<inc>{_INCLUDES})?(?P<w>及以上|以上|及以下|�
 
 
 # A bound word before a base: 不高于承担风险责任的0.5%.
+# 最高(贷款)额度 (a loan ceiling: 在最高额度基础上上浮20%) names a base, it bounds nothing.
 _FAR_BOUND = re.compile("(" + "|".join(sorted(set(AT_LEAST + AT_MOST) - {"超"}, key=len, reverse=True))
-                        + r")[^,:;。\d%元]{1,20}(?P<de>的?)$")
+                        + r")(?![^,:;。\d%元]{0,4}?(?:额度|限额))[^,:;。\d%元]{1,20}(?P<de>的?)$")
 
 
 class Quantity(NamedTuple):
@@ -209,8 +215,9 @@ def _quantity(s: str, m: re.Match, lo: int) -> Quantity | None:
             low = parse_amount(a)
         elif last == "lb":
             kind, low, high = "yuan", parse_amount(m["la"]), parse_amount(m["lb"])
-        elif last == "pb":
-            kind, low, high = "pct", _num(m["pa"], "pct"), _num(m["pb"], "pct")
+        elif last == "pb" or last == "cb":
+            a, b = ("pa", "pb") if last == "pb" else ("ca", "cb")
+            kind, low, high = "pct", _num(m[a], "pct"), _num(m[b], "pct")
         elif last == "xb" or last == "tb":
             a, b = ("xa", "xb") if last == "xb" else ("ta", "tb")
             kind, low, high = "times", parse_number(m[a]), parse_number(m[b])
@@ -218,13 +225,17 @@ def _quantity(s: str, m: re.Match, lo: int) -> Quantity | None:
             kind, value = "yuan", parse_amount(m["y"])
         elif last == "p" or last == "pc":
             kind, value = "pct", _num(m[last], "pct")
+        elif last == "pm":
+            kind, value = "pct", round(parse_number(m["pm"]) / 1000, 10)
+        elif last == "yone":
+            kind, value = "yuan", parse_amount("1" + m["yone"])
         else:
             kind, value = "times", parse_number(m["x"])
     except ValueError:
         return None
     i = m.start()
     start, bounds = _prefix(s, lo, i)
-    arabic_pct = last == "p" or last == "pb"
+    arabic_pct = last in ("p", "pb", "pm")
     if not bounds and (arabic_pct or s.startswith("的", i - 1)):
         far = _FAR_BOUND.search(s, max(lo, i - 24), i)
         if far and (far.group("de") or arabic_pct):

@@ -9,6 +9,7 @@ responsible units, in one of a few styles, full- or half-width:
     （A、B，各省级人民政府按职责分工负责）   （A等有关部门和单位负责）   （A会同有关部门负责）
     …资助。责任单位：A、B。   （A牵头，2025年底前完成）   （责任单位：A；完成时限：2024年底）
     （A、B指导）   （A指导，B参与）   （负责部门：A、B；适用范围：…）
+    （6月底取得阶段性成效并持续推进，牵头考核单位：A、B）   （责任单位：A，各市、县〔区〕政府）
 
 A bracketed span is a note only if all of it parses as such (units, a label or a
 verb, a lead convention, a time limit kept as `deadline`, a 责任领导 skipped); a bare
@@ -30,6 +31,8 @@ from typing import ClassVar, Literal
 from ..normalize import fold
 from ..records import describe
 from .aliases import Aliases, builtin_aliases
+from .note_parts import (LATER, PERSON_LABEL, PERSON_LABELS, SCOPE_LABEL, SCOPE_LABELS, TIME, TIME_LABEL,
+                         TIME_LABELS)
 from .unitnames import Jurisdiction, is_collective, jurisdiction_of, normalize_units
 
 
@@ -93,29 +96,20 @@ _LABELS = {
     "指导单位": "guide", "指导部门": "guide",
     "责任单位": None, "责任部门": None, "负责单位": None, "负责部门": None, "实施单位": None, "责任主体": None,
 }
-_LABEL = re.compile(r"\s*(?P<label>" + "|".join(_LABELS) + r")\s*:\s*")
-# A time limit that shares the note: `完成时限：2024年底`, `2025年底前完成`, `持续推进`.
-_TIME_LABELS = ("完成时限", "完成时间", "完成期限", "时间节点", "时限要求", "时间安排", "(?<!完成)时限")
-_TIME_LABEL = re.compile(r"\s*(?:" + "|".join(_TIME_LABELS) + r")\s*:\s*")
-_TIME = re.compile(r"""\s*(?:
-    (?=[^\n]*(?:\d|季度|年底|年内))
-    (?:\d{4}\s*年?|\d{1,2}\s*月|\d{1,2}\s*日|\d+\s*个?(?:月|工作日|年)内?|\d+\s*天内?|[上下]半年
-       |第?[一二三四]季度|年[底末内]|月[底末]|[底末]
-       |以前|之前|前|起|开始|至|到|[、—\-~])+
-    (?:完成|实施|落实|推进|建成|启动|见效|取得成效|基本完成)?
-  | (?:持续|长期|常态化|分年度|分阶段|逐步|逐年)(?:推进|坚持|实施|开展|落实)?
-)\s*$""", re.X)
-# A person, not a unit: `责任领导：张三`, `责任人：…` (skipped).
-_PERSON_LABELS = ("责任领导", "分管领导", "牵头领导", "责任人", "联系人")
-_PERSON_LABEL = re.compile(r"\s*(?:" + "|".join(_PERSON_LABELS) + r")\s*:")
-# Where the measure applies, not who does it: `适用范围：浙江自贸试验区…` (skipped up to the next label).
-_SCOPE_LABELS = ("适用范围", "适用地区", "适用区域", "实施范围", "试点范围")
-_SCOPE_LABEL = re.compile(r"\s*(?:" + "|".join(_SCOPE_LABELS) + r")\s*:")
-# A sentence about the notes below, not about this measure: `以下均需试点城市政府落实，不再列出`.
-_LATER = re.compile(r"。\s*以下[^。]*(?:不再列出|不再标注|不再注明|下同)[^。]*。?$")
+# A label may name what the unit leads in (牵头考核单位, 牵头落实单位): the infix keeps its role.
+_INFIX = r"(?:考核|落实|推进|实施)?"
+_LABEL_WORDS = "|".join(k[:-2] + _INFIX + k[-2:] for k in _LABELS)
+_LABEL = re.compile(r"\s*(?P<label>" + _LABEL_WORDS + r")\s*:\s*")
+
+
+def _label_role(label: str) -> str | None:
+    """The role a label gives its list, its infix aside (牵头考核单位 -> lead)."""
+    return _LABELS[label[:2] + label[-2:]]
+
+
 # Clauses end at , ; 。 or where a label starts, spaced or not (`责任单位：区政府责任单位：商务局`).
 _CLAUSE_SEP = re.compile(
-    r"[,;。]|\s*(?=(?:" + "|".join((*_LABELS, *_TIME_LABELS, *_PERSON_LABELS, *_SCOPE_LABELS)) + r")\s*:)")
+    r"[,;。]|\s*(?=(?:" + "|".join((_LABEL_WORDS, *TIME_LABELS, *PERSON_LABELS, *SCOPE_LABELS)) + r")\s*:)")
 # A clause verb and the role it gives its list (None: the convention decides).
 _VERB = re.compile(r"""
     (?:按照?职责分工|根据职责分工|按职责|依职责)?                    # how, not who: …按职责分工牵头
@@ -129,10 +123,15 @@ _VERB = re.compile(r"""
 _HUITONG = re.compile(r"会同|协同")
 _SEP = re.compile(r"、|\s+|(?:以及|及|和)(?=各|有关|相关|其他)")
 # `A、B等`, `A等单位` (dropped) and `A等有关部门和单位` (kept, as a group).
-_DENG = re.compile(r"等(?:(?:部门|单位|机构)(?:和|及|、)?(?:部门|单位|机构)?)?$|等(?=(?:其他)?(?:有关|相关))")
-_LEVEL_TAIL = re.compile(r"(?:省|自治区|直辖市|市|县级市|县|区|旗|盟|州|乡|镇|乡镇|街道)(?:[(〔]市、区[)〕])?(?:人民政府|政府)?")
+# `A等省直有关部门` (配合): the departments of one level behind the 等 are its tail, no unit (dropped).
+_DENG = re.compile(r"等(?:[省市区县]直(?:有关|相关)?)?(?:(?:部门|单位|机构)(?:和|及|、)?(?:部门|单位|机构)?)?$"
+                   r"|等(?=(?:其他)?(?:有关|相关))")
+_LEVEL_TAIL = re.compile(
+    r"(?:省|自治区|直辖市|市|县级市|县|区|旗|盟|州|乡|镇|乡镇|街道)(?:[(〔][市区旗县、]{1,5}[)〕])?(?:人民政府|政府)?")
 # Characters no unit name holds: they mark a clause of the text.
 _NOT_A_NAME = re.compile(r"(?<!自)由|(?<!所)在|[的将把被从向于如。:;,]|要(?!素)")
+# After a label (责任单位：) the list is a list: a long name may hold 的 (省…疫情防控应急指挥部办公室).
+_NOT_A_LISTED_NAME = re.compile(r"(?<!自)由|(?<!所)在|[将把被从向于如。:;,]|要(?!素)")
 _UNIT_END = re.compile(
     r"(?:部|委|局|办|署|厅|院|会|行|府|区|县|市|旗|盟|州|镇|乡|处|室|站|所|队|中心|集团|公司|单位|部门|机构"
     r"|学校|大学|学院|联|团|社|台|馆|校|组|关|政府|中央|协)$")
@@ -236,7 +235,7 @@ def _parse(view: str, s: int, e: int, bare_ok: bool = False, in_force: bool = Fa
         stated = (inner_s + tail.start("conv"), inner_s + tail.end("conv"))
         ditto = bool(tail.group("ditto"))
         body = body[: tail.start()]
-    later = _LATER.search(body)
+    later = LATER.search(body)
     if later:
         body = body[: later.start()]
     body = body.rstrip("。. ")
@@ -247,20 +246,20 @@ def _parse(view: str, s: int, e: int, bare_ok: bool = False, in_force: bool = Fa
         if not view[cs:ce].strip():
             continue
         clause = view[cs:ce]
-        if _PERSON_LABEL.match(clause):
+        if PERSON_LABEL.match(clause):
             continue
-        if _SCOPE_LABEL.match(clause) or (scope and not _LABEL.match(clause)):
+        if SCOPE_LABEL.match(clause) or (scope and not _LABEL.match(clause)):
             scope = True
             continue
-        time_label = _TIME_LABEL.match(clause)
-        if time_label or _TIME.match(clause):
+        time_label = TIME_LABEL.match(clause)
+        if time_label or TIME.match(clause):
             a = cs + (time_label.end() if time_label else len(clause) - len(clause.lstrip()))
             deadline = deadline or (a, cs + len(clause.rstrip()))
             continue
         role: str | None = None
         lab = _LABEL.match(clause)
         if lab:
-            role, marked = _LABELS[lab.group("label")], True
+            role, marked = _label_role(lab.group("label")), True
             labelled = True
             cs += lab.end()
             clause = view[cs:ce]
@@ -269,7 +268,7 @@ def _parse(view: str, s: int, e: int, bare_ok: bool = False, in_force: bool = Fa
             marked = True
             role = next((r for r in ("lead", "co", "guide") if verb.group(r)), role)
             ce = cs + verb.start()
-        names = _names(view, cs, ce)
+        names = _names(view, cs, ce, listed=lab is not None)
         if names is None:
             return None
         clauses.append((role, names))
@@ -291,7 +290,7 @@ def _unit_list(view: str, names: list) -> bool:
     return unit_like > 0 and 2 * unit_like >= len(names)
 
 
-def _names(view: str, s: int, e: int):
+def _names(view: str, s: int, e: int, listed: bool = False):
     """[(start, end, lead_by_会同)] of the units in one list, or None if it is no list.
 
     `A、B会同C负责`: A and B lead, C joins. A leading 由 (由A负责) is not part of a name.
@@ -308,7 +307,7 @@ def _names(view: str, s: int, e: int):
                 if qa == qb:
                     continue
                 name = view[qa:qb]
-                if len(name) > 40 or _NOT_A_NAME.search(name.split("(")[0]):
+                if len(name) > 40 or (_NOT_A_LISTED_NAME if listed else _NOT_A_NAME).search(name.split("(")[0]):
                     return None
                 out.append((qa, qb, lead))
     return _join_levels(view, out) if out else None
@@ -365,7 +364,7 @@ def _build(text: str, s: int, e: int, clauses, convention: str | None,
     assumed = False
     first: int | None = None
     if explicit:
-        label = next((lab for lab, r in _LABELS.items() if r == "lead" and re.search(lab + r"\s*:", fold(text[s:e]))),
+        label = next((lab for lab, r in _LABELS.items() if r == "lead" and re.search(lab[:2] + _INFIX + lab[2:] + r"\s*:", fold(text[s:e]))),
                      None)
         by_verb = "牵头" if any(spans[i][2] == "lead" for i in explicit) else "会同"
         how = label or by_verb
@@ -375,7 +374,9 @@ def _build(text: str, s: int, e: int, clauses, convention: str | None,
         if single:
             roles[single[0]] = "lead"
         first = (single or groups or [None])[0]
-        how, assumed = convention, convention is None and len(single) > 1
+        # A body beside a group (责任单位：省厅，各市人民政府) is one of several units: assumed.
+        # Groups alone (各有关部门，各省级人民政府负责) keep the first as their lead.
+        how, assumed = convention, convention is None and bool(single) and len(groups) > 1
     lead = next((i for i, r in enumerate(roles) if r == "lead"), first)
     units = tuple(Unit(names[i], normalized[i], roles[i], a, b) for i, (a, b, _, _) in enumerate(spans))
     return Responsibility(

@@ -26,8 +26,9 @@ def assign_kinds(nodes: list[Raw], parent_kind: str | None = None, top: bool = T
     headings or one is a heading over children, else measures (a notice's 一、… items).
     """
     parts_at_top = {
-        t: all(_short_heading(r.lines[0]) for r in group)
-        or any(r.children and _short_heading(r.lines[0]) for r in group)
+        t: (all(_short_heading(r.lines[0]) for r in group)
+            or any(r.children and _short_heading(r.lines[0]) for r in group))
+        and not _one_paragraph_each(group)
         for t, group in _by_type(nodes).items()
     } if top else {}
     for raw in nodes:
@@ -73,6 +74,25 @@ def _by_type(nodes: list[Raw]) -> dict[str, list[Raw]]:
     for raw in nodes:
         groups.setdefault(raw.type, []).append(raw)
     return groups
+
+
+def _one_paragraph_each(group: list[Raw]) -> bool:
+    """Headings that each title one paragraph and hold nothing numbered are measures, not parts:
+    `一、加大信贷投放力度` over the one paragraph of that measure (a 若干措施 numbered 一、 to 十二、).
+    A part holds several paragraphs or numbered children."""
+    return len(group) > 1 and all(not r.children and _paragraphs(r) == 1 for r in group)
+
+
+def _paragraphs(raw: Raw) -> int:
+    """How many paragraphs follow the heading line (wrapped lines continue theirs)."""
+    count, prev = 0, None
+    for line in raw.lines[1:]:
+        if line.blank:
+            continue
+        if prev is None or not continues(prev, line):
+            count += 1
+        prev = line
+    return count
 
 
 def _short_heading(line: Line) -> bool:

@@ -1,0 +1,30 @@
+"""The parts of a responsibility note that name no unit: its time limit (kept as the note's
+`deadline`), a person (责任领导：…), where the measure applies (适用范围：…) and a remark about the notes
+after it (以下均需…落实，不再列出). `units.find_notes` skips them when it reads a note's units.
+"""
+from __future__ import annotations
+
+import re
+
+# A time limit that shares the note: `完成时限：2024年底`, `2025年底前完成`, `持续推进`.
+TIME_LABELS = ("完成时限", "完成时间", "完成期限", "时间节点", "时限要求", "时间安排", "(?<!完成)时限")
+TIME_LABEL = re.compile(r"\s*(?:" + "|".join(TIME_LABELS) + r")\s*:\s*")
+# Work that goes on, as a note's time limit: 持续推进, 按进度推进, 常态化开展.
+ONGOING = r"(?:持续|长期|常态化|分年度|分阶段|逐步|逐年|按进度|按计划|按年度)(?:推进|坚持|实施|开展|落实|优化)?"
+TIME = re.compile(r"""\s*(?:
+    (?=[^\n]*(?:\d|季度|年底|年内))
+    (?:\d{4}\s*年?|\d{1,2}\s*月份?|\d{1,2}\s*日|\d+\s*个?(?:月|工作日|年)内?|\d+\s*天内?|[上下]半年
+       |第?[一二三四]季度|年[底末内]|月[底末]|[底末]
+       |以前|之前|前|起|开始|至|到|[、—\-~])+
+    (?:基本|全面|初步)?(?:完成|实施|落实|推进|建成|启动|见效|取得(?:明显|阶段性|初步|显著|积极)?成效)?
+    (?:并?""" + ONGOING + r""")?
+  | """ + ONGOING + r"""
+)\s*$""", re.X)
+# A person, not a unit: `责任领导：张三`, `责任人：…` (skipped).
+PERSON_LABELS = ("责任领导", "分管领导", "牵头领导", "责任人", "联系人")
+PERSON_LABEL = re.compile(r"\s*(?:" + "|".join(PERSON_LABELS) + r")\s*:")
+# Where the measure applies, not who does it: `适用范围：浙江自贸试验区…` (skipped up to the next label).
+SCOPE_LABELS = ("适用范围", "适用地区", "适用区域", "实施范围", "试点范围")
+SCOPE_LABEL = re.compile(r"\s*(?:" + "|".join(SCOPE_LABELS) + r")\s*:")
+# A sentence about the notes below, not about this measure: `以下均需试点城市政府落实，不再列出`.
+LATER = re.compile(r"。\s*以下[^。]*(?:不再列出|不再标注|不再注明|下同)[^。]*。?$")
