@@ -65,7 +65,7 @@ META_WORDS = (
     "索引号", "主题分类", "发文机关", "发布机关", "发文单位", "发布机构", "成文日期", "成文时间", "印发日期",
     "生成日期", "发文日期", "标题", "发文字号", "文号", "文件编号", "发布日期", "发布时间", "公开日期", "主题词",
     "生效日期", "施行日期", "实施日期", "有效性", "效力状态", "组配分类", "体裁分类", "信息分类", "公文种类",
-    "公开方式", "公开范围", "信息来源", "来源", "浏览次数", "访问量",
+    "公开方式", "公开范围", "信息来源", "来源", "浏览次数", "访问量", "法宝引证码", "原文链接",
 )
 META_LABEL = re.compile(r"^(" + "|".join(META_WORDS) + r")[:：]\s*(.*)$")
 # Which metadata labels give which field of the document, in order of preference.
@@ -108,6 +108,13 @@ BRACKET_NOTE = re.compile(r"^\([^()]{2,20}\)$")
 PRINTED = re.compile(r"^(\S.{1,40}?)\s*" + DATE.pattern + r"\s*印发$")
 # 某某市人民政府办公室　2025年3月1日 (a signature and its date on one line)
 SIGNED = re.compile(r"^(\S.{1,40}?)\s+" + DATE.pattern + r"$")
+# 【市级相关政策】 / [已废止]: a site's tag before a title (its column or the text's validity)
+SITE_TAG = re.compile(r"^\s*(?:【[^】]{1,14}】|\[[^\]]{1,6}\])\s*(?=\S)")
+# 行政规范性文件: a site's label of the class of a text, on a line of its own above the title
+CLASS_LABEL = re.compile(r"^(?:行政)?规范性文件$")
+# 江西省人民政府令 (an order's head alone on its line; its number, maybe in brackets, on the next)
+ORDER_LINE = re.compile(r"^[\u4e00-\u9fff]{2,30}令$")
+ORDER_NO = re.compile(r"^\(?第\d{1,5}号\)?$")
 # 抄送：… / 主送：… / 公开方式：主动公开 (lines of the print record)
 COPY_LINE = re.compile(r"^(?:抄送|抄报|主送|分送|发送|公开方式|公开属性|信息公开选项)\s*[:：]")
 
@@ -152,10 +159,13 @@ def is_title_line(line: Line) -> bool:
 
 def clean_title(title: str) -> str:
     """A title as one string: letter-spaced runs closed up (`国 务 院 工 作 规 则` ->
-    `国务院工作规则`); a single space between two phrases (`科技强市 促进首府`) stays."""
+    `国务院工作规则`); a single space between two phrases (`科技强市 促进首府`) stays; a site's
+    tag before it (`【市级相关政策】`, `[已废止]`) and brackets around the whole (`《…若干措施》`) go."""
     title = re.sub(r"(?:[\u4e00-\u9fff][ \u3000]+){2,}[\u4e00-\u9fff]", lambda m: re.sub(r"[ \u3000]", "", m.group(0)),
                    title)
-    return title.strip()
+    title = SITE_TAG.sub("", title.strip())
+    whole = re.fullmatch(r"《([^《》]+)》", title)
+    return whole.group(1) if whole else title
 
 
 def status_of_title(title: str) -> tuple[str | None, str]:
