@@ -27,7 +27,9 @@ from .normalize import fold
 from .segment import Segmented
 from .segment.front import Front
 from .segment.letter import notice_letter
-from .segment.vocab import DRAFT_STAGES, FIELD_KEYS, iso_any, normalize_issuer, order_number, status_of_title
+from .segment.vocab import (
+    DRAFT_STAGES, FIELD_KEYS, LETTER_END, iso_any, normalize_issuer, order_number, status_of_title,
+)
 from .warnings import finding, merged
 
 STDIN_NAME = "stdin"
@@ -54,10 +56,13 @@ def build_document(source: Source, seg: Segmented) -> Document:
     if title is None and Path(source.name).stem not in ("", STDIN_NAME):
         title = Path(source.name).stem
         warnings = merged(warnings, (finding("W201", title, 0, 0),))
-    issuer = normalize_issuer(
+    if letter is not None and letter.title is None:
+        letter = replace(letter, title=_sent_by_page(meta, title))
+    heads = [h for h in (_issuer_in_title(title), _issuer_in_title(letter.title if letter else None)) if h]
+    issuer = normalize_issuer(_in_full(
         _listed_issuer(_field(meta, "issuer"), signature.issuers) or front.issuer or "、".join(signature.issuers)
         or "、".join(front.red_head) or (letter.issuer if letter else None) or front.history.issuer
-        or _issuer_in_title(title))
+        or next(iter(heads), None), heads))
     date = (front.date or iso_any(_field(meta, "date")) or signature.date or (letter.date if letter else None)
             or front.history.date or iso_any(_field(meta, "published")))
     if notice is not None:
@@ -114,6 +119,26 @@ def _listed_issuer(listed: str | None, signers: tuple[str, ...]) -> str | None:
     return listed
 
 
+def _in_full(issuer: str | None, heads: list[str]) -> str | None:
+    """The issuer as a title's opening words write it in full, when they name the same organ
+    (`省政府办公厅` in `江西省人民政府办公厅关于…`: every character in order, the same last two)."""
+    if not issuer:
+        return issuer
+    full = next((h for h in heads if len(h) > len(issuer) and h.endswith(issuer[-2:]) and _in_order(issuer, h)), None)
+    return full or issuer
+
+
+def _sent_by_page(meta: dict[str, str], title: str | None) -> str | None:
+    """The title of a cover letter the text leaves out, from the page's `<title>`: the part that
+    reads as a letter's title (`…关于印发《X》的通知`) and names the text it sends."""
+    named = re.sub(r"\s", "", fold(title or ""))
+    for part in _PAGE_TITLE_SPLIT.split(meta.get("网页标题", "")):
+        folded = re.sub(r"\s", "", fold(part))
+        if named and LETTER_END.search(folded) and named in folded and folded != named:
+            return part.strip()
+    return None
+
+
 def _in_order(short: str, full: str) -> bool:
     chars = iter(full)
     return all(ch in chars for ch in short)
@@ -126,6 +151,7 @@ def _page_title(meta: dict[str, str]) -> str | None:
 
 
 def _issuer_in_title(title: str | None) -> str | None:
-    """`中共柳河县委 柳河县人民政府关于…的实施意见` -> `中共柳河县委 柳河县人民政府`."""
-    head = title.split("关于", 1)[0].strip() if title and "关于" in title else ""
-    return head if 2 <= len(head) <= 40 else None
+    """`中共柳河县委 柳河县人民政府关于…的实施意见` -> `中共柳河县委 柳河县人民政府`;
+    `北京市经济和信息化局印发《…》的通知` -> `北京市经济和信息化局`."""
+    head = re.split(r"关于|印发|转发", title, maxsplit=1)[0].strip() if title else ""
+    return head if 2 <= len(head) <= 40 and head != title.strip() and not re.search(r"[《》“”\"]", head) else None

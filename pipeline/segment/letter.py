@@ -13,7 +13,7 @@ from ..normalize import fold
 from .lines import Line, skip_blank
 from .vocab import (
     ADDRESS, APPENDED, BRACKET_NOTE, CLASS_LABEL, CONTACT, DATE, DEADLINE, DEADLINE_AFTER, DEADLINE_RANGE,
-    DOC_NUMBER, DRAFTER, EMAIL, FAX, LETTER_END, ORDER_HEAD, ORDER_LINE, ORDER_NO, ORGAN, PHONE, SIGNATORY,
+    DOC_NUMBER, DRAFTER, EMAIL, FAX, LETTER_END, ORDER_HEAD, ORDER_LINE, ORDER_NO, ORGAN, PHONE, RED_HEAD, SIGNATORY,
     STATUS_LINE, STATUS_WORDS, clean_title, is_addressee, is_date_line, is_organ_line, is_title_line, iso_date,
     normalize_issuer, order_number,
 )
@@ -42,7 +42,9 @@ def read_letter(lines: list[Line], i: int, end: int) -> LetterBlock | None:
     contact or (此件公开发布) line, and then the document's own title.
     """
     i = skip_blank(lines, i, end)
-    while i < end and CLASS_LABEL.match(lines[i].folded.strip()):
+    number = None
+    while i < end and (_above_title(lines[i]) or (number is None and _number_line(lines[i]))):
+        number = lines[i].text.strip() if _number_line(lines[i]) else number
         i = skip_blank(lines, i + 1, end)
     k, title_end = i, None
     while k < min(end, i + 3) and not lines[k].blank and "。" not in lines[k].text and lines[k].width <= 90:
@@ -52,6 +54,9 @@ def read_letter(lines: list[Line], i: int, end: int) -> LetterBlock | None:
         k += 1
     if title_end is None:
         return None
+    again = skip_blank(lines, title_end + 1, end)
+    if again < end and _same_title("".join(ln.text for ln in lines[i:title_end + 1]), lines[again].text):
+        i = title_end = again  # a database's header gives the title, then the text's own title line says it again
     number_at = skip_blank(lines, title_end + 1, end)
     if number_at < end and ORDER_NO.match(lines[number_at].folded.replace(" ", "")) and (
             number_at == title_end + 1 or ORDER_LINE.match(lines[title_end].folded.strip())):
@@ -83,7 +88,7 @@ def read_letter(lines: list[Line], i: int, end: int) -> LetterBlock | None:
         signer = None
     issuer = normalize_issuer(order.group(1)) if order else signer or (head_text.split("关于", 1)[0] or None)
     nonblank = [ln for ln in body if not ln.blank]
-    doc_number = order_number(order.group(0)) if order and order.group(2) else None
+    doc_number = order_number(order.group(0)) if order and order.group(2) else number
     if nonblank and DOC_NUMBER.fullmatch(nonblank[0].folded.replace(" ", "")):
         doc_number = nonblank.pop(0).text
     first = nonblank[0] if nonblank else None
@@ -104,7 +109,7 @@ def read_untitled_letter(lines: list[Line], i: int, end: int) -> LetterBlock | N
     number = None
     if j < end and DOC_NUMBER.fullmatch(lines[j].folded.replace(" ", "")):
         number, j = lines[j].text.strip(), skip_blank(lines, j + 1, end)
-    if j >= end or not is_addressee(lines[j]):
+    if j >= end or not _addressed(lines[j]):
         return None
     date_idx = next((k for k in range(j + 1, min(end, j + _UNTITLED_LINES)) if is_date_line(lines[k])), None)
     if date_idx is None or not _SENDS.search("".join(ln.text for ln in lines[j + 1:date_idx])):
@@ -128,6 +133,30 @@ def read_untitled_letter(lines: list[Line], i: int, end: int) -> LetterBlock | N
                     issuer=normalize_issuer("、".join(signers)) if signers else None, date=date,
                     addressee=lines[j].text.strip().rstrip(":："), **comment_fields(text, folded, date))
     return LetterBlock(letter, i, stop, number)
+
+
+def _above_title(line: Line) -> bool:
+    """A line above a letter's title that is none of it: a class label (`行政规范性文件`) or a
+    red-head `…文件` header."""
+    f = line.folded.strip()
+    return CLASS_LABEL.match(f) is not None or RED_HEAD.match(f) is not None
+
+
+def _number_line(line: Line) -> bool:
+    return DOC_NUMBER.fullmatch(line.folded.replace(" ", "")) is not None
+
+
+def _same_title(a: str, b: str) -> bool:
+    """Two writings of one title (widths, spaces and the kind of dash aside)."""
+    def key(t: str) -> str:
+        return re.sub(r"[\s\-—–－~～]", "", fold(t))
+    return len(key(a)) > 4 and key(a) == key(b)
+
+
+def _addressed(line: Line) -> bool:
+    """The addressee line of a letter, however long its list (`各市、县（市、区）商务局、…：`)."""
+    f = line.folded.rstrip()
+    return is_addressee(line) or (f.startswith("各") and f.endswith(":") and "。" not in f)
 
 
 def _note_after_date(line: Line) -> bool:

@@ -89,7 +89,7 @@ RED_HEAD = re.compile(r"^(\S.{1,40}?)\s*文件$")
 ORGAN = re.compile(
     r"^(?:中共)?[\u4e00-\u9fff（）()]{1,40}?(?:人民代表大会常务委员会|人民代表大会|常务委员会|委员会|人民政府|政府|办公厅|办公室|"
     r"党委|县委|市委|省委|区委|党组|总局|局|厅|部|委|院|署|办|中心|总社|社|会|银行|公司|集团|"
-    r"法院|检察院|军区|工商联|团委|妇联|团中央|研究所|大学|学院|学校|办事处|处|海关|支队|大队|站|所|馆|"
+    r"法院|检察院|军区|工商联|团委|妇联|团中央|研究所|大学|学院|学校|办事处|处|海关|支队|大队|站|所|馆|支行|分行|"
     r"小组|指挥部)$")
 # 总理　　李克强 / 省长 王某某: a person's signature (an order is signed by its head, not issued by them)
 SIGNATORY = re.compile(r"^(?:总理|副总理|国务院总理|主席|省长|市长|县长|区长|州长|部长|主任|局长|厅长|署长|书记|"
@@ -185,7 +185,7 @@ def normalize_issuer(name: str | None) -> str | None:
     `安阳市人民代表大会常务委员会`), no State prefix (`中华人民共和国国务院` -> `国务院`)."""
     if not name:
         return None
-    name = SESSION.sub("", name.strip())
+    name = re.sub(r"\s*[(（]代章[)）]$", "", SESSION.sub("", name.strip()))
     if name.startswith(STATE_PREFIX) and len(name) > len(STATE_PREFIX) + 1:
         name = name[len(STATE_PREFIX):]
     return name or None
