@@ -10,8 +10,10 @@ Each field is taken from the most direct statement of it the text holds, in this
 - issuer: the metadata table's 发文机关 (or the signature, when it writes the same organ in
   full: 市政府 -> 丽水市人民政府), the adopting organ of a regulation's history, the
   signature (two issuers over one date are both named), a red-head 文件 header, the cover
-  letter, a regulation's adoption line, the title's opening words; normalized without a
-  congress's session or the State's name (`中华人民共和国国务院` -> `国务院`);
+  letter, a regulation's adoption line, the title's opening words, the metadata's 发布机构 (the
+  site's organ); written in full when the title's opening words name the same organ so
+  (省政府办公厅 -> 江西省人民政府办公厅), and normalized without a congress's session or the
+  State's name (`中华人民共和国国务院` -> `国务院`);
 - date: the title block or history, the metadata's 成文日期, the signature, the cover
   letter, an adoption line, the metadata's 发布日期.
 """
@@ -35,6 +37,8 @@ from .warnings import finding, merged
 STDIN_NAME = "stdin"
 # 拟订了《关于印发…的通知（征求意见稿）》，现向社会公开征求意见: the draft a call for comments is about
 _COMMENTED = re.compile(r"《([^《》]{4,80}?)\((" + "|".join(DRAFT_STAGES) + r")\)》")
+# 临政办发〔2013〕158号临海市人民政府办公室关于印发…的通知: a number glued to a letter's title
+_GLUED = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[(【][12]\d{3}[〕\])】]\s*\d{1,4}\s*号\s*(\S.{4,150}?(?:函|通知|通告|公告))(?:\.(?:docx?|pdf|wps|ofd))?$")
 # the parts of a page's <title>: `关于…的通知_丽水市人民政府` / `市政府 - 关于…`
 _PAGE_TITLE_SPLIT = re.compile(r"\s*[_|｜]\s*|\s+[-–—]+\s+")
 
@@ -57,12 +61,12 @@ def build_document(source: Source, seg: Segmented) -> Document:
         title = Path(source.name).stem
         warnings = merged(warnings, (finding("W201", title, 0, 0),))
     if letter is not None and letter.title is None:
-        letter = replace(letter, title=_sent_by_page(meta, title))
+        letter = replace(letter, title=_sent_by_page(meta, title) or _glued_at_foot(source.text, title))
     heads = [h for h in (_issuer_in_title(title), _issuer_in_title(letter.title if letter else None)) if h]
     issuer = normalize_issuer(_in_full(
         _listed_issuer(_field(meta, "issuer"), signature.issuers) or front.issuer or "、".join(signature.issuers)
         or "、".join(front.red_head) or (letter.issuer if letter else None) or front.history.issuer
-        or next(iter(heads), None), heads))
+        or next(iter(heads), None) or _field(meta, "site"), heads))
     date = (front.date or iso_any(_field(meta, "date")) or signature.date or (letter.date if letter else None)
             or front.history.date or iso_any(_field(meta, "published")))
     if notice is not None:
@@ -136,6 +140,18 @@ def _sent_by_page(meta: dict[str, str], title: str | None) -> str | None:
         folded = re.sub(r"\s", "", fold(part))
         if named and LETTER_END.search(folded) and named in folded and folded != named:
             return part.strip()
+    return None
+
+
+def _glued_at_foot(text: str, title: str | None) -> str | None:
+    """The title of a cover letter the text leaves out, from a line at its foot that glues the
+    letter's number to its title (`临政办发〔2013〕158号临海市人民政府办公室关于印发…办法的通知`,
+    a page's footer, or the name of the file it links: `….doc`) and names the text it sends."""
+    named = re.sub(r"\s", "", fold(title or ""))
+    for line in [ln for ln in text.splitlines() if ln.strip()][-5:]:
+        glued = _GLUED.match(fold(line.strip()))
+        if named and glued and named in re.sub(r"\s", "", glued.group(1)):
+            return line.strip()[glued.start(1):glued.end(1)]
     return None
 
 

@@ -86,6 +86,8 @@ def read_letter(lines: list[Line], i: int, end: int) -> LetterBlock | None:
     signer = signer_line.text if signer_line is not None and not SIGNATORY.match(signer_line.folded) else None
     if signer and (signer.endswith(("。", ".")) or len(signer) > 40):
         signer = None
+    signers = _signers(lines[title_end + 1:date_idx])
+    signer = "、".join(signers) if len(signers) > 1 else signer  # several organs over one date sign together
     issuer = normalize_issuer(order.group(1)) if order else signer or (head_text.split("关于", 1)[0] or None)
     nonblank = [ln for ln in body if not ln.blank]
     doc_number = order_number(order.group(0)) if order and order.group(2) else number
@@ -121,11 +123,7 @@ def read_untitled_letter(lines: list[Line], i: int, end: int) -> LetterBlock | N
     k = skip_blank(lines, stop, end)
     if k >= end or not is_title_line(lines[k]) or lines[k].folded.lstrip().startswith("附件"):
         return None
-    signers: list[str] = []
-    for prev in reversed([ln for ln in lines[j + 1:date_idx] if not ln.blank]):
-        if not is_organ_line(prev):
-            break
-        signers[:0] = prev.text.split()
+    signers = _signers(lines[j + 1:date_idx])
     body = lines[j:stop]
     date = iso_date(DATE.search(lines[date_idx].folded))
     text, folded = "\n".join(ln.text for ln in body), "\n".join(ln.folded for ln in body)
@@ -133,6 +131,16 @@ def read_untitled_letter(lines: list[Line], i: int, end: int) -> LetterBlock | N
                     issuer=normalize_issuer("、".join(signers)) if signers else None, date=date,
                     addressee=lines[j].text.strip().rstrip(":："), **comment_fields(text, folded, date))
     return LetterBlock(letter, i, stop, number)
+
+
+def _signers(lines: list[Line]) -> list[str]:
+    """The organs on the lines right above a date (one a line, or side by side)."""
+    signers: list[str] = []
+    for prev in reversed([ln for ln in lines if not ln.blank]):
+        if not is_organ_line(prev):
+            break
+        signers[:0] = prev.text.split()
+    return signers
 
 
 def _above_title(line: Line) -> bool:

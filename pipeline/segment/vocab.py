@@ -72,7 +72,9 @@ META_LABEL = re.compile(r"^(" + "|".join(META_WORDS) + r")[:：]\s*(.*)$")
 FIELD_KEYS: dict[str, tuple[str, ...]] = {
     "title": ("标题",),
     "doc_number": ("发文字号", "文号", "文件编号"),
-    "issuer": ("发文机关", "发布机关", "发文单位", "发布机构"),
+    "issuer": ("发文机关", "发布机关", "发文单位"),
+    # the organ whose site published the page: the issuer only when the text names none
+    "site": ("发布机构",),
     "date": ("成文日期", "成文时间", "印发日期", "发文日期", "生成日期"),
     "published": ("发布日期", "发布时间", "公开日期"),
 }
