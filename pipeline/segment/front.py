@@ -69,8 +69,12 @@ def read_front(lines: list[Line], end: int, letter_limit: int | None = None, app
     if appended is not None and i <= appended < end:
         i = _take_letter(front, read_cover_notice(lines, i, appended))
     limit = min(end, letter_limit if letter_limit is not None else end)
-    i = _order_cover_title(lines, i, limit, front)
-    found = read_letter(lines, i, limit) or read_untitled_letter(lines, i, limit)
+    head = _order_cover_head(lines, i, limit)
+    found = read_letter(lines, head, limit) if head is not None else None
+    if found:
+        _title_lines(lines, i, head, front)
+    else:
+        found = read_letter(lines, i, limit) or read_untitled_letter(lines, i, limit)
     i = _take_letter(front, found) if found else i
     i = _title_block(lines, i, end, front)
     i = _metadata(lines, i, end, front)
@@ -125,19 +129,21 @@ def _breadcrumb(lines: list[Line], i: int, end: int, front: Front) -> int:
     return stop
 
 
-def _order_cover_title(lines: list[Line], i: int, end: int, front: Front) -> int:
-    """The regulation's title above the head of the order that promulgates it (`广东省公共数据管理办法`
-    ⏎ `广东省人民政府令` ⏎ `（第290号）`): a title block; the order's cover is read after it."""
-    k, parts = skip_blank(lines, i, end), []
-    while k < end and len(parts) < 3 and is_title_line(lines[k]) and not _order_head(lines[k]):
-        parts.append(lines[k].text)
+def _order_cover_head(lines: list[Line], i: int, end: int) -> int | None:
+    """Where an order's cover starts under the title of the regulation it promulgates
+    (`广东省公共数据管理办法` ⏎ `广东省人民政府令` ⏎ `（第290号）`): the index of the order's head."""
+    k, seen = skip_blank(lines, i, end), 0
+    while k < end and seen < 3 and is_title_line(lines[k]) and not _order_head(lines[k]):
+        seen += 1
         k = skip_blank(lines, k + 1, end)
-    if not parts or k >= end or not _order_head(lines[k]):
-        return i
-    status, front.title = status_of_title(clean_title("".join(parts)))
+    return k if seen and k < end and _order_head(lines[k]) else None
+
+
+def _title_lines(lines: list[Line], i: int, end: int, front: Front) -> None:
+    """Lines `[i, end)` as the title block."""
+    status, front.title = status_of_title(clean_title("".join(ln.text for ln in lines[i:end] if not ln.blank)))
     front.status = front.status or status
-    front.blocks.append(("title", i, k))
-    return k
+    front.blocks.append(("title", i, end))
 
 
 def _order_head(line: Line) -> bool:
@@ -190,7 +196,8 @@ def _title_block(lines: list[Line], i: int, end: int, front: Front) -> int:
             front.status = status_seen = stage.group(1)
         elif DATE_LINE.match(s) and parts:
             front.date = iso_date(DATE.search(s))
-        elif DOC_NUMBER.fullmatch(s) and number is None and (parts or front.title or _title_follows(lines, j, end)):
+        elif DOC_NUMBER.fullmatch(s) and number is None and (parts or front.title or _title_follows(lines, j, end)
+                                                             or _addressee_follows(lines, j, end)):
             number = front.doc_number = line.text
             closed = bool(parts)
         elif parts and number is None and (at := _order_number(lines, j, end)) is not None:
@@ -219,6 +226,13 @@ def _title_block(lines: list[Line], i: int, end: int, front: Front) -> int:
         j -= 1
     front.blocks.append(("title", i, j))
     return j
+
+
+def _addressee_follows(lines: list[Line], j: int, end: int) -> bool:
+    """Whether the addressee comes right under the number line at `j` (a page that gives the
+    title only in its header: `京政办发〔2025〕12号` ⏎ `各区人民政府，…：`)."""
+    k = skip_blank(lines, j + 1, end)
+    return k < end and is_addressee(lines[k])
 
 
 def _title_follows(lines: list[Line], j: int, end: int) -> bool:
