@@ -39,6 +39,10 @@ STDIN_NAME = "stdin"
 _COMMENTED = re.compile(r"《([^《》]{4,80}?)\((" + "|".join(DRAFT_STAGES) + r")\)》")
 # 临政办发〔2013〕158号临海市人民政府办公室关于印发…的通知: a number glued to a letter's title
 _GLUED = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[(【][12]\d{3}[〕\])】]\s*\d{1,4}\s*号\s*(\S.{4,150}?(?:函|通知|通告|公告))(?:\.(?:docx?|pdf|wps|ofd))?$")
+# the provinces (their names before 省), to find the one a page's <title> names
+_PROVINCE = re.compile("(" + "|".join((
+    "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南",
+    "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "台湾")) + ")省")
 # the parts of a page's <title>: `关于…的通知_丽水市人民政府` / `市政府 - 关于…`
 _PAGE_TITLE_SPLIT = re.compile(r"\s*[_|｜]\s*|\s+[-–—]+\s+")
 
@@ -63,10 +67,10 @@ def build_document(source: Source, seg: Segmented) -> Document:
     if letter is not None and letter.title is None:
         letter = replace(letter, title=_sent_by_page(meta, title) or _glued_at_foot(source.text, title))
     heads = [h for h in (_issuer_in_title(title), _issuer_in_title(letter.title if letter else None)) if h]
-    issuer = normalize_issuer(_in_full(
-        _listed_issuer(_field(meta, "issuer"), signature.issuers) or front.issuer or "、".join(signature.issuers)
-        or "、".join(front.red_head) or (letter.issuer if letter else None) or front.history.issuer
-        or next(iter(heads), None) or _field(meta, "site"), heads))
+    stated = (_listed_issuer(_field(meta, "issuer"), signature.issuers) or front.issuer or "、".join(signature.issuers)
+              or "、".join(front.red_head) or (letter.issuer if letter else None) or front.history.issuer
+              or next(iter(heads), None) or _field(meta, "site"))
+    issuer = normalize_issuer(_placed(_in_full(stated, heads), meta))
     date = (front.date or iso_any(_field(meta, "date")) or signature.date or (letter.date if letter else None)
             or front.history.date or iso_any(_field(meta, "published")))
     if notice is not None:
@@ -130,6 +134,15 @@ def _in_full(issuer: str | None, heads: list[str]) -> str | None:
         return issuer
     full = next((h for h in heads if len(h) > len(issuer) and h.endswith(issuer[-2:]) and _in_order(issuer, h)), None)
     return full or issuer
+
+
+def _placed(issuer: str | None, meta: dict[str, str]) -> str | None:
+    """A provincial organ named without its province (`省粮食和物资储备局`, as a province's own
+    site writes it) with the province the page's `<title>` names (`江西省人民政府 规划计划 …`)."""
+    if not issuer or not issuer.startswith("省"):
+        return issuer
+    places = set(_PROVINCE.findall(meta.get("网页标题", "")))
+    return places.pop() + issuer if len(places) == 1 else issuer
 
 
 def _sent_by_page(meta: dict[str, str], title: str | None) -> str | None:

@@ -193,6 +193,20 @@ def test_synthetic_issuers():
     assert doc.issuer == "某市房地产工作联席会议"
 
 
+def test_a_provincial_organ_takes_the_province_its_page_names():
+    # 发文机关：省粮食和物资储备局 on the page 《江西省人民政府 规划计划 …》
+    assert wild("jiangxi-lsj-2020-gongzuo-yaodian.html").issuer == "江西省粮食和物资储备局"
+
+
+def test_synthetic_province_from_the_page():
+    page = ("<html><head><title>某页_安徽省发展和改革委员会</title></head><body><p>关于做好促进消费工作的通知</p>"
+            "<p>各市人民政府：</p><p>一、加强保障。落实责任。</p><p>二、优化服务。压缩时限。</p>"
+            "<p>省促进消费联席会议（代章）</p><p>2022年1月10日</p></body></html>")
+    assert text_doc(page, "page.html").issuer == "安徽省促进消费联席会议"
+    two = page.replace("_安徽省发展和改革委员会", "_安徽省、江西省")
+    assert text_doc(two, "page.html").issuer == "省促进消费联席会议"  # two provinces: none is added
+
+
 # --- a red head and a number above a letter's title; a letter's title glued to its number -------------
 
 def test_a_red_head_and_number_above_a_letters_title():
