@@ -15,7 +15,8 @@ Each field is taken from the most direct statement of it the text holds, in this
   (省政府办公厅 -> 江西省人民政府办公厅), and normalized without a congress's session or the
   State's name (`中华人民共和国国务院` -> `国务院`);
 - date: the title block or history, the metadata's 成文日期, the signature, the cover
-  letter, an adoption line, the metadata's 发布日期.
+  letter, an adoption line, a date the closing only mentions (`本办法自…起施行`), the
+  metadata's 发布日期.
 """
 from __future__ import annotations
 
@@ -71,8 +72,9 @@ def build_document(source: Source, seg: Segmented) -> Document:
               or "、".join(front.red_head) or (letter.issuer if letter else None) or front.history.issuer
               or next(iter(heads), None) or _field(meta, "site"))
     issuer = normalize_issuer(_placed(_in_full(stated, heads), meta))
-    date = (front.date or iso_any(_field(meta, "date")) or signature.date or (letter.date if letter else None)
-            or front.history.date or iso_any(_field(meta, "published")))
+    signed = signature.date if signature.signed else None
+    date = (front.date or iso_any(_field(meta, "date")) or signed or (letter.date if letter else None)
+            or front.history.date or signature.date or iso_any(_field(meta, "published")))
     if notice is not None:
         # a call for comments that is the whole text is signed and dated as the document is
         letter = replace(notice, issuer=notice.issuer or issuer, date=notice.date or date)

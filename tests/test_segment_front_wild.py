@@ -47,10 +47,14 @@ def test_a_title_said_twice_keeps_the_texts_own_line():
     assert (doc.issuer, doc.date) == ("安徽省人民政府办公厅", "2021-09-02")
 
 
+def test_a_number_in_brackets_under_a_letters_title():
+    assert wild("anhui-kfb-2022-rcep-shishi-yijian.txt").doc_number == "皖开放办〔2022〕6号"  # （皖开放办〔2022〕6号）
+
+
 def test_synthetic_pkulaw_header():
     doc = text_doc("    【法宝引证码】 CLI.12.1\n原文链接：https://www.pkulaw.com/lar/x.html\n"
                    "某市人民政府关于印发《某市促进办法》的通知\n某市人民政府关于印发《某市促进办法》的通知\n"
-                   "某政发〔2024〕3号\n各区人民政府：\n现将《某市促进办法》印发给你们，请认真执行。\n"
+                   "（某政发〔2024〕3号）\n各区人民政府：\n现将《某市促进办法》印发给你们，请认真执行。\n"
                    "某市人民政府\n2024年3月1日\n某市促进办法\n第一条　为了促进发展，制定本办法。\n第二条　本办法自发布之日起施行。\n")
     assert front(doc) == ("某市促进办法", "某市人民政府", "2024-03-01", "某政发〔2024〕3号", None)
     assert doc.letter.title == "某市人民政府关于印发《某市促进办法》的通知"
@@ -126,12 +130,18 @@ def test_an_orders_head_and_number_under_a_title_are_its_number():
     assert doc.doc_number == "江西省人民政府令第223号"
 
 
+def test_an_order_covers_date_is_the_documents_not_the_date_it_takes_effect():
+    # 市长　应勇 ⏎ 2019年8月12日 on the cover; 本办法自2019年8月20日起施行 at the end
+    assert wild("shanghai-2019-ling19-lingang-xinpianqu-banfa.txt").date == "2019-08-12"
+
+
 def test_synthetic_order_cover_under_the_title():
-    doc = text_doc("某省数据管理办法\n某省人民政府令\n\n（第12号）\n《某省数据管理办法》已经省政府常务会议通过，现予公布，"
-                   "自2024年1月1日起施行。\n省长　张三\n2023年11月20日\n某省数据管理办法\n"
-                   "第一条　为了规范数据管理，制定本办法。\n第二条　本办法自2024年1月1日起施行。\n")
+    doc = text_doc("某省数据管理办法\n某省人民政府令\n\n（第12号）\n《某省数据管理办法》已经省政府常务会议通过，现予公布。\n"
+                   "省长　张三\n2023年11月20日\n某省数据管理办法\n"
+                   "第一章　总则\n第一条　（目的）\n为了规范数据管理，制定本办法。\n第二章　附则\n第二条　（施行日期）\n"
+                   "　　本办法自2024年1月1日起施行。\n")
     assert (doc.title, doc.issuer, doc.date, doc.doc_number) == ("某省数据管理办法", "某省人民政府", "2023-11-20",
-                                                                 "某省人民政府令第12号")
+                                                                 "某省人民政府令第12号")  # not 2024-01-01, the day it takes effect
 
 
 def test_synthetic_order_head_and_number_under_a_title():
@@ -141,6 +151,11 @@ def test_synthetic_order_head_and_number_under_a_title():
 
 
 # --- a title said again, site tags, a class label above the title ------------------------------------
+
+def test_an_attachment_mark_over_the_attached_title_is_no_part_of_it():
+    doc = wild("guiyang-gjj-2023-guian-shitiao-cuoshi-zhengqiu-yijian.html")
+    assert (doc.title, doc.status) == ("住房公积金服务贵安新区高质量发展的十条措施", "征求意见稿")
+
 
 def test_a_title_in_brackets_said_again_is_one_title():
     assert wild("suzhou-ah-2023-fangdichan-ruogan-cuoshi.html").title == "宿州市进一步促进房地产市场平稳健康发展若干措施"
@@ -163,6 +178,8 @@ def test_site_tags_and_class_labels_are_no_part_of_a_title():
 def test_synthetic_title_said_again_and_tagged():
     doc = text_doc("[已废止]《某市若干措施》\n某市若干措施\n一、加强管理。落实责任。\n二、强化保障。加大投入。\n")
     assert doc.title == "某市若干措施"
+    doc = text_doc("附件\n某市若干措施\n（征求意见稿）\n一、加强管理。落实责任。\n二、强化保障。加大投入。\n")
+    assert (doc.title, doc.status) == ("某市若干措施", "征求意见稿")
     doc = text_doc("行政规范性文件\n某市人民政府办公厅关于\n印发《某市若干措施》的通知\n某府办发〔2025〕4号\n各区人民政府：\n"
                    "《某市若干措施》已经市政府同意，现印发给你们。\n某市人民政府办公厅\n2025年7月1日\n某市若干措施\n"
                    "一、加强管理。落实责任。\n二、强化保障。加大投入。\n")

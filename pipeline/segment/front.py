@@ -19,6 +19,8 @@ from .vocab import (
     is_addressee, is_organ_line, is_title_line, iso_date, status_of_title,
 )
 
+# 附件 / 附件2 alone on its line, above an attached text's title
+_ATTACHMENT_MARK = re.compile(r"^附件[0-9一二三四五六七八九十]*[:：]?$")
 # （民政部　一九九七年一月二十八日）: who wrote an attached text, and when, under its title
 _ATTRIBUTION = re.compile(r"^\(\s*[\u4e00-\u9fff、]{2,40}\s*" + DATE.pattern + r"\s*\)$")
 
@@ -196,6 +198,8 @@ def _title_block(lines: list[Line], i: int, end: int, front: Front) -> int:
             front.status = status_seen = stage.group(1)
         elif DATE_LINE.match(s) and parts:
             front.date = iso_date(DATE.search(s))
+        elif not (parts or heads or number) and _ATTACHMENT_MARK.match(s):
+            pass  # `附件` over an attached text's title: the title block's, not the title's
         elif DOC_NUMBER.fullmatch(s) and number is None and (parts or front.title or _title_follows(lines, j, end)
                                                              or _addressee_follows(lines, j, end)):
             number = front.doc_number = line.text

@@ -91,8 +91,8 @@ def read_letter(lines: list[Line], i: int, end: int) -> LetterBlock | None:
     issuer = normalize_issuer(order.group(1)) if order else signer or (head_text.split("关于", 1)[0] or None)
     nonblank = [ln for ln in body if not ln.blank]
     doc_number = order_number(order.group(0)) if order and order.group(2) else number
-    if nonblank and DOC_NUMBER.fullmatch(nonblank[0].folded.replace(" ", "")):
-        doc_number = nonblank.pop(0).text
+    if nonblank and _number_line(nonblank[0]):
+        doc_number = nonblank.pop(0).text.strip().strip("（）()")
     first = nonblank[0] if nonblank else None
     addressee = first.text.rstrip(":： ") if first and is_addressee(first) else None
     letter = Letter(title=head_text, start=head.start, end=lines[stop - 1].end, issuer=issuer, date=date,
@@ -151,7 +151,9 @@ def _above_title(line: Line) -> bool:
 
 
 def _number_line(line: Line) -> bool:
-    return DOC_NUMBER.fullmatch(line.folded.replace(" ", "")) is not None
+    """`皖政办秘〔2021〕82号`, or in brackets `（皖政办秘〔2021〕82号）`."""
+    squeezed = line.folded.replace(" ", "")
+    return DOC_NUMBER.fullmatch(re.sub(r"^\((.*)\)$", r"\1", squeezed)) is not None
 
 
 def _same_title(a: str, b: str) -> bool:
