@@ -39,7 +39,11 @@ STDIN_NAME = "stdin"
 # 拟订了《关于印发…的通知（征求意见稿）》，现向社会公开征求意见: the draft a call for comments is about
 _COMMENTED = re.compile(r"《([^《》]{4,80}?)\((" + "|".join(DRAFT_STAGES) + r")\)》")
 # 临政办发〔2013〕158号临海市人民政府办公室关于印发…的通知: a number glued to a letter's title
-_GLUED = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[(【][12]\d{3}[〕\])】]\s*\d{1,4}\s*号\s*(\S.{4,150}?(?:函|通知|通告|公告))(?:\.(?:docx?|pdf|wps|ofd))?$")
+_GLUED = re.compile(r"""
+    ^[\u4e00-\u9fff]{1,12}[〔\[(【][12]\d{3}[〕\])】]\s*\d{1,4}\s*号\s*   # the number: 临政办发〔2013〕158号
+    (\S.{4,150}?(?:函|通知|通告|公告))                                   # the letter's title
+    (?:\.(?:docx?|pdf|wps|ofd))?$                                       # the file it names, when a link's
+""", re.X)
 # the provinces (their names before 省), to find the one a page's <title> names
 _PROVINCE = re.compile("(" + "|".join((
     "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南",
