@@ -31,13 +31,14 @@ from .segment import Segmented
 from .segment.front import Front
 from .segment.letter import notice_letter
 from .segment.vocab import (
-    DRAFT_STAGES, FIELD_KEYS, LETTER_END, iso_any, normalize_issuer, order_number, status_of_title,
+    DRAFT_STAGES, FIELD_KEYS, LETTER_END, clean_title, iso_any, normalize_issuer, order_number, status_of_title,
 )
 from .warnings import finding, merged
 
 STDIN_NAME = "stdin"
 # 拟订了《关于印发…的通知（征求意见稿）》，现向社会公开征求意见: the draft a call for comments is about
-_COMMENTED = re.compile(r"《([^《》]{4,80}?)\((" + "|".join(DRAFT_STAGES) + r")\)》")
+# (and `（2025年修订 公开征求意见稿）`: a note before the stage in its brackets)
+_COMMENTED = re.compile(r"《([^《》]{4,80}?)\((?:[^()]{0,16}?\s)?(" + "|".join(DRAFT_STAGES) + r")\)》")
 # 临政办发〔2013〕158号临海市人民政府办公室关于印发…的通知: a number glued to a letter's title
 _GLUED = re.compile(r"""
     ^[\u4e00-\u9fff]{1,12}[〔\[(【][12]\d{3}[〕\])】]\s*\d{1,4}\s*号\s*   # the number: 临政办发〔2013〕158号
@@ -81,7 +82,7 @@ def build_document(source: Source, seg: Segmented) -> Document:
             or front.history.date or signature.date or iso_any(_field(meta, "published")))
     if notice is not None:
         # a call for comments that is the whole text is signed and dated as the document is
-        letter = replace(notice, issuer=notice.issuer or issuer, date=notice.date or date)
+        letter = replace(notice, title=letter.title, issuer=notice.issuer or issuer, date=notice.date or date)
     number = front.doc_number or _field(meta, "doc_number")
     return Document(
         doc_id=doc_id_for(source.name),
@@ -109,11 +110,12 @@ def _title_and_status(front: Front, meta: dict[str, str], text: str, calls_for_c
     if title is None and _field(meta, "title"):
         given, title = status_of_title(_field(meta, "title"))  # a title supplied beside the text
     if title is None and named:
-        title = text[named.start(1):named.end(1)]
+        title = clean_title(text[named.start(1):named.end(1)])
         calls_for_comments = True
     title = title or _page_title(meta)
     in_title = _COMMENTED.search(fold(title or ""))
     stage = in_title.group(2) if in_title else (named.group(2) if named and calls_for_comments else None)
+    stage = next((w for w in DRAFT_STAGES if stage and w in stage), stage)  # 公开征求意见稿 is a 征求意见稿
     return title, front.status or given or stage
 
 

@@ -166,7 +166,7 @@ def clean_title(title: str) -> str:
     title = re.sub(r"(?:[\u4e00-\u9fff][ \u3000]+){2,}[\u4e00-\u9fff]", lambda m: re.sub(r"[ \u3000]", "", m.group(0)),
                    title)
     title = SITE_TAG.sub("", title.strip())
-    whole = re.fullmatch(r"《([^《》]+)》", title)
+    whole = re.fullmatch(r"[《〈]([^《》〈〉]+)[》〉]", title)
     return whole.group(1) if whole else title
 
 
