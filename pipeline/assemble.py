@@ -10,10 +10,13 @@ Each field is taken from the most direct statement of it the text holds, in this
 - issuer: the metadata table's 发文机关 (or the signature, when it writes the same organ in
   full: 市政府 -> 丽水市人民政府), the adopting organ of a regulation's history, the
   signature (two issuers over one date are both named), a red-head 文件 header, the cover
-  letter, a regulation's adoption line, the title's opening words; normalized without a
-  congress's session or the State's name (`中华人民共和国国务院` -> `国务院`);
+  letter, a regulation's adoption line, the title's opening words, the metadata's 发布机构 (the
+  site's organ); written in full when the title's opening words name the same organ so
+  (省政府办公厅 -> 江西省人民政府办公厅), and normalized without a congress's session or the
+  State's name (`中华人民共和国国务院` -> `国务院`);
 - date: the title block or history, the metadata's 成文日期, the signature, the cover
-  letter, an adoption line, the metadata's 发布日期.
+  letter, an adoption line, a date the closing only mentions (`本办法自…起施行`), the
+  metadata's 发布日期.
 """
 from __future__ import annotations
 
@@ -27,12 +30,25 @@ from .normalize import fold
 from .segment import Segmented
 from .segment.front import Front
 from .segment.letter import notice_letter
-from .segment.vocab import DRAFT_STAGES, FIELD_KEYS, iso_any, normalize_issuer, order_number, status_of_title
+from .segment.vocab import (
+    DRAFT_STAGES, FIELD_KEYS, LETTER_END, clean_title, iso_any, normalize_issuer, order_number, status_of_title,
+)
 from .warnings import finding, merged
 
 STDIN_NAME = "stdin"
 # 拟订了《关于印发…的通知（征求意见稿）》，现向社会公开征求意见: the draft a call for comments is about
-_COMMENTED = re.compile(r"《([^《》]{4,80}?)\((" + "|".join(DRAFT_STAGES) + r")\)》")
+# (and `（2025年修订 公开征求意见稿）`: a note before the stage in its brackets)
+_COMMENTED = re.compile(r"《([^《》]{4,80}?)\((?:[^()]{0,16}?\s)?(" + "|".join(DRAFT_STAGES) + r")\)》")
+# 临政办发〔2013〕158号临海市人民政府办公室关于印发…的通知: a number glued to a letter's title
+_GLUED = re.compile(r"""
+    ^[\u4e00-\u9fff]{1,12}[〔\[(【][12]\d{3}[〕\])】]\s*\d{1,4}\s*号\s*   # the number: 临政办发〔2013〕158号
+    (\S.{4,150}?(?:函|通知|通告|公告))                                   # the letter's title
+    (?:\.(?:docx?|pdf|wps|ofd))?$                                       # the file it names, when a link's
+""", re.X)
+# the provinces (their names before 省), to find the one a page's <title> names
+_PROVINCE = re.compile("(" + "|".join((
+    "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南",
+    "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "台湾")) + ")省")
 # the parts of a page's <title>: `关于…的通知_丽水市人民政府` / `市政府 - 关于…`
 _PAGE_TITLE_SPLIT = re.compile(r"\s*[_|｜]\s*|\s+[-–—]+\s+")
 
@@ -54,15 +70,19 @@ def build_document(source: Source, seg: Segmented) -> Document:
     if title is None and Path(source.name).stem not in ("", STDIN_NAME):
         title = Path(source.name).stem
         warnings = merged(warnings, (finding("W201", title, 0, 0),))
-    issuer = normalize_issuer(
-        _listed_issuer(_field(meta, "issuer"), signature.issuers) or front.issuer or "、".join(signature.issuers)
-        or "、".join(front.red_head) or (letter.issuer if letter else None) or front.history.issuer
-        or _issuer_in_title(title))
-    date = (front.date or iso_any(_field(meta, "date")) or signature.date or (letter.date if letter else None)
-            or front.history.date or iso_any(_field(meta, "published")))
+    if letter is not None and letter.title is None:
+        letter = replace(letter, title=_sent_by_page(meta, title) or _glued_at_foot(source.text, title))
+    heads = [h for h in (_issuer_in_title(title), _issuer_in_title(letter.title if letter else None)) if h]
+    stated = (_listed_issuer(_field(meta, "issuer"), signature.issuers) or front.issuer or "、".join(signature.issuers)
+              or "、".join(front.red_head) or (letter.issuer if letter else None) or front.history.issuer
+              or next(iter(heads), None) or _field(meta, "site"))
+    issuer = normalize_issuer(_placed(_in_full(stated, heads), meta))
+    signed = signature.date if signature.signed else None
+    date = (front.date or iso_any(_field(meta, "date")) or signed or (letter.date if letter else None)
+            or front.history.date or signature.date or iso_any(_field(meta, "published")))
     if notice is not None:
         # a call for comments that is the whole text is signed and dated as the document is
-        letter = replace(notice, issuer=notice.issuer or issuer, date=notice.date or date)
+        letter = replace(notice, title=letter.title, issuer=notice.issuer or issuer, date=notice.date or date)
     number = front.doc_number or _field(meta, "doc_number")
     return Document(
         doc_id=doc_id_for(source.name),
@@ -90,11 +110,12 @@ def _title_and_status(front: Front, meta: dict[str, str], text: str, calls_for_c
     if title is None and _field(meta, "title"):
         given, title = status_of_title(_field(meta, "title"))  # a title supplied beside the text
     if title is None and named:
-        title = text[named.start(1):named.end(1)]
+        title = clean_title(text[named.start(1):named.end(1)])
         calls_for_comments = True
     title = title or _page_title(meta)
     in_title = _COMMENTED.search(fold(title or ""))
     stage = in_title.group(2) if in_title else (named.group(2) if named and calls_for_comments else None)
+    stage = next((w for w in DRAFT_STAGES if stage and w in stage), stage)  # 公开征求意见稿 is a 征求意见稿
     return title, front.status or given or stage
 
 
@@ -114,6 +135,47 @@ def _listed_issuer(listed: str | None, signers: tuple[str, ...]) -> str | None:
     return listed
 
 
+def _in_full(issuer: str | None, heads: list[str]) -> str | None:
+    """The issuer as a title's opening words write it in full, when they name the same organ
+    (`省政府办公厅` in `江西省人民政府办公厅关于…`: every character in order, the same last two)."""
+    if not issuer:
+        return issuer
+    full = next((h for h in heads if len(h) > len(issuer) and h.endswith(issuer[-2:]) and _in_order(issuer, h)), None)
+    return full or issuer
+
+
+def _placed(issuer: str | None, meta: dict[str, str]) -> str | None:
+    """A provincial organ named without its province (`省粮食和物资储备局`, as a province's own
+    site writes it) with the province the page's `<title>` names (`江西省人民政府 规划计划 …`)."""
+    if not issuer or not issuer.startswith("省"):
+        return issuer
+    places = set(_PROVINCE.findall(meta.get("网页标题", "")))
+    return places.pop() + issuer if len(places) == 1 else issuer
+
+
+def _sent_by_page(meta: dict[str, str], title: str | None) -> str | None:
+    """The title of a cover letter the text leaves out, from the page's `<title>`: the part that
+    reads as a letter's title (`…关于印发《X》的通知`) and names the text it sends."""
+    named = re.sub(r"\s", "", fold(title or ""))
+    for part in _PAGE_TITLE_SPLIT.split(meta.get("网页标题", "")):
+        folded = re.sub(r"\s", "", fold(part))
+        if named and LETTER_END.search(folded) and named in folded and folded != named:
+            return part.strip()
+    return None
+
+
+def _glued_at_foot(text: str, title: str | None) -> str | None:
+    """The title of a cover letter the text leaves out, from a line at its foot that glues the
+    letter's number to its title (`临政办发〔2013〕158号临海市人民政府办公室关于印发…办法的通知`,
+    a page's footer, or the name of the file it links: `….doc`) and names the text it sends."""
+    named = re.sub(r"\s", "", fold(title or ""))
+    for line in [ln for ln in text.splitlines() if ln.strip()][-5:]:
+        glued = _GLUED.match(fold(line.strip()))
+        if named and glued and named in re.sub(r"\s", "", glued.group(1)):
+            return line.strip()[glued.start(1):glued.end(1)]
+    return None
+
+
 def _in_order(short: str, full: str) -> bool:
     chars = iter(full)
     return all(ch in chars for ch in short)
@@ -126,6 +188,7 @@ def _page_title(meta: dict[str, str]) -> str | None:
 
 
 def _issuer_in_title(title: str | None) -> str | None:
-    """`中共柳河县委 柳河县人民政府关于…的实施意见` -> `中共柳河县委 柳河县人民政府`."""
-    head = title.split("关于", 1)[0].strip() if title and "关于" in title else ""
-    return head if 2 <= len(head) <= 40 else None
+    """`中共柳河县委 柳河县人民政府关于…的实施意见` -> `中共柳河县委 柳河县人民政府`;
+    `北京市经济和信息化局印发《…》的通知` -> `北京市经济和信息化局`."""
+    head = re.split(r"关于|印发|转发", title, maxsplit=1)[0].strip() if title else ""
+    return head if 2 <= len(head) <= 40 and head != title.strip() and not re.search(r"[《》“”\"]", head) else None

@@ -17,7 +17,7 @@ from pipeline import api, validate
 from pipeline.errors import PipelineError
 
 WILD = CORPUS / "wild"
-FLAGS = ("has_letter", "has_task_table", "has_notes", "has_money", "has_sublevels", "is_regulation", "is_policy")
+FLAGS = ("has_letter", "has_task_table", "has_notes", "has_money", "has_sublevels", "is_regulation", "is_policy", "states_issuer")
 LEVELS = {"national", "provincial", "city", "county", "town"}
 STATUSES = {"征求意见稿", "草案", "试行", "暂行", "none"}
 

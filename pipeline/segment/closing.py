@@ -24,10 +24,12 @@ _NOTE_LINES = 12
 @dataclass(frozen=True)
 class Signature:
     """Who signed the closing block and when: the organs over the date (two issuers over
-    one date sign together), or the office and date of the print record (XX局办公室　2023年8月9日印发)."""
+    one date sign together), or the office and date of the print record (XX局办公室　2023年8月9日印发);
+    else a date the block only mentions (`signed` False), weaker than a cover letter's date."""
 
     issuers: tuple[str, ...] = ()
     date: str | None = None
+    signed: bool = True  # False: the date is only written in the block (`本办法自2019年8月20日起施行`)
 
 
 def find_attachment(lines: list[Line], start: int, end: int) -> int:
@@ -149,7 +151,7 @@ def read_signature(lines: list[Line]) -> Signature:
         if signed:
             return Signature(tuple(signed.group(1).split()), iso_date(DATE.search(line.folded)))
     dated = next((m for line in lines if (m := DATE.search(line.folded))), None)
-    return Signature((), iso_date(dated) if dated else None)
+    return Signature((), iso_date(dated) if dated else None, signed=False)
 
 
 def with_attachment_list(lines: list[Line], start: int, closing: int) -> int:

@@ -12,13 +12,15 @@ from dataclasses import dataclass, field
 
 from ..model import Letter
 from .header import History, read_breadcrumb, read_history, read_markdown_header, read_metadata
-from .letter import LetterBlock, read_cover_notice, read_letter
+from .letter import LetterBlock, read_cover_notice, read_letter, read_untitled_letter
 from .lines import Line, skip_blank
 from .vocab import (
-    ADOPTION, DATE, DATE_LINE, DOC_NUMBER, ORGAN, RED_HEAD, STATUS_LINE, clean_title, is_addressee, is_organ_line,
-    is_title_line, iso_date, status_of_title,
+    ADOPTION, DATE, DATE_LINE, DOC_NUMBER, ORDER_HEAD, ORDER_LINE, ORDER_NO, ORGAN, RED_HEAD, STATUS_LINE, clean_title,
+    is_addressee, is_organ_line, is_title_line, iso_date, status_of_title,
 )
 
+# 附件 / 附件2 alone on its line, above an attached text's title
+_ATTACHMENT_MARK = re.compile(r"^附件[0-9一二三四五六七八九十]*[:：]?$")
 # （民政部　一九九七年一月二十八日）: who wrote an attached text, and when, under its title
 _ATTRIBUTION = re.compile(r"^\(\s*[\u4e00-\u9fff、]{2,40}\s*" + DATE.pattern + r"\s*\)$")
 
@@ -68,7 +70,13 @@ def read_front(lines: list[Line], end: int, letter_limit: int | None = None, app
     i = _metadata(lines, i, end, front)
     if appended is not None and i <= appended < end:
         i = _take_letter(front, read_cover_notice(lines, i, appended))
-    found = read_letter(lines, i, min(end, letter_limit if letter_limit is not None else end))
+    limit = min(end, letter_limit if letter_limit is not None else end)
+    head = _order_cover_head(lines, i, limit)
+    found = read_letter(lines, head, limit) if head is not None else None
+    if found:
+        _title_lines(lines, i, head, front)
+    else:
+        found = read_letter(lines, i, limit) or read_untitled_letter(lines, i, limit)
     i = _take_letter(front, found) if found else i
     i = _title_block(lines, i, end, front)
     i = _metadata(lines, i, end, front)
@@ -123,6 +131,47 @@ def _breadcrumb(lines: list[Line], i: int, end: int, front: Front) -> int:
     return stop
 
 
+def _order_cover_head(lines: list[Line], i: int, end: int) -> int | None:
+    """Where an order's cover starts under the title of the regulation it promulgates
+    (`广东省公共数据管理办法` ⏎ `广东省人民政府令` ⏎ `（第290号）`): the index of the order's head."""
+    k, seen = skip_blank(lines, i, end), 0
+    while k < end and seen < 3 and is_title_line(lines[k]) and not _order_head(lines[k]):
+        seen += 1
+        k = skip_blank(lines, k + 1, end)
+    return k if seen and k < end and _order_head(lines[k]) else None
+
+
+def _title_lines(lines: list[Line], i: int, end: int, front: Front) -> None:
+    """Lines `[i, end)` as the title block."""
+    status, front.title = status_of_title(clean_title("".join(ln.text for ln in lines[i:end] if not ln.blank)))
+    front.status = front.status or status
+    front.blocks.append(("title", i, end))
+
+
+def _order_head(line: Line) -> bool:
+    """`江西省人民政府令` or `中华人民共和国国务院令第706号`, naming an organ."""
+    head = ORDER_HEAD.fullmatch(line.folded.replace(" ", ""))
+    return head is not None and ORGAN.match(head.group(1)) is not None
+
+
+def _order_number(lines: list[Line], j: int, end: int) -> int | None:
+    """An order's head on its line and its number on the next (`江西省人民政府令` ⏎ `第223号`):
+    the index of the number line."""
+    if not ORDER_LINE.match(lines[j].folded.strip()) or not _order_head(lines[j]):
+        return None
+    k = skip_blank(lines, j + 1, end)
+    return k if k < end and ORDER_NO.match(lines[k].folded.replace(" ", "")) else None
+
+
+def _repeats(parts: list[str], again: str) -> bool:
+    """Whether `again` (the lines after a title, joined) repeats it or the name it quotes:
+    `《X》` then `X`, `我市出台《X》` then `X`, or the same title line twice."""
+    said = re.sub(r"\s", "", clean_title("".join(parts)))
+    named = [said] + re.findall(r"《([^《》]+)》", said)
+    again = re.sub(r"\s", "", clean_title(again))
+    return bool(again) and any(name.startswith(again) for name in named)
+
+
 def _title_block(lines: list[Line], i: int, end: int, front: Front) -> int:
     """A red-head 文件 header, title lines (joined), a document number above or under them,
     a status line, a date line, and adoption or attribution lines in brackets."""
@@ -131,6 +180,7 @@ def _title_block(lines: list[Line], i: int, end: int, front: Front) -> int:
     parts: list[str] = []
     heads: list[str] = []
     adoption: list[str] = []
+    repeat: list[str] = []  # lines that say the title (or the name it quotes) again
     number = status_seen = None
     closed = False  # a number or adoption line came after the title: no more title lines
     while j < end:
@@ -148,10 +198,19 @@ def _title_block(lines: list[Line], i: int, end: int, front: Front) -> int:
             front.status = status_seen = stage.group(1)
         elif DATE_LINE.match(s) and parts:
             front.date = iso_date(DATE.search(s))
-        elif DOC_NUMBER.fullmatch(s) and number is None and (parts or front.title or _title_follows(lines, j, end)):
+        elif not (parts or heads or number) and _ATTACHMENT_MARK.match(s):
+            pass  # `附件` over an attached text's title: the title block's, not the title's
+        elif DOC_NUMBER.fullmatch(s) and number is None and (parts or front.title or _title_follows(lines, j, end)
+                                                             or _addressee_follows(lines, j, end)):
             number = front.doc_number = line.text
             closed = bool(parts)
-        elif not (status_seen or closed) and is_title_line(line) and len(parts) < 4:
+        elif parts and number is None and (at := _order_number(lines, j, end)) is not None:
+            number = front.doc_number = s + lines[at].folded.replace(" ", "").strip("()")
+            closed, j = True, at
+        elif parts and not status_seen and _repeats(parts, "".join(repeat + [line.text])):
+            repeat.append(line.text)
+            closed = True
+        elif not (status_seen or closed) and is_title_line(line) and len(parts) < 4 and not DOC_NUMBER.fullmatch(s):
             parts.append(line.text)
         elif parts and (ADOPTION.match(s) or _ATTRIBUTION.match(s)):
             adoption.append(line.text)
@@ -171,6 +230,13 @@ def _title_block(lines: list[Line], i: int, end: int, front: Front) -> int:
         j -= 1
     front.blocks.append(("title", i, j))
     return j
+
+
+def _addressee_follows(lines: list[Line], j: int, end: int) -> bool:
+    """Whether the addressee comes right under the number line at `j` (a page that gives the
+    title only in its header: `京政办发〔2025〕12号` ⏎ `各区人民政府，…：`)."""
+    k = skip_blank(lines, j + 1, end)
+    return k < end and is_addressee(lines[k])
 
 
 def _title_follows(lines: list[Line], j: int, end: int) -> bool:

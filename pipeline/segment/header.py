@@ -27,7 +27,9 @@ _APPROVED_BY = re.compile(r"^\s*经[\u4e00-\u9fff]{2,20}?批准[，,、\s]*")
 _ISSUED_BY = re.compile(r"\s*([\u4e00-\u9fff]{2,20}?)(?:发布|公布)")
 # a label of a metadata block anywhere in a line, maybe letter-spaced (`文　号：`); several may share
 # a line (`发布机关：X　发布日期：Y`)
-_LABEL_AT = re.compile("(" + "|".join(r"\s*".join(w) for w in sorted(META_WORDS, key=len, reverse=True)) + r")\s*[:：]")
+# `【法宝引证码】 CLI.12.4792728`: a label in lenticular brackets needs no colon (a legal database's header)
+_LABELS = "|".join(r"\s*".join(w) for w in sorted(META_WORDS, key=len, reverse=True))
+_LABEL_AT = re.compile(r"\s*【(" + _LABELS + r")】\s*[:：]?|(" + _LABELS + r")\s*[:：]")
 _SITE_HEADER_LINES = 6
 # inside a metadata block, a label the vocabulary does not list (`所属主题：安全生产`): short, with a value
 _OTHER_LABEL = re.compile(r"^((?:[\u4e00-\u9fff] ?){2,6})\s*[:：]\s*\S.{0,60}$")
@@ -152,7 +154,7 @@ def _pairs(line: Line) -> list[tuple[str, str]]:
     out = []
     for k, m in enumerate(labels):
         stop = labels[k + 1].start() if k + 1 < len(labels) else len(line.folded)
-        out.append((re.sub(r"\s", "", m.group(1)), line.text[m.end():stop].strip()))
+        out.append((re.sub(r"\s", "", m.group(1) or m.group(2)), line.text[m.end():stop].strip()))
     return out
 
 

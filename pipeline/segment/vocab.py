@@ -65,14 +65,16 @@ META_WORDS = (
     "索引号", "主题分类", "发文机关", "发布机关", "发文单位", "发布机构", "成文日期", "成文时间", "印发日期",
     "生成日期", "发文日期", "标题", "发文字号", "文号", "文件编号", "发布日期", "发布时间", "公开日期", "主题词",
     "生效日期", "施行日期", "实施日期", "有效性", "效力状态", "组配分类", "体裁分类", "信息分类", "公文种类",
-    "公开方式", "公开范围", "信息来源", "来源", "浏览次数", "访问量",
+    "公开方式", "公开范围", "信息来源", "来源", "浏览次数", "访问量", "法宝引证码", "原文链接",
 )
 META_LABEL = re.compile(r"^(" + "|".join(META_WORDS) + r")[:：]\s*(.*)$")
 # Which metadata labels give which field of the document, in order of preference.
 FIELD_KEYS: dict[str, tuple[str, ...]] = {
     "title": ("标题",),
     "doc_number": ("发文字号", "文号", "文件编号"),
-    "issuer": ("发文机关", "发布机关", "发文单位", "发布机构"),
+    "issuer": ("发文机关", "发布机关", "发文单位"),
+    # the organ whose site published the page: the issuer only when the text names none
+    "site": ("发布机构",),
     "date": ("成文日期", "成文时间", "印发日期", "发文日期", "生成日期"),
     "published": ("发布日期", "发布时间", "公开日期"),
 }
@@ -89,7 +91,7 @@ RED_HEAD = re.compile(r"^(\S.{1,40}?)\s*文件$")
 ORGAN = re.compile(
     r"^(?:中共)?[\u4e00-\u9fff（）()]{1,40}?(?:人民代表大会常务委员会|人民代表大会|常务委员会|委员会|人民政府|政府|办公厅|办公室|"
     r"党委|县委|市委|省委|区委|党组|总局|局|厅|部|委|院|署|办|中心|总社|社|会|银行|公司|集团|"
-    r"法院|检察院|军区|工商联|团委|妇联|团中央|研究所|大学|学院|学校|办事处|处|海关|支队|大队|站|所|馆|"
+    r"法院|检察院|军区|工商联|团委|妇联|团中央|研究所|大学|学院|学校|办事处|处|海关|支队|大队|站|所|馆|支行|分行|"
     r"小组|指挥部)$")
 # 总理　　李克强 / 省长 王某某: a person's signature (an order is signed by its head, not issued by them)
 SIGNATORY = re.compile(r"^(?:总理|副总理|国务院总理|主席|省长|市长|县长|区长|州长|部长|主任|局长|厅长|署长|书记|"
@@ -108,6 +110,13 @@ BRACKET_NOTE = re.compile(r"^\([^()]{2,20}\)$")
 PRINTED = re.compile(r"^(\S.{1,40}?)\s*" + DATE.pattern + r"\s*印发$")
 # 某某市人民政府办公室　2025年3月1日 (a signature and its date on one line)
 SIGNED = re.compile(r"^(\S.{1,40}?)\s+" + DATE.pattern + r"$")
+# 【市级相关政策】 / [已废止]: a site's tag before a title (its column or the text's validity)
+SITE_TAG = re.compile(r"^\s*(?:【[^】]{1,14}】|\[[^\]]{1,6}\])\s*(?=\S)")
+# 行政规范性文件: a site's label of the class of a text, on a line of its own above the title
+CLASS_LABEL = re.compile(r"^(?:行政)?规范性文件$")
+# 江西省人民政府令 (an order's head alone on its line; its number, maybe in brackets, on the next)
+ORDER_LINE = re.compile(r"^[\u4e00-\u9fff]{2,30}令$")
+ORDER_NO = re.compile(r"^\(?第\d{1,5}号\)?$")
 # 抄送：… / 主送：… / 公开方式：主动公开 (lines of the print record)
 COPY_LINE = re.compile(r"^(?:抄送|抄报|主送|分送|发送|公开方式|公开属性|信息公开选项)\s*[:：]")
 
@@ -152,10 +161,13 @@ def is_title_line(line: Line) -> bool:
 
 def clean_title(title: str) -> str:
     """A title as one string: letter-spaced runs closed up (`国 务 院 工 作 规 则` ->
-    `国务院工作规则`); a single space between two phrases (`科技强市 促进首府`) stays."""
+    `国务院工作规则`); a single space between two phrases (`科技强市 促进首府`) stays; a site's
+    tag before it (`【市级相关政策】`, `[已废止]`) and brackets around the whole (`《…若干措施》`) go."""
     title = re.sub(r"(?:[\u4e00-\u9fff][ \u3000]+){2,}[\u4e00-\u9fff]", lambda m: re.sub(r"[ \u3000]", "", m.group(0)),
                    title)
-    return title.strip()
+    title = SITE_TAG.sub("", title.strip())
+    whole = re.fullmatch(r"[《〈]([^《》〈〉]+)[》〉]", title)
+    return whole.group(1) if whole else title
 
 
 def status_of_title(title: str) -> tuple[str | None, str]:
@@ -175,7 +187,7 @@ def normalize_issuer(name: str | None) -> str | None:
     `安阳市人民代表大会常务委员会`), no State prefix (`中华人民共和国国务院` -> `国务院`)."""
     if not name:
         return None
-    name = SESSION.sub("", name.strip())
+    name = re.sub(r"\s*[(（]代章[)）]$", "", SESSION.sub("", name.strip()))
     if name.startswith(STATE_PREFIX) and len(name) > len(STATE_PREFIX) + 1:
         name = name[len(STATE_PREFIX):]
     return name or None
