@@ -130,3 +130,13 @@ def test_the_summary_line_counts_the_rows():
     assert summary.documents == len(NAMES)
     assert summary.refused == sum(1 for r in rows().values() if r.refused)
     assert summary.no_title == 0
+
+
+def test_the_readme_shows_the_summary_of_policy_check_today():
+    """The README's Corpus section quotes `policy check corpus/wild`'s summary line as it is now."""
+    from conftest import ROOT
+
+    summary = check.summarize(list(rows().values())).line()
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    quoted = re.findall(r"^\d+ documents: .*$", readme, flags=re.M)
+    assert quoted == [summary], "update the summary line and the table in README.md's Corpus section"
