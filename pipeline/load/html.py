@@ -35,7 +35,8 @@ from ..errors import InputError
 from .guard import check_depth, html_parser, refuse_entities
 from .links import Attachment, links
 from .page import (
-    BLOCK_TAGS, boilerplate, breadcrumb, content_roots, heading_before, hidden, metadata_pairs, squeeze, tag_of,
+    BLOCK_TAGS, boilerplate, breadcrumb, content_roots, heading_before, hidden, is_data_table, metadata_pairs, squeeze,
+    tag_of,
 )
 from .text import decode, decode_text
 
@@ -209,7 +210,7 @@ class _Lines:
         if tag == "br":
             self.brk()
             return
-        if tag == "table" and _is_data_table(el):
+        if tag == "table" and is_data_table(el):
             self._table(el)
             return
         style = (el.get("style") or "").replace(" ", "").lower()
@@ -319,14 +320,6 @@ def _span(value: str | None) -> int:
     """A rowspan/colspan attribute as a count (at least 1; junk is 1)."""
     value = (value or "").strip()
     return max(int(value[:6]), 1) if value.isdigit() else 1
-
-
-def _is_data_table(table) -> bool:
-    """A table of data (rows of cells) rather than page layout."""
-    if table.find(".//table") is not None:
-        return False
-    rows = list(table.iter("tr"))
-    return len(rows) >= 2 and max(sum(1 for c in r if tag_of(c) in {"td", "th"}) for r in rows) >= 2
 
 
 def _join(lines: list) -> tuple[str, tuple[tuple[int, int, str], ...]]:

@@ -5,7 +5,9 @@ boilerplate words for what is never read; label cells ending in a colon for the
 metadata table; `首页 > … > …` for the breadcrumb; for the main content a
 readability-style score (each paragraph-like block with enough text credits its
 parent and grandparent by length and Chinese clause punctuation; link-heavy
-containers are discounted) plus siblings that score close or hold the 附件 note.
+containers are discounted), lifted out of a data table's rows and out of wrappers
+that add no text, plus the run of its siblings that score close, hold the 附件
+note, or hold prose or a data table (a notice and the tables it publishes).
 """
 from __future__ import annotations
 
@@ -43,6 +45,10 @@ _BREADCRUMB = re.compile(r"^(?:当前位置|您的位置|您现在的位置|所�
 _CRUMB_SPLIT = re.compile(r"\s*(?:>|＞|»|›|→|/)\s*")
 _CLAUSE_PUNCT = re.compile(r"[，,。；;：、]")
 _META_ROWS = 8
+_ROW_PARTS = frozenset({"tbody", "thead", "tfoot", "tr"})
+# a sibling of the main text with a sentence this long is text too (a notice above its tables)
+_PROSE = 80
+_SENTENCE_END = re.compile(r"[。；！？]")
 # a heading shorter than this (通知公告, 政策文件) names a section of the site, not a document
 _TITLE_MIN = 8
 
@@ -252,19 +258,82 @@ def _link_density(el) -> float:
 
 
 def content_roots(root, skip: set) -> list:
-    """The best-scored container, plus siblings that score close to it or hold the
-    attachment note (附件：1.…), which pages often set apart as a list of links."""
+    """The main text: the best-scored container, lifted out of a table's rows and out of
+    wrappers that add no text, then the run of its siblings that are content too.
+
+    A sibling is content when it scores close to the best, holds the attachment note
+    (附件：1.…, often set apart as a list of links), or holds prose or a data table
+    that is not mostly links: a notice and the tables it publishes are sibling blocks,
+    the densest of them (a long table) is not the whole text. Whatever lies between
+    two content siblings (a table's caption, a heading) is read too."""
     scores = _score_candidates(root, skip)
     if not scores:
         body = root.find("body")
         return [body if body is not None else root]
-    top = max(scores, key=lambda el: scores[el])
+    best = max(scores, key=lambda el: scores[el])
+    top = _lift(best, visible_sizes(root, skip))
     parent = top.getparent()
     if parent is None:
         return [top]
-    floor = max(10.0, scores[top] * 0.25)
-    return [el for el in parent if el is top or (el not in skip and (
-        scores.get(el, 0) >= floor or _attachment_note(el)))]
+    floor = max(10.0, scores[best] * 0.25)
+    siblings = [el for el in parent if tag_of(el) and el not in skip]
+    keep = [k for k, el in enumerate(siblings) if el is top or scores.get(el, 0) >= floor
+            or _attachment_note(el) or _content_block(el, skip)]
+    return siblings[keep[0]:keep[-1] + 1]
+
+
+def _lift(el, sizes: dict):
+    """`el` out of the rows of a data table (a table is read whole, as rows), then up
+    through the wrappers that hold no other visible text."""
+    if tag_of(el) in _ROW_PARTS:
+        table = next((a for a in _self_and_ancestors(el) if tag_of(a) == "table"), None)
+        if table is not None and is_data_table(table):
+            el = table
+    parent = el.getparent()
+    while parent is not None and tag_of(parent) != "html" and sizes.get(parent, 0) == sizes.get(el, 0):
+        el, parent = parent, parent.getparent()
+    return el
+
+
+def _content_block(el, skip: set) -> bool:
+    """Prose (a sentence, `_PROSE` characters or more) or a data table, in what a reader
+    sees of `el`, mostly not links."""
+    text, linked, tables = _visible(el, skip)
+    chars = len(squeeze(text))
+    if not chars or linked * 4 >= chars:
+        return False
+    return tables or (chars >= _PROSE and _SENTENCE_END.search(text) is not None)
+
+
+def _visible(el, skip: set) -> tuple[str, int, bool]:
+    """The visible text of `el`, how many of its characters are links, and whether it holds a data table."""
+    parts: list[str] = []
+    linked = 0
+    tables = False
+
+    def walk(node, in_link: bool) -> None:
+        nonlocal linked, tables
+        if node in skip or not tag_of(node):
+            return
+        in_link = in_link or tag_of(node) == "a"
+        tables = tables or (tag_of(node) == "table" and is_data_table(node))
+        for piece in [node.text] + [x for child in node for x in (child, child.tail)]:
+            if isinstance(piece, str):
+                parts.append(piece)
+                linked += len(squeeze(piece)) if in_link else 0
+            elif piece is not None:
+                walk(piece, in_link)
+
+    walk(el, False)
+    return "".join(parts), linked, tables
+
+
+def is_data_table(table) -> bool:
+    """A table of data (rows of cells) rather than page layout."""
+    if table.find(".//table") is not None:
+        return False
+    rows = list(table.iter("tr"))
+    return len(rows) >= 2 and max(sum(1 for c in r if tag_of(c) in {"td", "th"}) for r in rows) >= 2
 
 
 def _attachment_note(el) -> bool:

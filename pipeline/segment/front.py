@@ -21,6 +21,8 @@ from .vocab import (
 
 # 附件 / 附件2 alone on its line, above an attached text's title
 _ATTACHMENT_MARK = re.compile(r"^附件[0-9一二三四五六七八九十]*[:：]?$")
+# a cell of a table's header row on a line of its own (a page or PDF that sets cells one per line)
+_HEADER_CELL = re.compile(r"^(?:序号|编号|名称|文件名称|项目名称|文号|发文字号|备注|类别|清理建议|(?:牵头|责任|配合|实施)?单位)$")
 # （民政部　一九九七年一月二十八日）: who wrote an attached text, and when, under its title
 _ATTRIBUTION = re.compile(r"^\(\s*[\u4e00-\u9fff、]{2,40}\s*" + DATE.pattern + r"\s*\)$")
 
@@ -210,7 +212,8 @@ def _title_block(lines: list[Line], i: int, end: int, front: Front) -> int:
         elif parts and not status_seen and _repeats(parts, "".join(repeat + [line.text])):
             repeat.append(line.text)
             closed = True
-        elif not (status_seen or closed) and is_title_line(line) and len(parts) < 4 and not DOC_NUMBER.fullmatch(s):
+        elif (not (status_seen or closed) and is_title_line(line) and len(parts) < 4 and not DOC_NUMBER.fullmatch(s)
+              and not _table_row(line)):
             parts.append(line.text)
         elif parts and (ADOPTION.match(s) or _ATTRIBUTION.match(s)):
             adoption.append(line.text)
@@ -230,6 +233,14 @@ def _title_block(lines: list[Line], i: int, end: int, front: Front) -> int:
         j -= 1
     front.blocks.append(("title", i, j))
     return j
+
+
+def _table_row(line: Line) -> bool:
+    """A table's row (cells joined by tabs, as the loaders write them) or a header cell of its
+    own (`序号`, `文件名称`): never a title, so a text that opens with a table states none and
+    the title supplied beside it (the page's 标题, the folder's METADATA.tsv) stands."""
+    cells = sum(1 for cell in line.text.split("\t") if cell.strip())
+    return cells > 1 or _HEADER_CELL.match(line.folded.strip()) is not None
 
 
 def _addressee_follows(lines: list[Line], j: int, end: int) -> bool:
