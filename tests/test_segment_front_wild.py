@@ -4,41 +4,7 @@ tags, issuers written short, letters' titles glued to their number. Each class o
 of corpus/wild (expected values read off its text) and on a minimal synthetic one."""
 from __future__ import annotations
 
-from functools import lru_cache
-
-import pytest
-
-from conftest import CORPUS
-from pipeline.api import ingest_file, ingest_source
-from pipeline.errors import PipelineError
-from pipeline.load import load_bytes
-
-WILD = CORPUS / "wild"
-
-
-@lru_cache(maxsize=None)
-def wild(name: str):
-    return ingest_file(WILD / name)
-
-
-def readable(name: str):
-    """The document, or a skip while the loader still refuses it (a body stored as one line)."""
-    try:
-        return wild(name)
-    except PipelineError as refusal:
-        pytest.skip(f"{name} is refused today ({refusal}); its front matter is checked once it is read")
-
-
-def text_doc(text: str, name: str = "notice.txt"):
-    return ingest_source(load_bytes(text.encode("utf-8"), name))
-
-
-def front(doc) -> tuple:
-    return doc.title, doc.issuer, doc.date, doc.doc_number, doc.status
-
-
-def kinds(doc) -> list[str]:
-    return [c.kind for c in doc.root.children]
+from test_segment_front import front, kinds, text_doc, wild
 
 
 # --- a legal database's header (【法宝引证码】, 原文链接：) above the text ------------------------------
@@ -270,13 +236,13 @@ def test_a_fragment_takes_its_title_from_the_sources_record():
 # --- a call for comments whose title only the page gives -------------------------------------------
 
 def test_a_call_for_comments_takes_its_title_from_the_page():
-    doc = readable("beijing-zjw-2023-yushou-zijin-banfa-zhengqiu-yijian.html")
+    doc = wild("beijing-zjw-2023-yushou-zijin-banfa-zhengqiu-yijian.html")
     assert doc.letter.title == "关于对《〈北京市商品房预售资金监督管理办法（2023年修订版）〉（征求意见稿）》公开征集意见的公告"
     assert (doc.title, doc.status) == ("北京市商品房预售资金监督管理办法（2023年修订版）", "征求意见稿")
 
 
 def test_a_stage_after_a_note_in_its_brackets():
-    doc = readable("beijing-zjw-2025-shangpinfang-hetong-shifan-wenben-zhengqiu-yijian.html")
+    doc = wild("beijing-zjw-2025-shangpinfang-hetong-shifan-wenben-zhengqiu-yijian.html")
     assert doc.status == "征求意见稿"  # 《…示范文本（2025年修订 公开征求意见稿）》
 
 
