@@ -79,8 +79,22 @@ def _by_type(nodes: list[Raw]) -> dict[str, list[Raw]]:
 def _one_paragraph_each(group: list[Raw]) -> bool:
     """Headings that each title one paragraph and hold nothing numbered are measures, not parts:
     `一、加大信贷投放力度` over the one paragraph of that measure (a 若干措施 numbered 一、 to 十二、).
-    A part holds several paragraphs or numbered children."""
-    return len(group) > 1 and all(not r.children and _paragraphs(r) == 1 for r in group)
+    The last heading of a run may carry more: the text's closing paragraphs run on under it
+    (`十二、简化住宅价格备案流程` over its paragraph, then `本措施自发布之日起施行…`), so it is
+    excused when at least two headings before it title one paragraph. A part holds several
+    paragraphs or numbered children."""
+    if len(group) < 2 or any(r.children for r in group):
+        return False
+    if all(_paragraphs(r) == 1 for r in group):
+        return True
+    rest = [r for k, r in enumerate(group) if not _ends_run(group, k)]
+    return len(rest) >= 2 and all(_paragraphs(r) == 1 for r in rest)
+
+
+def _ends_run(group: list[Raw], k: int) -> bool:
+    """Whether `group[k]` is the last of its numbering: no sibling follows it with the next number."""
+    after = group[k + 1] if k + 1 < len(group) else None
+    return after is None or after.ordinal != (group[k].ordinal or 0) + 1
 
 
 def _paragraphs(raw: Raw) -> int:
