@@ -66,3 +66,24 @@ def test_the_last_heading_may_carry_the_closing_paragraphs():
     # one heading over one paragraph is too little to call the rest a closing
     two = "某某方案\n一、工作目标\n到年底完成试点。\n二、工作要求\n各单位要加强领导。\n要按时报送进展。\n"
     assert outline(parse(two)) == [("part", "一"), ("part", "二")]
+
+
+def test_group_headings_over_a_roster_and_numbered_duties_in_a_real_text():
+    # 茂林镇 文艺巡回演出工作方案: 二、领导机构和工作职责 / （一）演出现场组 (第一组：… 组 长：… 组 员：…
+    # 工作职责：) over 1.–6. / （二）安全保卫组 (组 长：… 组 员：… 工作职责：) over 1.–4.
+    doc = ingest_file(WILD / "maolin-2021-wenyi-xunhui-yanchu-fangan.txt")
+    actions = [n for n in doc.nodes() if n.kind == "action"]
+    assert [(n.num, n.title) for n in actions] == [("（一）", "演出现场组"), ("（二）", "安全保卫组")]
+    assert [c.num for c in actions[0].children] == ["1", "2", "3", "4", "5", "6"]
+    assert {c.kind for c in actions[0].children + actions[1].children} == {"measure"}
+    assert actions[1].children[0].title == "负责会场安全保卫和消防工作"
+
+
+def test_a_heading_over_a_roster_is_an_action_and_over_prose_a_measure():
+    roster = ("某某方案\n一、工作机构\n（一）宣传组\n组 长：张三\n成 员：李四、王五\n工作职责：\n1.负责宣传报道；\n"
+              "2.负责资料收集。\n（二）保障组\n组 长：赵六\n1.负责后勤保障。\n")
+    assert outline(parse(roster)) == [("part", "一"), ("action", "（一）"), ("measure", "1"), ("measure", "2"),
+                                      ("action", "（二）"), ("measure", "1")]
+    prose = ("某某方案\n一、工作机构\n（一）宣传组\n宣传组由宣传办牵头，负责全程宣传。\n1.负责宣传报道；\n"
+             "2.负责资料收集。\n")
+    assert outline(parse(prose)) == [("part", "一"), ("measure", "（一）"), ("item", "1"), ("item", "2")]

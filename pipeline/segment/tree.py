@@ -17,6 +17,8 @@ GLOBAL_IDS = {"book", "chapter", "article"}
 _HEADING_MAX = 40
 _TITLE_MAX = 50
 _CLAUSE_MAX = 24
+# `组 长：杨天华`, `第一组：车垌、湘汉`, `工作职责：`: a short label (no punctuation) before a colon
+_LABEL = re.compile(r"^[\u4e00-\u9fff\s]{1,8}:")
 
 
 def assign_kinds(nodes: list[Raw], parent_kind: str | None = None, top: bool = True) -> None:
@@ -41,7 +43,7 @@ def assign_kinds(nodes: list[Raw], parent_kind: str | None = None, top: bool = T
         elif top:
             raw.kind = "part" if parts_at_top[raw.type] else "measure"
         elif (parent_kind != "action" and raw.children and _short_heading(raw.lines[0])
-              and sum(not ln.blank for ln in raw.lines) == 1):
+              and _labels_only(raw)):
             raw.kind = "action"
         else:
             raw.kind = "measure"
@@ -95,6 +97,29 @@ def _ends_run(group: list[Raw], k: int) -> bool:
     """Whether `group[k]` is the last of its numbering: no sibling follows it with the next number."""
     after = group[k + 1] if k + 1 < len(group) else None
     return after is None or after.ordinal != (group[k].ordinal or 0) + 1
+
+
+def _labels_only(raw: Raw) -> bool:
+    """Whether all that stands between the heading line and the numbered children is label lines:
+    nothing, or a roster and a lead-in such as `组 长：杨天华` / `组 员：覃坚、…、` (wrapped) /
+    `工作职责：` under `（一）演出现场组` — a group named by its heading, its duties numbered below,
+    so an action over measures. A paragraph of prose there makes the heading a measure."""
+    return all(_LABEL.match(text) for text in _paragraph_texts(raw))
+
+
+def _paragraph_texts(raw: Raw) -> list[str]:
+    """The folded text of each paragraph after the heading line (wrapped lines joined)."""
+    texts: list[str] = []
+    prev = None
+    for line in raw.lines[1:]:
+        if line.blank:
+            continue
+        if prev is not None and continues(prev, line):
+            texts[-1] += line.folded
+        else:
+            texts.append(line.folded)
+        prev = line
+    return texts
 
 
 def _paragraphs(raw: Raw) -> int:
