@@ -193,3 +193,26 @@ def test_pages_without_text_are_still_refused(name):
     """A toolbar of images, and 30 scanned page images: nothing to read (the manifest's reasons)."""
     with pytest.raises(PipelineError, match="HTML has no text"):
         api.ingest_file(WILD / name)
+
+
+def test_a_chapter_heading_run_on_into_its_first_article_in_a_real_text():
+    # 阿府办发〔2021〕21号 (北大法宝 export): `第一章　总则　　第一条 　为规范政务数据资源管理…` and
+    # `第二章　规划建设　　第八条 　州数据资源主管部门应当编制…` on one line each; nine chapters, 第一条–第四十九条
+    doc = api.ingest_file(WILD / "aba-2021-zhengwu-shuju-ziyuan-banfa.txt")
+    articles = [n for n in doc.nodes() if n.kind == "article"]
+    assert [n.ordinal for n in articles] == list(range(1, 50))
+    chapters = [n for n in doc.nodes() if n.kind == "chapter"]
+    assert (len(chapters), chapters[0].title, chapters[1].title) == (9, "总则", "规划建设")
+    assert chapters[1].children[0].ordinal == 8 and doc.text[chapters[1].children[0].start:].startswith("第八条")
+    assert not [w for w in doc.all_warnings() if w.code == "W101"]
+
+
+def test_a_chapter_heading_run_on_into_its_first_article_is_cut_before_the_article():
+    text = "某某办法\n第一章　总则　　第一条　为了规范管理，制定本办法。\n第二条　本办法适用于本市。\n第二章　附则　　第三条　本办法自发布之日起施行。\n"
+    assert lines_of(text) == ["某某办法", "第一章　总则", "第一条　为了规范管理，制定本办法。", "第二条　本办法适用于本市。",
+                              "第二章　附则", "第三条　本办法自发布之日起施行。"]
+    doc = api.parse(load_bytes(text.encode("utf-8"), "sample.txt"))
+    assert [(n.kind, n.ordinal) for n in doc.nodes() if n.kind in ("chapter", "article")] == [
+        ("chapter", 1), ("article", 1), ("article", 2), ("chapter", 2), ("article", 3)]
+    # a chapter heading alone, or an article citing another, is not cut
+    assert lines_of("第一章　总则\n第一条　依照第二条规定执行。\n") == ["第一章　总则", "第一条　依照第二条规定执行。"]

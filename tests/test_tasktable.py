@@ -125,3 +125,24 @@ def test_aliases_read_again_keep_the_table_rows():
     (row1,) = table_notes(doc, measure(doc, "1"))
     assert row1["lead_normalized"] == "呼和浩特市科学技术局"
     assert [r.source for r in notes(doc, measure(doc, "1"))] == ["text", "table"]
+
+
+def test_a_quota_table_is_no_task_table_in_a_real_notice():
+    # 丽水市人民政府 安置任务的通知: the 附件 table 序号 | 安置单位名称 | 安置 任务 | 岗位 类别 counts one
+    # or two soldiers per unit (`1	丽水国家粮食储备库	1	事业`): no row is a task naming a measure
+    from conftest import CORPUS
+    from pipeline.extract.table_rows import task_rows
+
+    doc = api.ingest_file(CORPUS / "wild" / "lishui-2023-tuiyi-shibing-anzhi.html")
+    assert "丽水国家粮食储备库\t1" in doc.text
+    assert task_rows(doc.text) == ()
+    assert not [w for w in doc.warnings if w.code == "W303"]
+
+
+def test_a_task_column_of_counts_is_a_quota_table():
+    from pipeline.extract.table_rows import task_rows
+
+    quota = "附件\n序号\t安置单位名称\t安置任务\n1\t市粮食储备库\t1\n2\t市林场\t2人\n"
+    assert task_rows(quota) == ()
+    tasks = "附件\n序号\t重点任务\t责任单位\n1\t建设创新平台\t市科技局\n2\t2\t市林场\n"
+    assert len(task_rows(tasks)) == 2

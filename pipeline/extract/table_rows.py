@@ -23,6 +23,7 @@ _COLUMNS = (
     ("deadline", re.compile(r"时限|时间|期限|节点|进度")),
     ("task", re.compile(r"任务|措施|内容|事项|举措|工作")),
 )
+_COUNT = re.compile(r"^\s*\d+(?:\.\d+)?\s*(?:人|名|个|家|户|项)?\s*$")
 _UNIT_SPLIT = re.compile(r"[、，,；;\s]+")
 
 
@@ -120,6 +121,8 @@ def task_rows(text: str) -> tuple[TaskRow, ...]:
         cols = columns(table.rows[0])
         if "task" not in cols or not ({"lead", "units"} & set(cols)):
             continue
+        if _counts_only(table.rows[1:], cols["task"]):
+            continue
         above: dict[str, Cell | None] = {}
         for row in table.rows[1:]:
             values: dict[str, Cell | None] = {}
@@ -136,6 +139,13 @@ def task_rows(text: str) -> tuple[TaskRow, ...]:
             above = values
             rows.append(TaskRow(row[0].start, row[-1].end, inherited=tuple(inherited), **values))
     return tuple(rows)
+
+
+def _counts_only(rows: tuple[tuple[Cell, ...], ...], task: int) -> bool:
+    """Whether the task column holds only numbers: a quota table (`安置单位名称 | 安置任务` over
+    `丽水国家粮食储备库 | 1`), where 任务 counts people or places, not a task to allocate."""
+    cells = [row[task].text for row in rows if task < len(row) and row[task].text.strip()]
+    return bool(cells) and all(_COUNT.match(text) for text in cells)
 
 
 def split_units(cell: Cell) -> tuple[Cell, ...]:

@@ -17,6 +17,8 @@ GLOBAL_IDS = {"book", "chapter", "article"}
 _HEADING_MAX = 40
 _TITLE_MAX = 50
 _CLAUSE_MAX = 24
+# `组 长：杨天华`, `第一组：车垌、湘汉`, `工作职责：`: a short label (no punctuation) before a colon
+_LABEL = re.compile(r"^[\u4e00-\u9fff\s]{1,8}:")
 
 
 def assign_kinds(nodes: list[Raw], parent_kind: str | None = None, top: bool = True) -> None:
@@ -41,7 +43,7 @@ def assign_kinds(nodes: list[Raw], parent_kind: str | None = None, top: bool = T
         elif top:
             raw.kind = "part" if parts_at_top[raw.type] else "measure"
         elif (parent_kind != "action" and raw.children and _short_heading(raw.lines[0])
-              and sum(not ln.blank for ln in raw.lines) == 1):
+              and _labels_only(raw)):
             raw.kind = "action"
         else:
             raw.kind = "measure"
@@ -79,8 +81,45 @@ def _by_type(nodes: list[Raw]) -> dict[str, list[Raw]]:
 def _one_paragraph_each(group: list[Raw]) -> bool:
     """Headings that each title one paragraph and hold nothing numbered are measures, not parts:
     `一、加大信贷投放力度` over the one paragraph of that measure (a 若干措施 numbered 一、 to 十二、).
-    A part holds several paragraphs or numbered children."""
-    return len(group) > 1 and all(not r.children and _paragraphs(r) == 1 for r in group)
+    The last heading of a run may carry more: the text's closing paragraphs run on under it
+    (`十二、简化住宅价格备案流程` over its paragraph, then `本措施自发布之日起施行…`), so it is
+    excused when at least two headings before it title one paragraph. A part holds several
+    paragraphs or numbered children."""
+    if len(group) < 2 or any(r.children for r in group):
+        return False
+    if all(_paragraphs(r) == 1 for r in group):
+        return True
+    rest = [r for k, r in enumerate(group) if not _ends_run(group, k)]
+    return len(rest) >= 2 and all(_paragraphs(r) == 1 for r in rest)
+
+
+def _ends_run(group: list[Raw], k: int) -> bool:
+    """Whether `group[k]` is the last of its numbering: no sibling follows it with the next number."""
+    after = group[k + 1] if k + 1 < len(group) else None
+    return after is None or after.ordinal != (group[k].ordinal or 0) + 1
+
+
+def _labels_only(raw: Raw) -> bool:
+    """Whether all that stands between the heading line and the numbered children is label lines:
+    nothing, or a roster and a lead-in such as `组 长：杨天华` / `组 员：覃坚、…、` (wrapped) /
+    `工作职责：` under `（一）演出现场组` — a group named by its heading, its duties numbered below,
+    so an action over measures. A paragraph of prose there makes the heading a measure."""
+    return all(_LABEL.match(text) for text in _paragraph_texts(raw))
+
+
+def _paragraph_texts(raw: Raw) -> list[str]:
+    """The folded text of each paragraph after the heading line (wrapped lines joined)."""
+    texts: list[str] = []
+    prev = None
+    for line in raw.lines[1:]:
+        if line.blank:
+            continue
+        if prev is not None and continues(prev, line):
+            texts[-1] += line.folded
+        else:
+            texts.append(line.folded)
+        prev = line
+    return texts
 
 
 def _paragraphs(raw: Raw) -> int:

@@ -2,7 +2,8 @@
 
 Only a line of at least `UNBROKEN` characters is cut: no paragraph as printed is that long, so
 an ordinary text keeps its lines as they are. The pieces tile the line: every character stays,
-offsets point into the text, nothing is rewritten.
+offsets point into the text, nothing is rewritten. A chapter heading printed on one line with
+its first article (`第一章　总则　　第一条 　…`) is cut the same way, before the article.
 """
 from __future__ import annotations
 
@@ -30,15 +31,27 @@ _SIGNATURE = re.compile(r"(?<=[。;!?)])([\u4e00-\u9fff()]{2,40}?) *(\d{4}年\d{
 # The number under the title at the head of the line: `…的意见渝府发〔2019〕17号各区县…`.
 _NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[]\d{4}[〕\]]\d{1,5}号")
 _HEAD = 300
+# A chapter heading that runs on into its first article after an indent, on one line as some
+# exports print it: `第一章　总则　　第一条 　为规范…` (the cut falls before 第一条).
+_NUM = r"[一二三四五六七八九十百零〇两\d]+"
+_GLUED_ARTICLE = re.compile(r"\s*第" + _NUM + r"[编章节]\s*[^\s。，,;；:：]{1,20}(?:" + _INDENT.pattern + r")(?=第"
+                            + _NUM + r"条)")
 _CUT_TYPES = frozenset({"bufen", "bian", "zhang", "jie", "tiao", "dun", "paren_cn", "arabic", "paren_arabic", "circled"})
 _CUT_MAX_ORDINAL = 99
 
 
 def unbreak_all(lines: list[Line]) -> list[Line]:
-    """`lines` with each line of `UNBROKEN` characters or more cut into its paragraphs."""
-    if all(line.hi - line.lo < UNBROKEN for line in lines):
-        return lines
-    return [piece for line in lines for piece in (unbreak(line) if line.hi - line.lo >= UNBROKEN else (line,))]
+    """`lines` with each line of `UNBROKEN` characters or more cut into its paragraphs, and each
+    chapter heading that runs on into its first article cut before the article."""
+    out: list[Line] = []
+    for line in lines:
+        if line.hi - line.lo >= UNBROKEN:
+            out.extend(unbreak(line))
+        elif (m := _GLUED_ARTICLE.match(line.text)) is not None:
+            out.extend(_pieces(line, [m.end(), len(line.text)]))
+        else:
+            out.append(line)
+    return out
 
 
 def unbreak(line: Line) -> list[Line]:
@@ -60,7 +73,11 @@ def unbreak(line: Line) -> list[Line]:
             cuts.update(m.span(2) + (m.start(1),))
     cuts.update(_head_cuts(line.folded))
     cuts -= set(indents.values())  # a cut where an indent ends would leave the indent a line of its own
-    bounds = sorted(c for c in cuts if 0 < c < len(line.text)) + [len(line.text)]
+    return _pieces(line, sorted(c for c in cuts if 0 < c < len(line.text)) + [len(line.text)])
+
+
+def _pieces(line: Line, bounds: list[int]) -> list[Line]:
+    """`line` cut at `bounds` (offsets into its text, ascending, the last its length)."""
     pieces, a = [], 0
     for b in bounds:
         content = line.text[a:b]
