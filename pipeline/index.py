@@ -25,6 +25,26 @@ class Chain:
     files: tuple[Path, ...]
 
 
+@dataclass(frozen=True)
+class Row:
+    """What the index shows of one document, kept instead of the document (a corpus of any size
+    fits in memory as rows): its fields as shown and the names of the files written for it."""
+
+    doc_id: str
+    title: str | None
+    status: str | None
+    issuer: str | None
+    date: str | None
+    deadline: str
+    holds: str
+    files: tuple[str, ...]
+
+    @classmethod
+    def of(cls, doc: Document, files: Sequence[str] = ()) -> Row:
+        return cls(doc.doc_id, doc.title, doc.status, _issuer(doc), _date(doc), _deadline(doc), holds(doc),
+                   tuple(files))
+
+
 COUNTED = (("part", "部分"), ("action", "行动"), ("measure", "措施"), ("chapter", "章"), ("article", "条"),
            ("item", "项"))
 # (group, files): a group of one file is a link named by the group, else the group's name and a link per format
@@ -45,10 +65,9 @@ td.files{white-space:nowrap}.files a,.diffs a{margin-right:.5em;white-space:nowr
 """
 
 
-def render_index(out: Path, docs: Sequence[Document], files: dict[str, list[Path]], chains: Sequence[Chain],
-                 failures: Sequence[str]) -> str:
-    """The index page of the folder `out`: `files` are the paths written for each doc id, `chains`
-    the version chains compared."""
+def render_index(out: Path, docs: Sequence[Row], chains: Sequence[Chain], failures: Sequence[str]) -> str:
+    """The index page of the folder `out`: a row per document (with the names of the files written
+    into `out/<doc_id>/`), `chains` the version chains compared."""
     def rel(path: Path) -> str:
         return escape(path.relative_to(out).as_posix())
 
@@ -58,7 +77,7 @@ def render_index(out: Path, docs: Sequence[Document], files: dict[str, list[Path
             by_doc.setdefault(doc_id, []).append(chain)
     rows = []
     for doc in docs:
-        own = {p.name: p for p in files.get(doc.doc_id, [])}
+        own = {name: out / doc.doc_id / name for name in doc.files}
         own.setdefault(f"{doc.doc_id}.json", out / doc.doc_id / f"{doc.doc_id}.json")
         page = own.get(f"{doc.doc_id}.annotated.html")
         title = escape(doc.title or doc.doc_id)
@@ -68,8 +87,8 @@ def render_index(out: Path, docs: Sequence[Document], files: dict[str, list[Path
                             for group, suffixes in FILES if any(f"{doc.doc_id}.{s}" in own for s in suffixes))
         diffs = " ".join(_chain_link(chain, doc, rel) for chain in by_doc.get(doc.doc_id, []))
         rows.append(f'<tr><td class="title">{title}{status}<div class="id">{escape(doc.doc_id)}</div></td>'
-                    f"<td>{escape(_issuer(doc) or '')}</td><td class=\"num\">{escape(_date(doc) or '')}</td>"
-                    f"<td class=\"num\">{escape(_deadline(doc))}</td><td>{escape(holds(doc))}</td>"
+                    f"<td>{escape(doc.issuer or '')}</td><td class=\"num\">{escape(doc.date or '')}</td>"
+                    f"<td class=\"num\">{escape(doc.deadline)}</td><td>{escape(doc.holds)}</td>"
                     f'<td class="files">{links}</td><td class="diffs">{diffs or _NONE}</td></tr>')
     head = ("<tr><th>文件</th><th>发文单位</th><th>日期</th><th>意见截止</th><th>内容</th><th>输出</th>"
             "<th>版本对比</th></tr>")
@@ -114,7 +133,7 @@ def _file_links(group: str, paths: list[Path | None], rel) -> str:
     return f"{group} " + " ".join(f'<a href="{rel(p)}">{p.suffix[1:]}</a>' for p in found)
 
 
-def _chain_link(chain: Chain, doc: Document, rel) -> str:
+def _chain_link(chain: Chain, doc: Row, rel) -> str:
     html = next((p for p in chain.files if p.suffix == ".html"), chain.files[0])
     others = [d for d in chain.doc_ids if d != doc.doc_id]
     return f'<a href="{rel(html)}" title="{escape(" → ".join(chain.doc_ids))}">与 {escape("、".join(others))}</a>'

@@ -41,6 +41,23 @@ class Added:
 
 
 @dataclass(frozen=True)
+class Written:
+    """A document already written as JSON (by the main job): its content hash, and the file it is
+    read back from when its turn comes, so a library of any size is built without holding every
+    document in memory."""
+
+    sha256: str
+    path: Path
+
+    def read(self) -> Document:
+        return api.load_document(self.path)
+
+
+def _sha256(doc: Document | Written) -> str:
+    return doc.sha256 if isinstance(doc, Written) else doc.source.sha256
+
+
+@dataclass(frozen=True)
 class Placement:
     """The policy a new document joins (None: a new one), how it was chosen, and the rivals."""
 
@@ -73,10 +90,10 @@ def add(db: str | Path, paths: Iterable[str | Path], jobs: int | None = None, ve
         conn.close()
 
 
-def create(target: str | Path, docs: Sequence[tuple[Document, str | None]], declared: str | Path | None = None,
-           diffs: dict | None = None) -> tuple[Path, list[Added]]:
-    """A new library at `target` holding `docs` (ingested, with their source paths), built aside
-    and renamed into place: what `policy build` writes. `diffs` are diffs already computed
+def create(target: str | Path, docs: Sequence[tuple[Document | Written, str | None]],
+           declared: str | Path | None = None, diffs: dict | None = None) -> tuple[Path, list[Added]]:
+    """A new library at `target` holding `docs` (ingested, or `Written` to be read one at a time,
+    with their source paths), built aside and renamed into place: what `policy build` writes. `diffs` are diffs already computed
     (`versions.Loader`). Declared chains are added in their order, so no diff is made twice.
     The file aside is not synced after each document (it is thrown away if anything fails),
     only once before the rename."""
@@ -91,8 +108,8 @@ def create(target: str | Path, docs: Sequence[tuple[Document, str | None]], decl
             missing = chains.declare(conn, declared, load) if declared is not None else []
             place_of = {r[0]: (r[1], r[2]) for r in conn.execute("SELECT content_hash, chain, position "
                                                                  "FROM declared_versions")}
-            ordered = sorted(docs, key=lambda d: (d[0].source.sha256 not in place_of,
-                                                  place_of.get(d[0].source.sha256, ("", 0))))
+            ordered = sorted(docs, key=lambda d: (_sha256(d[0]) not in place_of,
+                                                  place_of.get(_sha256(d[0]), ("", 0))))
             out = [Added(name, "failed", f"{declared}: names {name}, which is not there") for name in missing]
             out += add_documents(conn, ordered, load=load)
         finally:
@@ -106,16 +123,23 @@ def create(target: str | Path, docs: Sequence[tuple[Document, str | None]], decl
     return target, out
 
 
-def add_documents(conn: sqlite3.Connection, docs: Sequence[tuple[Document, str | None]],
+def add_documents(conn: sqlite3.Connection, docs: Iterable[tuple[Document | Written, str | None]],
                   version_of: int | None = None, load: versions.Loader | None = None) -> list[Added]:
-    """Add documents already ingested (with their source paths), in order, each in one transaction."""
+    """Add documents already ingested (or written; with their source paths), in order, each in one
+    transaction; a written one is read only when it is not in the library yet."""
     load = load or versions.Loader(conn)
     out = []
     for doc, path in docs:
-        known = store.find_by_hash(conn, doc.source.sha256)
-        out.append(_known(conn, known, path or doc.source.name, version_of, load) if known
-                   else _safely(conn, doc, path, version_of, load))
+        known = store.find_by_hash(conn, _sha256(doc))
+        if known:
+            out.append(_known(conn, known, path or _name(doc), version_of, load))
+        else:
+            out.append(_safely(conn, doc.read() if isinstance(doc, Written) else doc, path, version_of, load))
     return out
+
+
+def _name(doc: Document | Written) -> str:
+    return str(doc.path) if isinstance(doc, Written) else doc.source.name
 
 
 def _run(conn, inputs: list[str], jobs, version_of, aliases, load, progress):
