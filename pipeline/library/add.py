@@ -68,9 +68,10 @@ class Placement:
 
 def add(db: str | Path, paths: Iterable[str | Path], jobs: int | None = None, version_of: int | None = None,
         declared: str | Path | None = None, aliases: Aliases | None = None,
-        progress: Callable[[Added], None] | None = None) -> list[Added]:
+        progress: Callable[[Added], None] | None = None, dask: str | None = None) -> list[Added]:
     """Add files (or folders, or `-`) to the library at `db`; one `Added` per input, in input order.
 
+    With `dask` (a scheduler address) the files are parsed on that Dask cluster.
     `version_of` attaches every input to that policy; `declared` is a VERSIONS file
     (one chain of file names a line, oldest first) whose order overrides dates.
     """
@@ -85,7 +86,7 @@ def add(db: str | Path, paths: Iterable[str | Path], jobs: int | None = None, ve
         for added in out:
             if progress:
                 progress(added)
-        return out + list(_run(conn, inputs, jobs, version_of, aliases, load, progress))
+        return out + list(_run(conn, inputs, jobs, version_of, aliases, load, progress, dask))
     finally:
         conn.close()
 
@@ -142,7 +143,7 @@ def _name(doc: Document | Written) -> str:
     return str(doc.path) if isinstance(doc, Written) else doc.source.name
 
 
-def _run(conn, inputs: list[str], jobs, version_of, aliases, load, progress):
+def _run(conn, inputs: list[str], jobs, version_of, aliases, load, progress, dask=None):
     def report(added: Added) -> Added:
         if progress:
             progress(added)
@@ -169,7 +170,7 @@ def _run(conn, inputs: list[str], jobs, version_of, aliases, load, progress):
         else:
             seen[digest] = path
             todo.append(path)
-    parsed = _parsed(todo, stdin, jobs, aliases)
+    parsed = _parsed(todo, stdin, jobs, aliases, dask)
     for k, path in enumerate(inputs):
         if k in results:
             yield report(results[k])
@@ -181,9 +182,9 @@ def _run(conn, inputs: list[str], jobs, version_of, aliases, load, progress):
         yield report(_safely(conn, doc, None if path == "-" else path, version_of, load, path))
 
 
-def _parsed(paths: list[str], stdin: bytes | None, jobs, aliases):
+def _parsed(paths: list[str], stdin: bytes | None, jobs, aliases, dask: str | None = None):
     """(path, document, error) for each of `paths` in order; standard input parsed here."""
-    files = batch.ingest_many([p for p in paths if p != "-"], jobs, aliases)
+    files = batch.ingest_many([p for p in paths if p != "-"], jobs, aliases, dask)
     for path in paths:
         if path != "-":
             yield next(files)
