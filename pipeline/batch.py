@@ -243,10 +243,11 @@ def run(paths: list[str], out_dir: str, jobs: int | None = None,
         for i, p in enumerate(paths):
             if p == "-":
                 done(i, ingest_one(p, out_dir, ids[i], aliases, folders))
-        calls = [(p, ids[i], aliases, joins.get(i)) for i, p in pooled]
+        # workers elsewhere know nothing of this process's folder: they get absolute paths
+        calls = [(os.path.abspath(p), ids[i], aliases, joins.get(i)) for i, p in pooled]
         rendered = map_ordered(dask, render_one, calls, _lost_render)
-        for (i, _), result in zip(pooled, rendered):
-            done(i, write_one(result, out_dir, folders))
+        for (i, p), result in zip(pooled, rendered):
+            done(i, replace(write_one(result, out_dir, folders), path=p))
     elif jobs == 1 or len(pooled) <= 1:
         ids, joins = attachment_ids(paths, ids)
         for i, p in enumerate(paths):
@@ -309,7 +310,8 @@ def ingest_many(paths: list[str], jobs: int | None = None, aliases: Aliases | No
     if dask is not None and paths:
         from .cluster import map_ordered
 
-        for p, result in zip(paths, map_ordered(dask, parse_one, [(p, aliases) for p in paths], _lost_parse)):
+        calls = [(os.path.abspath(p), aliases) for p in paths]  # as the workers elsewhere must see them
+        for p, result in zip(paths, map_ordered(dask, parse_one, calls, _lost_parse)):
             yield (p, *result)
         return
     jobs = jobs or default_jobs()

@@ -70,7 +70,6 @@ def build(corpus: str | Path, out_dir: str | Path, jobs: int | None = None, prog
     ok = [o for o in report.outcomes if o.ok]
     rows: list[Row] = []
     stored: list[tuple[Written, str]] = []
-    by_name: dict[str, Path] = {}
     with open_atomic(out / "feed.jsonl") as feed:
         for o in ok:
             doc = api.load_document(o.target)
@@ -80,18 +79,19 @@ def build(corpus: str | Path, out_dir: str | Path, jobs: int | None = None, prog
             report.files += len(names)
             report.tables += sum(1 for name in names if name.endswith(".tasks.xlsx"))
             rows.append(Row.of(doc, names))
-            stored.append((Written(doc.source.sha256, Path(o.target)), o.path))
-            by_name[doc.source.name] = Path(o.target)
+            stored.append((Written(doc.source.sha256, o.target, doc.source.name), o.path))
             step("writing tables", len(ok), doc.doc_id)
     report.files += 1
     chains: list[Chain] = []
     diffs: dict = {}
     versions = Path(corpus) / VERSIONS_FILE
     if versions.is_file():
+        by_name = {w.name: Path(w.path) for w, _ in stored}
         chains = write_version_diffs(versions, by_name, out / DIFFS, report.failures,
                                      lambda name, total: step("comparing versions", total, name), diffs)
         report.files += sum(len(c.files) for c in chains)
         report.comparisons = sum(1 for c in chains for p in c.files if p.name.endswith(".diff.html"))
+        del by_name
     report.library, added = create(out / LIBRARY, stored, versions if versions.is_file() else None, diffs)
     step("writing the library", 1, LIBRARY)
     report.files += 1

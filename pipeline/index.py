@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+import sys
 from html import escape
 from pathlib import Path
 
@@ -25,10 +26,11 @@ class Chain:
     files: tuple[Path, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Row:
     """What the index shows of one document, kept instead of the document (a corpus of any size
-    fits in memory as rows): its fields as shown and the names of the files written for it."""
+    fits in memory as rows): its fields as shown and the files written for it, each named by
+    what follows `<doc_id>.` (`tasks.xlsx`; shared strings, so a row stays small)."""
 
     doc_id: str
     title: str | None
@@ -41,8 +43,11 @@ class Row:
 
     @classmethod
     def of(cls, doc: Document, files: Sequence[str] = ()) -> Row:
+        """The row of `doc`, whose files (names or paths) were written into `<out>/<doc_id>/`."""
+        prefix = f"{doc.doc_id}."
+        suffixes = (sys.intern(Path(f).name.removeprefix(prefix)) for f in files)
         return cls(doc.doc_id, doc.title, doc.status, _issuer(doc), _date(doc), _deadline(doc), holds(doc),
-                   tuple(files))
+                   tuple(suffixes))
 
 
 COUNTED = (("part", "部分"), ("action", "行动"), ("measure", "措施"), ("chapter", "章"), ("article", "条"),
@@ -77,7 +82,7 @@ def render_index(out: Path, docs: Sequence[Row], chains: Sequence[Chain], failur
             by_doc.setdefault(doc_id, []).append(chain)
     rows = []
     for doc in docs:
-        own = {name: out / doc.doc_id / name for name in doc.files}
+        own = {f"{doc.doc_id}.{suffix}": out / doc.doc_id / f"{doc.doc_id}.{suffix}" for suffix in doc.files}
         own.setdefault(f"{doc.doc_id}.json", out / doc.doc_id / f"{doc.doc_id}.json")
         page = own.get(f"{doc.doc_id}.annotated.html")
         title = escape(doc.title or doc.doc_id)

@@ -40,14 +40,15 @@ class Added:
         return self.status != "failed"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Written:
-    """A document already written as JSON (by the main job): its content hash, and the file it is
-    read back from when its turn comes, so a library of any size is built without holding every
-    document in memory."""
+    """A document already written as JSON (by the main job): its content hash, the JSON file it is
+    read back from when its turn comes (so a library of any size is built without holding every
+    document in memory) and its source's name."""
 
     sha256: str
-    path: Path
+    path: str
+    name: str
 
     def read(self) -> Document:
         return api.load_document(self.path)
@@ -140,7 +141,7 @@ def add_documents(conn: sqlite3.Connection, docs: Iterable[tuple[Document | Writ
 
 
 def _name(doc: Document | Written) -> str:
-    return str(doc.path) if isinstance(doc, Written) else doc.source.name
+    return doc.name if isinstance(doc, Written) else doc.source.name
 
 
 def _run(conn, inputs: list[str], jobs, version_of, aliases, load, progress, dask=None):
