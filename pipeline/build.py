@@ -20,7 +20,7 @@ from typing import Callable, Sequence
 
 from . import api, batch
 from .emit import open_atomic, write_atomic
-from .index import Chain, Row, render_index
+from .index import Chain, Row, index_pieces
 from .library.add import Written, create
 from .library.chains import read_chains
 from .model import Document
@@ -96,7 +96,10 @@ def build(corpus: str | Path, out_dir: str | Path, jobs: int | None = None, prog
     step("writing the library", 1, LIBRARY)
     report.files += 1
     report.failures += [a.message for a in added if not a.ok]
-    report.index = write_atomic(out / INDEX, render_index(out, rows, chains, report.failures))
+    with open_atomic(out / INDEX) as page:  # a row at a time: 10,000 rows are ~40 MB as one string
+        for piece in index_pieces(out, rows, chains, report.failures):
+            page.write(piece.encode("utf-8"))
+    report.index = out / INDEX
     return report
 
 

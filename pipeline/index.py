@@ -9,7 +9,7 @@ whole. Self-contained and deterministic (no clock, no script).
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 import sys
 from html import escape
@@ -73,6 +73,11 @@ td.files{white-space:nowrap}.files a,.diffs a{margin-right:.5em;white-space:nowr
 def render_index(out: Path, docs: Sequence[Row], chains: Sequence[Chain], failures: Sequence[str]) -> str:
     """The index page of the folder `out`: a row per document (with the names of the files written
     into `out/<doc_id>/`), `chains` the version chains compared."""
+    return "".join(index_pieces(out, docs, chains, failures))
+
+
+def index_pieces(out: Path, docs: Sequence[Row], chains: Sequence[Chain], failures: Sequence[str]) -> Iterator[str]:
+    """The index page in pieces (a table row each), for writing a page of any corpus as it is made."""
     def rel(path: Path) -> str:
         return escape(path.relative_to(out).as_posix())
 
@@ -80,7 +85,15 @@ def render_index(out: Path, docs: Sequence[Row], chains: Sequence[Chain], failur
     for chain in chains:
         for doc_id in chain.doc_ids:
             by_doc.setdefault(doc_id, []).append(chain)
-    rows = []
+    head = ("<tr><th>文件</th><th>发文单位</th><th>日期</th><th>意见截止</th><th>内容</th><th>输出</th>"
+            "<th>版本对比</th></tr>")
+    feed = out / "feed.jsonl"
+    yield ('<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
+           '<meta name="viewport" content="width=device-width, initial-scale=1">'
+           f"<title>政策文件输出目录</title><style>{CSS}</style></head><body>"
+           f"<h1>政策文件输出目录</h1><p class=\"lead\">{len(docs)} 份文件，{len(chains)} 组版本对比。"
+           f'全部条款的 JSON Lines：<a href="{rel(feed)}">feed.jsonl</a>。点文件标题打开批注页。</p>'
+           f"<table>{head}")
     for doc in docs:
         own = {f"{doc.doc_id}.{suffix}": out / doc.doc_id / f"{doc.doc_id}.{suffix}" for suffix in doc.files}
         own.setdefault(f"{doc.doc_id}.json", out / doc.doc_id / f"{doc.doc_id}.json")
@@ -91,26 +104,18 @@ def render_index(out: Path, docs: Sequence[Row], chains: Sequence[Chain], failur
         links = "<br>".join(_file_links(group, [own.get(f"{doc.doc_id}.{s}") for s in suffixes], rel)
                             for group, suffixes in FILES if any(f"{doc.doc_id}.{s}" in own for s in suffixes))
         diffs = " ".join(_chain_link(chain, doc, rel) for chain in by_doc.get(doc.doc_id, []))
-        rows.append(f'<tr><td class="title">{title}{status}<div class="id">{escape(doc.doc_id)}</div></td>'
-                    f"<td>{escape(doc.issuer or '')}</td><td class=\"num\">{escape(doc.date or '')}</td>"
-                    f"<td class=\"num\">{escape(doc.deadline)}</td><td>{escape(doc.holds)}</td>"
-                    f'<td class="files">{links}</td><td class="diffs">{diffs or _NONE}</td></tr>')
-    head = ("<tr><th>文件</th><th>发文单位</th><th>日期</th><th>意见截止</th><th>内容</th><th>输出</th>"
-            "<th>版本对比</th></tr>")
-    chain_items = "".join(f"<li>{escape(' → '.join(c.doc_ids))}：" + " ".join(
-        f'<a href="{rel(p)}">{label}</a>' for ext, label in DIFF_FILES for p in c.files if p.suffix == f".{ext}")
-        + "</li>" for c in chains)
-    failed = "".join(f"<li>{escape(f)}</li>" for f in failures)
-    feed = out / "feed.jsonl"
-    return ('<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
-            '<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>政策文件输出目录</title><style>{CSS}</style></head><body>"
-            f"<h1>政策文件输出目录</h1><p class=\"lead\">{len(docs)} 份文件，{len(chains)} 组版本对比。"
-            f'全部条款的 JSON Lines：<a href="{rel(feed)}">feed.jsonl</a>。点文件标题打开批注页。</p>'
-            f"<table>{head}{''.join(rows)}</table>"
-            + (f"<h2>版本对比</h2><ul>{chain_items}</ul>" if chains else "")
-            + (f'<h2>未能处理</h2><ul class="failed">{failed}</ul>' if failures else "")
-            + "</body></html>\n")
+        yield (f'<tr><td class="title">{title}{status}<div class="id">{escape(doc.doc_id)}</div></td>'
+               f"<td>{escape(doc.issuer or '')}</td><td class=\"num\">{escape(doc.date or '')}</td>"
+               f"<td class=\"num\">{escape(doc.deadline)}</td><td>{escape(doc.holds)}</td>"
+               f'<td class="files">{links}</td><td class="diffs">{diffs or _NONE}</td></tr>')
+    yield "</table>"
+    if chains:
+        yield "<h2>版本对比</h2><ul>" + "".join(f"<li>{escape(' → '.join(c.doc_ids))}：" + " ".join(
+            f'<a href="{rel(p)}">{label}</a>' for ext, label in DIFF_FILES for p in c.files if p.suffix == f".{ext}")
+            + "</li>" for c in chains) + "</ul>"
+    if failures:
+        yield '<h2>未能处理</h2><ul class="failed">' + "".join(f"<li>{escape(f)}</li>" for f in failures) + "</ul>"
+    yield "</body></html>\n"
 
 
 _NONE = '<span class="none">—</span>'
