@@ -70,14 +70,10 @@ td.files{white-space:nowrap}.files a,.diffs a{margin-right:.5em;white-space:nowr
 """
 
 
-def render_index(out: Path, docs: Sequence[Row], chains: Sequence[Chain], failures: Sequence[str]) -> str:
-    """The index page of the folder `out`: a row per document (with the names of the files written
-    into `out/<doc_id>/`), `chains` the version chains compared."""
-    return "".join(index_pieces(out, docs, chains, failures))
-
-
 def index_pieces(out: Path, docs: Sequence[Row], chains: Sequence[Chain], failures: Sequence[str]) -> Iterator[str]:
-    """The index page in pieces (a table row each), for writing a page of any corpus as it is made."""
+    """The index page of the folder `out`, in pieces (a table row each, so a page of any corpus is
+    written as it is made): a row per document (with the files written into `out/<doc_id>/`),
+    `chains` the version chains compared, then what failed."""
     def rel(path: Path) -> str:
         return escape(path.relative_to(out).as_posix())
 
