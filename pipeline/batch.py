@@ -10,6 +10,9 @@ everything in this process (no pool), which is also the fallback for one file.
 Doc ids are settled before any worker starts (`doc_ids`), so two inputs never
 write the same `<doc_id>.json`, whichever finishes first; a file a web page of
 the batch links as its attachment joins the page's id family (`attachment_ids`).
+The per-file work is one pure function (`render_one`: read, parse, annotate, JSON),
+written here by `write_one`; with `dask` it runs on a Dask cluster instead of the
+pool (`pipeline.cluster`), and the bytes written are the same.
 """
 from __future__ import annotations
 
