@@ -10,6 +10,9 @@ everything in this process (no pool), which is also the fallback for one file.
 Doc ids are settled before any worker starts (`doc_ids`), so two inputs never
 write the same `<doc_id>.json`, whichever finishes first; a file a web page of
 the batch links as its attachment joins the page's id family (`attachment_ids`).
+The per-file work is one pure function (`render_one`: read, parse, annotate, JSON),
+written here by `write_one`; with `dask` it runs on a Dask cluster instead of the
+pool (`pipeline.cluster`), and the bytes written are the same.
 """
 from __future__ import annotations
 
@@ -22,7 +25,7 @@ from typing import Callable, Iterator
 
 from . import api
 from .assemble import doc_id_for
-from .emit import make_folder
+from .emit import make_folder, write_atomic
 from .errors import InputError, PipelineError
 from .extract.aliases import Aliases
 from .extract.attachments import with_documents
@@ -156,23 +159,53 @@ def page_links(path: str) -> tuple[Attachment, ...]:
         return ()
 
 
-def ingest_one(path: str, out_dir: str, doc_id: str | None = None, aliases: Aliases | None = None,
-               folders: bool = False, attachments: dict[int, str] | None = None) -> Outcome:
-    """Ingest and write one file (as `doc_id` when given; into `out_dir/<doc_id>/` with `folders`;
-    a page with the ids of its attachments read alongside); a `PipelineError` or a bug becomes a
-    failed outcome."""
+@dataclass(frozen=True)
+class Rendered:
+    """One file read, parsed, annotated and serialised: its document JSON (what `<doc_id>.json`
+    holds) and summary line, or the one-line reason it failed."""
+
+    path: str
+    doc_id: str | None = None
+    summary: str | None = None
+    json: str | None = None
+    error: str | None = None
+
+
+def render_one(path: str, doc_id: str | None = None, aliases: Aliases | None = None,
+               attachments: dict[int, str] | None = None) -> Rendered:
+    """The per-file work, read -> parse -> annotate -> JSON, as a pure function of the file and
+    the arguments (it writes nothing), so a pool or a cluster may run it anywhere the file can
+    be read (`pipeline.cluster`); as `doc_id` when given, a page with the ids of its attachments
+    read alongside. A `PipelineError` or a bug becomes a failed result."""
     try:
         doc = api.ingest_file(path, aliases)
         if doc_id is not None and doc_id != doc.doc_id:
             doc = replace(doc, doc_id=doc_id)
         if attachments:
             doc = with_documents(doc, attachments)
-        target = api.write_document(doc, Path(out_dir) / doc.doc_id if folders else out_dir)
+        return Rendered(path, doc.doc_id, api.summary(doc), api.document_json(doc))
     except PipelineError as exc:
-        return Outcome(path, error=str(exc))
+        return Rendered(path, error=str(exc))
     except Exception as exc:  # a bug in one file must not sink the batch; it is reported as one
-        return Outcome(path, error=f"{path}: internal error ({type(exc).__name__}: {exc})".splitlines()[0])
-    return Outcome(path, doc.doc_id, api.summary(doc), str(target))
+        return Rendered(path, error=f"{path}: internal error ({type(exc).__name__}: {exc})".splitlines()[0])
+
+
+def write_one(rendered: Rendered, out_dir: str, folders: bool = False) -> Outcome:
+    """Write a rendered document to `out_dir/<doc_id>.json` (`out_dir/<doc_id>/` with `folders`)."""
+    if rendered.error is not None or rendered.doc_id is None or rendered.json is None:
+        return Outcome(rendered.path, error=rendered.error)
+    folder = Path(out_dir) / rendered.doc_id if folders else Path(out_dir)
+    try:
+        target = write_atomic(folder / f"{rendered.doc_id}.json", rendered.json)
+    except PipelineError as exc:
+        return Outcome(rendered.path, error=str(exc))
+    return Outcome(rendered.path, rendered.doc_id, rendered.summary, str(target))
+
+
+def ingest_one(path: str, out_dir: str, doc_id: str | None = None, aliases: Aliases | None = None,
+               folders: bool = False, attachments: dict[int, str] | None = None) -> Outcome:
+    """Ingest and write one file (`render_one`, then `write_one`); a failure is a failed outcome."""
+    return write_one(render_one(path, doc_id, aliases, attachments), out_dir, folders)
 
 
 def default_jobs() -> int:
@@ -185,13 +218,15 @@ def default_jobs() -> int:
 
 def run(paths: list[str], out_dir: str, jobs: int | None = None,
         progress: Callable[[Outcome], None] | None = None, aliases: Aliases | None = None,
-        folders: bool = False) -> list[Outcome]:
+        folders: bool = False, dask: str | None = None) -> list[Outcome]:
     """Ingest `paths` into `out_dir` with up to `jobs` processes; outcomes in input order.
 
     `aliases` (a user's table from `load_aliases`) goes to every worker; with `folders`
-    each document goes into its own folder `out_dir/<doc_id>/`. Raises `InputError`
-    before any work when two inputs cannot get distinct ids, and `OutputError` when
-    `out_dir` cannot be created.
+    each document goes into its own folder `out_dir/<doc_id>/`. With `dask` (a scheduler
+    address) the files are rendered on that cluster (`render_one`) and written here, the
+    same bytes as a local run. Raises `InputError` before any work when two inputs cannot
+    get distinct ids or the cluster cannot be reached, and `OutputError` when `out_dir`
+    cannot be created.
     """
     jobs = jobs or default_jobs()
     ids = doc_ids(paths)
@@ -204,7 +239,19 @@ def run(paths: list[str], out_dir: str, jobs: int | None = None,
             progress(outcome)
 
     pooled = [(i, p) for i, p in enumerate(paths) if p != "-"]
-    if jobs == 1 or len(pooled) <= 1:
+    if dask is not None:
+        from .cluster import map_ordered
+
+        ids, joins = attachment_ids(paths, ids)
+        for i, p in enumerate(paths):
+            if p == "-":
+                done(i, ingest_one(p, out_dir, ids[i], aliases, folders))
+        # workers elsewhere know nothing of this process's folder: they get absolute paths
+        calls = [(os.path.abspath(p), ids[i], aliases, joins.get(i)) for i, p in pooled]
+        rendered = map_ordered(dask, render_one, calls, _lost_render)
+        for (i, p), result in zip(pooled, rendered):
+            done(i, replace(write_one(result, out_dir, folders), path=p))
+    elif jobs == 1 or len(pooled) <= 1:
         ids, joins = attachment_ids(paths, ids)
         for i, p in enumerate(paths):
             done(i, ingest_one(p, out_dir, ids[i], aliases, folders, joins.get(i)))
@@ -240,6 +287,14 @@ def _ignore_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+def _lost_render(call: tuple, exc: BaseException) -> Rendered:
+    return Rendered(call[0], error=f"{call[0]}: worker process failed ({type(exc).__name__})")
+
+
+def _lost_parse(call: tuple, exc: BaseException) -> tuple[None, str]:
+    return None, f"{call[0]}: worker process failed ({type(exc).__name__})"
+
+
 def parse_one(path: str, aliases: Aliases | None = None) -> tuple[Document | None, str | None]:
     """Ingest one file: the document, or None and the one-line reason it failed."""
     try:
@@ -250,10 +305,18 @@ def parse_one(path: str, aliases: Aliases | None = None) -> tuple[Document | Non
         return None, f"{path}: internal error ({type(exc).__name__}: {exc})".splitlines()[0]
 
 
-def ingest_many(paths: list[str], jobs: int | None = None,
-                aliases: Aliases | None = None) -> Iterator[tuple[str, Document | None, str | None]]:
-    """Ingest `paths` in up to `jobs` processes; yield (path, document, error) in input order,
-    each as soon as it is parsed, for a single writer in this process (the library)."""
+def ingest_many(paths: list[str], jobs: int | None = None, aliases: Aliases | None = None,
+                dask: str | None = None) -> Iterator[tuple[str, Document | None, str | None]]:
+    """Ingest `paths` in up to `jobs` processes (or on the Dask cluster at `dask`); yield
+    (path, document, error) in input order, each as soon as it is parsed, for a single
+    writer in this process (the library)."""
+    if dask is not None and paths:
+        from .cluster import map_ordered
+
+        calls = [(os.path.abspath(p), aliases) for p in paths]  # as the workers elsewhere must see them
+        for p, result in zip(paths, map_ordered(dask, parse_one, calls, _lost_parse)):
+            yield (p, *result)
+        return
     jobs = jobs or default_jobs()
     if jobs == 1 or len(paths) <= 1:
         for p in paths:

@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from . import api, batch
-from .emit import write_atomic
-from .index import Chain, render_index
-from .library.add import create
+from .emit import open_atomic, write_atomic
+from .index import Chain, Row, index_pieces
+from .library.add import Written, create
 from .library.chains import read_chains
 from .model import Document
 
@@ -35,11 +35,13 @@ Progress = Callable[[str, int, str], None]
 
 @dataclass
 class BuildReport:
-    """What the build wrote and what failed (one line each)."""
+    """What the build wrote (counted) and what failed (one line each)."""
 
     outcomes: list[batch.Outcome] = field(default_factory=list)
-    written: list[Path] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
+    files: int = 0
+    tables: int = 0
+    comparisons: int = 0
     index: Path | None = None
     library: Path | None = None
 
@@ -52,6 +54,10 @@ def build(corpus: str | Path, out_dir: str | Path, jobs: int | None = None, prog
     set `corpus/wild/`) are read only when named in `include`, so the main job
     stays fast. `progress` hears of each file ingested, document written and
     chain compared.
+
+    Memory stays bounded whatever the corpus size: each document is read back from
+    its JSON, its feed lines and tables written and only a row for the index kept
+    (`index.Row`); a version chain and the library read their documents again.
     """
     out = Path(out_dir)
     step = progress or (lambda stage, total, item: None)
@@ -61,28 +67,39 @@ def build(corpus: str | Path, out_dir: str | Path, jobs: int | None = None, prog
     report.outcomes = batch.run(inputs, str(out), jobs, lambda o: step("ingesting", len(inputs), o.path),
                                 folders=True)
     report.failures += [o.error for o in report.outcomes if not o.ok]
-    docs = [api.load_document(o.target) for o in report.outcomes if o.ok]
-    feed = "".join(line + "\n" for doc in docs for line in api.feed_lines(doc))
-    report.written.append(write_atomic(out / "feed.jsonl", feed))
-    files: dict[str, list[Path]] = {}
-    for doc in docs:
-        files[doc.doc_id] = write_tables(doc, out / doc.doc_id)
-        report.written += files[doc.doc_id]
-        step("writing tables", len(docs), doc.doc_id)
+    ok = [o for o in report.outcomes if o.ok]
+    rows: list[Row] = []
+    stored: list[tuple[Written, str]] = []
+    with open_atomic(out / "feed.jsonl") as feed:
+        for o in ok:
+            doc = api.load_document(o.target)
+            for line in api.feed_lines(doc):
+                feed.write(line.encode("utf-8") + b"\n")
+            names = [p.name for p in write_tables(doc, out / doc.doc_id)]
+            report.files += len(names)
+            report.tables += sum(1 for name in names if name.endswith(".tasks.xlsx"))
+            rows.append(Row.of(doc, names))
+            stored.append((Written(doc.source.sha256, o.target, doc.source.name), o.path))
+            step("writing tables", len(ok), doc.doc_id)
+    report.files += 1
     chains: list[Chain] = []
     diffs: dict = {}
     versions = Path(corpus) / VERSIONS_FILE
     if versions.is_file():
-        chains = write_version_diffs(versions, {d.source.name: d for d in docs}, out / DIFFS, report.failures,
+        by_name = {w.name: Path(w.path) for w, _ in stored}
+        chains = write_version_diffs(versions, by_name, out / DIFFS, report.failures,
                                      lambda name, total: step("comparing versions", total, name), diffs)
-        report.written += [p for c in chains for p in c.files]
-    sources = [o.path for o in report.outcomes if o.ok]
-    report.library, added = create(out / LIBRARY, list(zip(docs, sources)), versions if versions.is_file() else None,
-                                   diffs)
+        report.files += sum(len(c.files) for c in chains)
+        report.comparisons = sum(1 for c in chains for p in c.files if p.name.endswith(".diff.html"))
+        del by_name
+    report.library, added = create(out / LIBRARY, stored, versions if versions.is_file() else None, diffs)
     step("writing the library", 1, LIBRARY)
-    report.written.append(report.library)
+    report.files += 1
     report.failures += [a.message for a in added if not a.ok]
-    report.index = write_atomic(out / INDEX, render_index(out, docs, files, chains, report.failures))
+    with open_atomic(out / INDEX) as page:  # a row at a time: 10,000 rows are ~40 MB as one string
+        for piece in index_pieces(out, rows, chains, report.failures):
+            page.write(piece.encode("utf-8"))
+    report.index = out / INDEX
     return report
 
 
@@ -114,11 +131,12 @@ def page_links(doc_id: str, names: Sequence[str]) -> list[tuple[str, str]]:
     return [(label, f"{doc_id}.{suffix}") for suffix, label in FILE_LABELS if f"{doc_id}.{suffix}" in present]
 
 
-def write_version_diffs(versions: Path, docs: dict[str, Document], out: Path, failures: list[str],
+def write_version_diffs(versions: Path, docs: dict[str, Path], out: Path, failures: list[str],
                         progress: Callable[[str, int], None] = lambda name, total: None,
                         diffs: dict | None = None) -> list[Chain]:
-    """Diff reports, into `out`, for each chain in the VERSIONS file whose documents all ingested;
-    each step's diff is kept in `diffs` (by its versions' content hashes) for the library."""
+    """Diff reports, into `out`, for each chain in the VERSIONS file whose documents all ingested
+    (`docs`: the document JSON of each source file name, read for its chain only); each step's
+    diff is kept in `diffs` (by its versions' content hashes) for the library."""
     from .diff import diff_chain
     from .diff.report import write_reports
 
@@ -129,7 +147,7 @@ def write_version_diffs(versions: Path, docs: dict[str, Document], out: Path, fa
         if missing:
             failures.append(f"{versions.name}: {', '.join(missing)} not ingested; chain skipped")
             continue
-        chain = [docs[name] for name in names]
+        chain = [api.load_document(docs[name]) for name in names]
         stem = f"{chain[0].doc_id}--{chain[-1].doc_id}"
         result = diff_chain(chain)
         if diffs is not None:

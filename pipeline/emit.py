@@ -11,7 +11,9 @@ import json
 import os
 import tempfile
 from pathlib import Path
-from typing import Any
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import IO, Any
 
 from .errors import OutputError
 
@@ -34,25 +36,35 @@ def make_folder(folder: str | Path) -> Path:
 def write_atomic(path: str | Path, data: bytes | str) -> Path:
     """Write `data` to `path` through a temp file and an atomic rename; `OutputError`
     (nothing left behind) if the folder cannot be made or the file cannot be written."""
+    with open_atomic(path) as fh:
+        fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+    return Path(path)
+
+
+@contextmanager
+def open_atomic(path: str | Path) -> Iterator[IO[bytes]]:
+    """A binary file to write `path` piece by piece (a corpus feed larger than memory), renamed
+    into place when the block ends; on an error in the block nothing is left behind, and a
+    write that fails is one `OutputError`."""
     path = Path(path)
     make_folder(path.parent)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise OutputError(f"cannot write ({exc.strerror or exc})", str(path)) from None
+    fh = os.fdopen(fd, "wb")
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise OutputError(f"cannot write ({exc.strerror or exc})", str(path)) from None
+        try:
+            yield fh
+            fh.close()
+            os.chmod(tmp, 0o666 & ~_umask())
+            os.replace(tmp, path)
+        except OSError as exc:
+            raise OutputError(f"cannot write ({exc.strerror or exc})", str(path)) from None
     except BaseException:
+        fh.close()
         Path(tmp).unlink(missing_ok=True)
         raise
-    return path
 
 
 def _umask() -> int:

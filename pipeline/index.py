@@ -9,8 +9,9 @@ whole. Self-contained and deterministic (no clock, no script).
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+import sys
 from html import escape
 from pathlib import Path
 
@@ -23,6 +24,30 @@ class Chain:
 
     doc_ids: tuple[str, ...]
     files: tuple[Path, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """What the index shows of one document, kept instead of the document (a corpus of any size
+    fits in memory as rows): its fields as shown and the files written for it, each named by
+    what follows `<doc_id>.` (`tasks.xlsx`; shared strings, so a row stays small)."""
+
+    doc_id: str
+    title: str | None
+    status: str | None
+    issuer: str | None
+    date: str | None
+    deadline: str
+    holds: str
+    files: tuple[str, ...]
+
+    @classmethod
+    def of(cls, doc: Document, files: Sequence[str] = ()) -> Row:
+        """The row of `doc`, whose files (names or paths) were written into `<out>/<doc_id>/`."""
+        prefix = f"{doc.doc_id}."
+        suffixes = (sys.intern(Path(f).name.removeprefix(prefix)) for f in files)
+        return cls(doc.doc_id, doc.title, doc.status, _issuer(doc), _date(doc), _deadline(doc), holds(doc),
+                   tuple(suffixes))
 
 
 COUNTED = (("part", "部分"), ("action", "行动"), ("measure", "措施"), ("chapter", "章"), ("article", "条"),
@@ -45,10 +70,10 @@ td.files{white-space:nowrap}.files a,.diffs a{margin-right:.5em;white-space:nowr
 """
 
 
-def render_index(out: Path, docs: Sequence[Document], files: dict[str, list[Path]], chains: Sequence[Chain],
-                 failures: Sequence[str]) -> str:
-    """The index page of the folder `out`: `files` are the paths written for each doc id, `chains`
-    the version chains compared."""
+def index_pieces(out: Path, docs: Sequence[Row], chains: Sequence[Chain], failures: Sequence[str]) -> Iterator[str]:
+    """The index page of the folder `out`, in pieces (a table row each, so a page of any corpus is
+    written as it is made): a row per document (with the files written into `out/<doc_id>/`),
+    `chains` the version chains compared, then what failed."""
     def rel(path: Path) -> str:
         return escape(path.relative_to(out).as_posix())
 
@@ -56,9 +81,17 @@ def render_index(out: Path, docs: Sequence[Document], files: dict[str, list[Path
     for chain in chains:
         for doc_id in chain.doc_ids:
             by_doc.setdefault(doc_id, []).append(chain)
-    rows = []
+    head = ("<tr><th>文件</th><th>发文单位</th><th>日期</th><th>意见截止</th><th>内容</th><th>输出</th>"
+            "<th>版本对比</th></tr>")
+    feed = out / "feed.jsonl"
+    yield ('<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
+           '<meta name="viewport" content="width=device-width, initial-scale=1">'
+           f"<title>政策文件输出目录</title><style>{CSS}</style></head><body>"
+           f"<h1>政策文件输出目录</h1><p class=\"lead\">{len(docs)} 份文件，{len(chains)} 组版本对比。"
+           f'全部条款的 JSON Lines：<a href="{rel(feed)}">feed.jsonl</a>。点文件标题打开批注页。</p>'
+           f"<table>{head}")
     for doc in docs:
-        own = {p.name: p for p in files.get(doc.doc_id, [])}
+        own = {f"{doc.doc_id}.{suffix}": out / doc.doc_id / f"{doc.doc_id}.{suffix}" for suffix in doc.files}
         own.setdefault(f"{doc.doc_id}.json", out / doc.doc_id / f"{doc.doc_id}.json")
         page = own.get(f"{doc.doc_id}.annotated.html")
         title = escape(doc.title or doc.doc_id)
@@ -67,26 +100,18 @@ def render_index(out: Path, docs: Sequence[Document], files: dict[str, list[Path
         links = "<br>".join(_file_links(group, [own.get(f"{doc.doc_id}.{s}") for s in suffixes], rel)
                             for group, suffixes in FILES if any(f"{doc.doc_id}.{s}" in own for s in suffixes))
         diffs = " ".join(_chain_link(chain, doc, rel) for chain in by_doc.get(doc.doc_id, []))
-        rows.append(f'<tr><td class="title">{title}{status}<div class="id">{escape(doc.doc_id)}</div></td>'
-                    f"<td>{escape(_issuer(doc) or '')}</td><td class=\"num\">{escape(_date(doc) or '')}</td>"
-                    f"<td class=\"num\">{escape(_deadline(doc))}</td><td>{escape(holds(doc))}</td>"
-                    f'<td class="files">{links}</td><td class="diffs">{diffs or _NONE}</td></tr>')
-    head = ("<tr><th>文件</th><th>发文单位</th><th>日期</th><th>意见截止</th><th>内容</th><th>输出</th>"
-            "<th>版本对比</th></tr>")
-    chain_items = "".join(f"<li>{escape(' → '.join(c.doc_ids))}：" + " ".join(
-        f'<a href="{rel(p)}">{label}</a>' for ext, label in DIFF_FILES for p in c.files if p.suffix == f".{ext}")
-        + "</li>" for c in chains)
-    failed = "".join(f"<li>{escape(f)}</li>" for f in failures)
-    feed = out / "feed.jsonl"
-    return ('<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
-            '<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>政策文件输出目录</title><style>{CSS}</style></head><body>"
-            f"<h1>政策文件输出目录</h1><p class=\"lead\">{len(docs)} 份文件，{len(chains)} 组版本对比。"
-            f'全部条款的 JSON Lines：<a href="{rel(feed)}">feed.jsonl</a>。点文件标题打开批注页。</p>'
-            f"<table>{head}{''.join(rows)}</table>"
-            + (f"<h2>版本对比</h2><ul>{chain_items}</ul>" if chains else "")
-            + (f'<h2>未能处理</h2><ul class="failed">{failed}</ul>' if failures else "")
-            + "</body></html>\n")
+        yield (f'<tr><td class="title">{title}{status}<div class="id">{escape(doc.doc_id)}</div></td>'
+               f"<td>{escape(doc.issuer or '')}</td><td class=\"num\">{escape(doc.date or '')}</td>"
+               f"<td class=\"num\">{escape(doc.deadline)}</td><td>{escape(doc.holds)}</td>"
+               f'<td class="files">{links}</td><td class="diffs">{diffs or _NONE}</td></tr>')
+    yield "</table>"
+    if chains:
+        yield "<h2>版本对比</h2><ul>" + "".join(f"<li>{escape(' → '.join(c.doc_ids))}：" + " ".join(
+            f'<a href="{rel(p)}">{label}</a>' for ext, label in DIFF_FILES for p in c.files if p.suffix == f".{ext}")
+            + "</li>" for c in chains) + "</ul>"
+    if failures:
+        yield '<h2>未能处理</h2><ul class="failed">' + "".join(f"<li>{escape(f)}</li>" for f in failures) + "</ul>"
+    yield "</body></html>\n"
 
 
 _NONE = '<span class="none">—</span>'
@@ -114,7 +139,7 @@ def _file_links(group: str, paths: list[Path | None], rel) -> str:
     return f"{group} " + " ".join(f'<a href="{rel(p)}">{p.suffix[1:]}</a>' for p in found)
 
 
-def _chain_link(chain: Chain, doc: Document, rel) -> str:
+def _chain_link(chain: Chain, doc: Row, rel) -> str:
     html = next((p for p in chain.files if p.suffix == ".html"), chain.files[0])
     others = [d for d in chain.doc_ids if d != doc.doc_id]
     return f'<a href="{rel(html)}" title="{escape(" → ".join(chain.doc_ids))}">与 {escape("、".join(others))}</a>'

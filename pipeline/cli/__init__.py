@@ -12,7 +12,7 @@ what is here and registering on `cli`):
 - Shared options, same names and defaults everywhere: `out_option` (`-o/--out`,
   a folder, default `outputs`), `format_option` (`-f/--format`),
   `aliases_option` (`--aliases FILE`, loaded and checked before any work),
-  `jobs_option` (`-j/--jobs`).
+  `jobs_option` (`-j/--jobs`), `dask_option` (`--dask ADDRESS`).
 - Results go to stdout, everything else (progress, paths written, errors) to
   stderr. A batch shows `progress`: a bar when stderr is a terminal, plain
   per-file lines otherwise. `echo_table` aligns columns by display width.
@@ -116,6 +116,13 @@ def jobs_option(func):
     """`-j/--jobs N` (parameter `jobs`): worker processes, default the number of cores."""
     return click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
                         help="Parallel worker processes (default: the number of cores).")(func)
+
+
+def dask_option(func):
+    """`--dask ADDRESS` (parameter `dask`): run the per-file work on a Dask cluster."""
+    return click.option("--dask", metavar="ADDRESS", default=None,
+                        help="Parse the files on the Dask cluster whose scheduler is at ADDRESS "
+                             "(tcp://host:8786; needs the dask extra; the workers read the same paths).")(func)
 
 
 # --- output -------------------------------------------------------------------------------

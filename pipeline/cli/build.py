@@ -35,9 +35,8 @@ def build(corpus: str, out: str, jobs: int | None, include: tuple[str, ...], qui
     for failure in report.failures:
         click.echo(f"Error: {failure}", err=True)
     done = len(report.outcomes) - sum(1 for o in report.outcomes if not o.ok)
-    tables = sum(1 for p in report.written if p.name.endswith(".tasks.xlsx"))
-    diffs = sum(1 for p in report.written if p.name.endswith(".diff.html"))
-    click.echo(f"wrote {done} documents, {tables} 任务分工表 and {diffs} version comparisons into {out}/"
+    click.echo(f"wrote {done} documents, {report.tables} 任务分工表 and {report.comparisons} version comparisons "
+               f"into {out}/"
                + (f"; {len(report.failures)} failed (see above)" if report.failures else ""))
     click.echo(f"open {report.index}")
     if report.library:

@@ -9,7 +9,7 @@ import click
 
 from .. import validate
 from ..emit import write_atomic
-from . import aliases_option, cli, jobs_option, lazy_module, out_option, progress
+from . import aliases_option, cli, dask_option, jobs_option, lazy_module, out_option, progress
 
 api = lazy_module("pipeline.api")
 batch = lazy_module("pipeline.batch")
@@ -21,14 +21,16 @@ batch = lazy_module("pipeline.batch")
 @out_option("Folder for the document JSON files.")
 @click.option("-q", "--quiet", is_flag=True, help="No summary lines and no progress.")
 @jobs_option
+@dask_option
 @aliases_option
-def ingest(paths: tuple[str, ...], out: str, quiet: bool, jobs: int | None, aliases) -> None:
+def ingest(paths: tuple[str, ...], out: str, quiet: bool, jobs: int | None, dask: str | None, aliases) -> None:
     """Ingest policy texts (files, folders, - for stdin) into validated document JSON.
 
     Writes one <doc_id>.json per document into OUT (atomically; byte-identical on
     rerun) and prints one summary line per document. A file that fails is
     reported at the end and the others go on (in parallel, see --jobs); the exit
-    code is 1 if any failed. Progress goes to stderr.
+    code is 1 if any failed. Progress goes to stderr. With --dask the files are
+    parsed on a Dask cluster and written here, the same bytes as a local run.
     """
     inputs = api.expand_inputs(paths)
     todo = [i for i in inputs if not i.skipped]
@@ -36,7 +38,7 @@ def ingest(paths: tuple[str, ...], out: str, quiet: bool, jobs: int | None, alia
         if item.skipped and not quiet:
             click.echo(f"skipped {item.path}: {item.skipped}", err=True)
     with progress(len(todo), "ingesting", quiet) as shown:
-        outcomes = batch.run([i.path for i in todo], out, jobs, aliases=aliases,
+        outcomes = batch.run([i.path for i in todo], out, jobs, aliases=aliases, dask=dask,
                              progress=lambda o: shown.advance(o.path, "ok" if o.ok else "failed"))
     if not quiet:
         for o in outcomes:

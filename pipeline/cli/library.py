@@ -6,7 +6,7 @@ import sys
 import click
 
 from ..errors import InputError
-from . import aliases_option, cli, format_option, jobs_option, lazy_module
+from . import aliases_option, cli, dask_option, format_option, jobs_option, lazy_module
 
 add_mod = lazy_module("pipeline.library.add")
 schema = lazy_module("pipeline.library.schema")
@@ -30,16 +30,18 @@ def db_option(func):
 @click.option("--versions", "declared", type=click.Path(exists=True, dir_okay=False),
               help="A VERSIONS file: one chain of file names a line, oldest first; its order wins over dates.")
 @jobs_option
+@dask_option
 @aliases_option
 def add(paths: tuple[str, ...], db: str, version_of: int | None, declared: str | None, jobs: int | None,
-        aliases) -> None:
+        dask: str | None, aliases) -> None:
     """Add policy texts (files, folders, - for stdin) to the library.
 
     Each document is written in one transaction and attached to its policy (same
     title without status words such as （征求意见稿）, compatible issuer; an
     ambiguous match is reported and added apart). A new version is diffed against
     its neighbours and summarised in one line. A file already in the library
-    (same content) is left as it is. Exit 1 if any file failed.
+    (same content) is left as it is. Exit 1 if any file failed. With --dask the
+    files are parsed on a Dask cluster; the library is written here.
     """
     failures = []
 
@@ -50,7 +52,8 @@ def add(paths: tuple[str, ...], db: str, version_of: int | None, declared: str |
             failures.append(added.message)
             click.echo(f"Error: {added.message}", err=True)
 
-    add_mod.add(db, paths, jobs=jobs, version_of=version_of, declared=declared, aliases=aliases, progress=show)
+    add_mod.add(db, paths, jobs=jobs, version_of=version_of, declared=declared, aliases=aliases, progress=show,
+                dask=dask)
     if failures:
         sys.exit(1)
 

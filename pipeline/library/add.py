@@ -40,6 +40,24 @@ class Added:
         return self.status != "failed"
 
 
+@dataclass(frozen=True, slots=True)
+class Written:
+    """A document already written as JSON (by the main job): its content hash, the JSON file it is
+    read back from when its turn comes (so a library of any size is built without holding every
+    document in memory) and its source's name."""
+
+    sha256: str
+    path: str
+    name: str
+
+    def read(self) -> Document:
+        return api.load_document(self.path)
+
+
+def _sha256(doc: Document | Written) -> str:
+    return doc.sha256 if isinstance(doc, Written) else doc.source.sha256
+
+
 @dataclass(frozen=True)
 class Placement:
     """The policy a new document joins (None: a new one), how it was chosen, and the rivals."""
@@ -51,9 +69,10 @@ class Placement:
 
 def add(db: str | Path, paths: Iterable[str | Path], jobs: int | None = None, version_of: int | None = None,
         declared: str | Path | None = None, aliases: Aliases | None = None,
-        progress: Callable[[Added], None] | None = None) -> list[Added]:
+        progress: Callable[[Added], None] | None = None, dask: str | None = None) -> list[Added]:
     """Add files (or folders, or `-`) to the library at `db`; one `Added` per input, in input order.
 
+    With `dask` (a scheduler address) the files are parsed on that Dask cluster.
     `version_of` attaches every input to that policy; `declared` is a VERSIONS file
     (one chain of file names a line, oldest first) whose order overrides dates.
     """
@@ -68,15 +87,15 @@ def add(db: str | Path, paths: Iterable[str | Path], jobs: int | None = None, ve
         for added in out:
             if progress:
                 progress(added)
-        return out + list(_run(conn, inputs, jobs, version_of, aliases, load, progress))
+        return out + list(_run(conn, inputs, jobs, version_of, aliases, load, progress, dask))
     finally:
         conn.close()
 
 
-def create(target: str | Path, docs: Sequence[tuple[Document, str | None]], declared: str | Path | None = None,
-           diffs: dict | None = None) -> tuple[Path, list[Added]]:
-    """A new library at `target` holding `docs` (ingested, with their source paths), built aside
-    and renamed into place: what `policy build` writes. `diffs` are diffs already computed
+def create(target: str | Path, docs: Sequence[tuple[Document | Written, str | None]],
+           declared: str | Path | None = None, diffs: dict | None = None) -> tuple[Path, list[Added]]:
+    """A new library at `target` holding `docs` (ingested, or `Written` to be read one at a time,
+    with their source paths), built aside and renamed into place: what `policy build` writes. `diffs` are diffs already computed
     (`versions.Loader`). Declared chains are added in their order, so no diff is made twice.
     The file aside is not synced after each document (it is thrown away if anything fails),
     only once before the rename."""
@@ -91,8 +110,8 @@ def create(target: str | Path, docs: Sequence[tuple[Document, str | None]], decl
             missing = chains.declare(conn, declared, load) if declared is not None else []
             place_of = {r[0]: (r[1], r[2]) for r in conn.execute("SELECT content_hash, chain, position "
                                                                  "FROM declared_versions")}
-            ordered = sorted(docs, key=lambda d: (d[0].source.sha256 not in place_of,
-                                                  place_of.get(d[0].source.sha256, ("", 0))))
+            ordered = sorted(docs, key=lambda d: (_sha256(d[0]) not in place_of,
+                                                  place_of.get(_sha256(d[0]), ("", 0))))
             out = [Added(name, "failed", f"{declared}: names {name}, which is not there") for name in missing]
             out += add_documents(conn, ordered, load=load)
         finally:
@@ -106,19 +125,26 @@ def create(target: str | Path, docs: Sequence[tuple[Document, str | None]], decl
     return target, out
 
 
-def add_documents(conn: sqlite3.Connection, docs: Sequence[tuple[Document, str | None]],
+def add_documents(conn: sqlite3.Connection, docs: Iterable[tuple[Document | Written, str | None]],
                   version_of: int | None = None, load: versions.Loader | None = None) -> list[Added]:
-    """Add documents already ingested (with their source paths), in order, each in one transaction."""
+    """Add documents already ingested (or written; with their source paths), in order, each in one
+    transaction; a written one is read only when it is not in the library yet."""
     load = load or versions.Loader(conn)
     out = []
     for doc, path in docs:
-        known = store.find_by_hash(conn, doc.source.sha256)
-        out.append(_known(conn, known, path or doc.source.name, version_of, load) if known
-                   else _safely(conn, doc, path, version_of, load))
+        known = store.find_by_hash(conn, _sha256(doc))
+        if known:
+            out.append(_known(conn, known, path or _name(doc), version_of, load))
+        else:
+            out.append(_safely(conn, doc.read() if isinstance(doc, Written) else doc, path, version_of, load))
     return out
 
 
-def _run(conn, inputs: list[str], jobs, version_of, aliases, load, progress):
+def _name(doc: Document | Written) -> str:
+    return doc.name if isinstance(doc, Written) else doc.source.name
+
+
+def _run(conn, inputs: list[str], jobs, version_of, aliases, load, progress, dask=None):
     def report(added: Added) -> Added:
         if progress:
             progress(added)
@@ -145,7 +171,7 @@ def _run(conn, inputs: list[str], jobs, version_of, aliases, load, progress):
         else:
             seen[digest] = path
             todo.append(path)
-    parsed = _parsed(todo, stdin, jobs, aliases)
+    parsed = _parsed(todo, stdin, jobs, aliases, dask)
     for k, path in enumerate(inputs):
         if k in results:
             yield report(results[k])
@@ -157,9 +183,9 @@ def _run(conn, inputs: list[str], jobs, version_of, aliases, load, progress):
         yield report(_safely(conn, doc, None if path == "-" else path, version_of, load, path))
 
 
-def _parsed(paths: list[str], stdin: bytes | None, jobs, aliases):
+def _parsed(paths: list[str], stdin: bytes | None, jobs, aliases, dask: str | None = None):
     """(path, document, error) for each of `paths` in order; standard input parsed here."""
-    files = batch.ingest_many([p for p in paths if p != "-"], jobs, aliases)
+    files = batch.ingest_many([p for p in paths if p != "-"], jobs, aliases, dask)
     for path in paths:
         if path != "-":
             yield next(files)

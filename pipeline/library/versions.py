@@ -9,6 +9,7 @@ never on the order they were added in. `move` and `merge_chain` re-attach docume
 from __future__ import annotations
 
 import sqlite3
+from collections import OrderedDict
 from itertools import pairwise
 from typing import Any
 
@@ -19,23 +20,32 @@ from . import families, store, tables
 
 
 class Loader:
-    """Documents by row id, read from the library once per session, and their diffs.
+    """Documents by row id, read from the library when needed, the last few kept, and their diffs.
 
-    `diffs` may hold diffs already computed (by content hash of old and new), which
-    `diff` returns instead of computing them again (the main job diffs its chains once)."""
+    Only `KEEP` documents stay in memory (the ones most recently added or read: the
+    neighbours a new version is compared with), so a batch of any size runs in bounded
+    memory. `diffs` may hold diffs already computed (by content hash of old and new),
+    which `diff` returns instead of computing them again (the main job diffs its chains once)."""
+
+    KEEP = 8
 
     def __init__(self, conn: sqlite3.Connection, diffs: dict[tuple[str, str], DocumentDiff] | None = None):
         self.conn = conn
-        self.docs: dict[int, Document] = {}
+        self.docs: OrderedDict[int, Document] = OrderedDict()
         self.diffs = diffs or {}
 
     def remember(self, row: int, doc: Document) -> None:
         self.docs[row] = doc
+        self.docs.move_to_end(row)
+        while len(self.docs) > self.KEEP:
+            self.docs.popitem(last=False)
 
     def __call__(self, row: int) -> Document:
-        if row not in self.docs:
-            self.docs[row] = store.load_document(self.conn, row)
-        return self.docs[row]
+        doc = self.docs.get(row)
+        if doc is None:
+            doc = store.load_document(self.conn, row)
+        self.remember(row, doc)
+        return doc
 
     def diff(self, old: int, new: int) -> DocumentDiff:
         a, b = self(old), self(new)
