@@ -20,17 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench_batch import make_folder  # noqa: E402
 from pipeline import batch  # noqa: E402
-
-
-def make_folder(target: Path, count: int) -> list[str]:
-    sources = sorted(p for p in (ROOT / "corpus").iterdir() if p.suffix in {".txt", ".html"})
-    paths = []
-    for n in range(count):
-        src = sources[n % len(sources)]
-        shutil.copyfile(src, target / f"{n:03d}-{src.name}")
-        paths.append(str(target / f"{n:03d}-{src.name}"))
-    return paths
 
 
 def timed(paths: list[str], out: Path, **how) -> tuple[float, dict[str, bytes]]:
