@@ -36,6 +36,7 @@ from .load import SUPPORTED_SUFFIXES, load, load_stream
 from .load.provenance import with_provenance
 from .model import Document, Source
 from .segment import segment
+from .segment.vocab import FIELD_KEYS
 
 if TYPE_CHECKING:
     from .diff import ChainDiff, DocumentDiff, diff, diff_chain
@@ -57,7 +58,8 @@ def record_types() -> dict[str, type]:
 
 def parse(source: Source) -> Document:
     """Segment a loaded source into a document with its tree and front matter, no layers yet."""
-    doc = build_document(source, segment(source.text, source.name))
+    titled = any(label in FIELD_KEYS["title"] and value for label, value in source.metadata)
+    doc = build_document(source, segment(source.text, source.name, titled))
     return replace(doc, root=with_provenance(doc.root, source.text, source.blocks))
 
 

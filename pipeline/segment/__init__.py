@@ -13,7 +13,7 @@ from ..model import Node
 from ..warnings import Finding
 from . import body as body_mod
 from .checks import numbering_warnings
-from .closing import Signature, find_attachment, find_closing, read_signature, with_attachment_list
+from .closing import Signature, find_attachment, find_closing, find_unlabeled, read_signature, with_attachment_list
 from .front import Front, read_front
 from .letter import find_appended_draft
 from .lines import Line, split_lines
@@ -33,8 +33,9 @@ class Segmented:
     signature: Signature = Signature()
 
 
-def segment(text: str, name: str | None = None) -> Segmented:
-    """Split `text` into the document tree; raise StructureError if it has no structure."""
+def segment(text: str, name: str | None = None, titled: bool = False) -> Segmented:
+    """Split `text` into the document tree; raise StructureError if it has no structure.
+    `titled`: metadata beside the text gives its title, so a table alone is a document."""
     lines = unbreak_all(split_lines(text))
     appended = find_appended_draft(lines)
     candidate = _body_start(lines, 0 if appended is None else appended + 1)
@@ -44,10 +45,11 @@ def segment(text: str, name: str | None = None) -> Segmented:
     toc = _find_toc(lines, skip)
     start_at = toc[1] if toc else skip
     body_start = _body_start(lines, start_at)
-    if body_start is None:
-        return _unnumbered(text, lines, name)
+    if body_start is None or find_unlabeled(lines, start_at, body_start) < body_start:
+        # no numbered body, or the numbers are a list's under the signature (一、综合类 in a 目录)
+        return _unnumbered(text, lines, name, titled)
     front = read_front(lines, toc[0] if toc else body_start, appended=appended)
-    attach = find_attachment(lines, body_start, len(lines))
+    attach = _find_attached(lines, body_start)
     closing, by_clause = find_closing(lines, body_start, attach)
     if closing < attach:
         closing = with_attachment_list(lines, body_start, closing)
@@ -61,6 +63,13 @@ def segment(text: str, name: str | None = None) -> Segmented:
     assign_kinds(top)
 
     return _assemble(text, lines, front, toc, top, closing, attach, _attachment_tree(lines, attach))
+
+
+def _find_attached(lines: list[Line], start: int) -> int:
+    """Where the attachments begin after `start`: a 附件 heading, or tables under the signature
+    with no such label (see `find_unlabeled`); `len(lines)` if none."""
+    attach = find_attachment(lines, start, len(lines))
+    return find_unlabeled(lines, start, attach)
 
 
 def _attachment_tree(lines: list[Line], attach: int) -> list[list]:
@@ -93,15 +102,17 @@ def _spanning_cell(line: Line) -> Line:
     return Line(line.start, line.end, line.lo, line.lo + size, line.text[:size], line.folded[:size])
 
 
-def _unnumbered(text: str, lines: list[Line], name: str | None) -> Segmented:
+def _unnumbered(text: str, lines: list[Line], name: str | None, titled: bool = False) -> Segmented:
     """A document without numbered clauses (a 决定, a short notice, a call for comments whose
     title is only on its web page): front matter, its body as one preamble, and a closing.
     It needs a heading (title, number or cover letter) and a body, or else paragraphs of prose;
-    text with neither (a list of names, table rows, stray words) has no structure."""
-    attach = find_attachment(lines, 0, len(lines))
+    text with neither (a list of names, table rows, stray words) has no structure, unless it
+    is a table (two rows at least) whose title metadata gives (`titled`)."""
+    attach = _find_attached(lines, 0)
     closing, _ = find_closing(lines, 0, attach)
     front = read_front(lines, closing)
-    headed = bool(front.title or front.doc_number or front.letter)
+    table = titled and sum("\t" in line.text for line in lines) >= 2
+    headed = bool(front.title or front.doc_number or front.letter or table)
     has_body = any(kind == "preamble" for kind, _, _ in front.blocks)
     if not ((headed and (has_body or closing < attach)) or any(map(_prose, lines[:attach]))):
         raise StructureError("no structure found: no title, numbered headings, articles (一、 （一） 1. 第一条) "

@@ -16,6 +16,10 @@ _EFFECT = re.compile(r"^本(?:意见|办法|方案|规定|通知|措施|细则|�
 _FORMULA = re.compile(r"^特此(?:通知|公告|通告|函告|函复|批复|通报|说明)[。.]?$")
 # (此件公开发布) / (联系人：张三，联系电话：12345678)
 _CLOSING_PAREN = re.compile(r"^\((?:.{1,20}|[^()]*(?:联系|电话)[^()]*)\)$")
+# 继续有效的行政规范性文件目录（共85件） / 权责清单 / 项目汇总表: the heading of a list, not a clause
+_LIST_HEADING = re.compile(r"^[^。;:!?]{2,58}(?:目录|清单|名单|名录|一览表|汇总表|表)(?:\([^()]{1,20}\))?$")
+# a caption may stand this many lines above its table's first row (a unit line, 单位：万元)
+_CAPTION_LINES = 2
 _COPY_LINES = 5
 # lines an attachment note (附件：1.… 2.…) may run over before the signature under it
 _NOTE_LINES = 12
@@ -48,6 +52,45 @@ def find_attachment(lines: list[Line], start: int, end: int) -> int:
             i = signed
         i += 1
     return end
+
+
+def find_unlabeled(lines: list[Line], start: int, end: int) -> int:
+    """Index where attached material without a 附件 label begins in `lines[start:end]`, or `end`.
+
+    A page may put its tables straight under the signature: an organ line over a date
+    line, then a caption and table rows (cells joined by tabs) or a list heading
+    (`继续有效的行政规范性文件目录（共85件）`). The line after the date begins the material;
+    a date in the body is no signature, as no organ line stands right above it or no
+    table or list follows it.
+    """
+    organ = False
+    for i in range(start, end):
+        line = lines[i]
+        if line.blank:
+            continue
+        if organ and is_date_line(line) and _attached_from(lines, i + 1, end):
+            return next(k for k in range(i + 1, end) if not lines[k].blank)
+        organ = is_organ_line(line)
+    return end
+
+
+def _attached_from(lines: list[Line], i: int, end: int) -> bool:
+    """Whether the lines from `i` plainly open attached material: a list heading, or table
+    rows with at most `_CAPTION_LINES` short caption lines above them (two rows at least)."""
+    shown = [ln for ln in lines[i:end] if not ln.blank][:_CAPTION_LINES + 2]
+    if not shown:
+        return False
+    if _LIST_HEADING.match(shown[0].folded.replace(" ", "")):
+        return True
+    captions = 0
+    for line in shown:
+        if "\t" in line.text:
+            break
+        if line.width > 60 or "。" in line.text:
+            return False
+        captions += 1
+    rows = shown[captions:captions + 2]
+    return captions <= _CAPTION_LINES and len(rows) == 2 and all("\t" in ln.text for ln in rows)
 
 
 def _signature_after(lines: list[Line], i: int, end: int) -> int | None:
