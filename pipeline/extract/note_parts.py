@@ -1,6 +1,7 @@
 """The parts of a responsibility note that name no unit: its time limit (kept as the note's
-`deadline`), a person (责任领导：…), where the measure applies (适用范围：…) and a remark about the notes
-after it (以下均需…落实，不再列出). `units.find_notes` skips them when it reads a note's units.
+`deadline`), a person (责任领导：…), where the measure applies (适用范围：…), a remark about the notes
+after it (以下均需…落实，不再列出) and the duties a field note gives its offices (…窗口收件、受理).
+`units.find_notes` skips them when it reads a note's units.
 """
 from __future__ import annotations
 
@@ -28,3 +29,9 @@ SCOPE_LABELS = ("适用范围", "适用地区", "适用区域", "实施范围", 
 SCOPE_LABEL = re.compile(r"\s*(?:" + "|".join(SCOPE_LABELS) + r")\s*:")
 # A sentence about the notes below, not about this measure: `以下均需试点城市政府落实，不再列出`.
 LATER = re.compile(r"。\s*以下[^。]*(?:不再列出|不再标注|不再注明|下同)[^。]*。?$")
+# The second noun of a compound label (责任单位及承办科室（单位）：, 牵头单位及责任人：, 责任单位和配合单位：).
+SECOND_NOUN = (r"(?:" + "|".join(PERSON_LABELS) + r"|[\u4e00-\u9fff]{0,4}(?:单位|部门|科室|处室))"
+               r"(?:\([\u4e00-\u9fff]{1,4}\))?")
+# What an office does in a field note, not who it is: `窗口收件、受理、初审`, `在…设立专门窗口`.
+DUTY = (r"(?:具体|负责|牵头)?(?:承办|受理|办理|协办|收件|出具|审查|初审|审核|发证|备案|发放|反馈|设立|负责|牵头|配合)"
+        r"|在|由|向")

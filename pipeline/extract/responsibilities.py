@@ -3,13 +3,15 @@
 Notes in the text (`find_notes`) go to the deepest node holding them; rows of a
 task-allocation table (任务分工表) go to the measure they name, after that
 measure's own notes. Warnings: W302 a lead assumed, W303 a table row naming no
-measure, W301 a node without a note where same-kind siblings have one.
+measure, W301 a node without a note where same-kind siblings have one (an item that is
+nothing but a note, `（三）责任单位：…`, is its clause's note field: the note counts for the clause).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import ClassVar
 
+from ..kinds import SUB_CLAUSE_KINDS
 from ..model import Document, Layer, Node
 from ..warnings import Finding, finding, merged
 from .aliases import Aliases, builtin_aliases
@@ -34,7 +36,20 @@ class Responsibilities:
         rows, row_warnings = table_responsibilities(doc, jurisdiction, aliases)
         pairs = [(doc.index.owner(n.start, n.end).id, n) for n in notes] + rows
         records = doc.index.keyed(pairs)
-        return Layer(self.name, records, merged(assumed, row_warnings, missing_notes(doc.root, set(records))))
+        noted = {_counted_for(doc, node_id, note) for node_id, note in pairs}
+        return Layer(self.name, records, merged(assumed, row_warnings, missing_notes(doc.root, noted)))
+
+
+def _counted_for(doc: Document, node_id: str, note: Responsibility) -> str:
+    """The node a note counts for in W301: its owner, or the owner's parent when the owner is an
+    item whose line holds nothing but its marker and the note (a field of its measure, beside
+    `（一）适用范围：…`, which is no task and needs no note)."""
+    node, parent = doc.index.nodes[doc.index.order[node_id]], doc.index.parent.get(node_id)
+    if node.kind not in SUB_CLAUSE_KINDS or parent is None or note.source != "text":
+        return node_id
+    head = "".join(doc.text[node.start:note.start].split())
+    tail = doc.text[note.end:node.own_end].split("\n", 1)[0].strip(" \t\r\u3000\xa0。.;；")
+    return parent.id if head == (node.marker or "") and not tail else node_id
 
 
 def document_jurisdiction(doc: Document) -> Jurisdiction:

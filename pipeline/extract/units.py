@@ -10,10 +10,14 @@ responsible units, in one of a few styles, full- or half-width:
     …资助。责任单位：A、B。   （A牵头，2025年底前完成）   （责任单位：A；完成时限：2024年底）
     （A、B指导）   （A指导，B参与）   （负责部门：A、B；适用范围：…）
     （6月底取得阶段性成效并持续推进，牵头考核单位：A、B）   （责任单位：A，各市、县〔区〕政府）
+    （三）责任单位及承办科室：A，B科受理…申请；C承办…。   （牵头单位及责任人：A，张三）
 
 A bracketed span is a note only if all of it parses as such (units, a label or a
 verb, a lead convention, a time limit kept as `deadline`, a 责任领导 skipped); a bare
-list `（A、B）` closing a sentence counts only while a lead convention holds;
+list `（A、B）` closing a sentence counts only while a lead convention holds. A compound
+label (责任单位及承办科室, 牵头单位及责任人) gives its first clause the label's role and the clauses
+after it the second noun's: co, or none for a person; a name there that runs on into its duty
+is cut (unit_lists.field_names), and a duty alone is no unit, never a reason to drop the note;
 `（技工院校内由…部门负责）` is a clause, not a note. The units are what the note's
 grammar lists before its verb or after its label: a name no table knows (共青团中央) is
 still a unit, and the alias table only completes names. A unit that 指导 (guides) has
@@ -31,10 +35,10 @@ from typing import ClassVar, Literal
 from ..normalize import fold
 from ..records import describe
 from .aliases import Aliases, builtin_aliases
-from .note_parts import (LATER, PERSON_LABEL, PERSON_LABELS, SCOPE_LABEL, SCOPE_LABELS, TIME, TIME_LABEL,
+from .note_parts import (LATER, PERSON_LABEL, PERSON_LABELS, SCOPE_LABEL, SCOPE_LABELS, SECOND_NOUN, TIME, TIME_LABEL,
                          TIME_LABELS)
+from .unit_lists import NOT_A_LISTED_NAME, SEP, UNIT_END, field_names, join_levels, pieces
 from .unitnames import Jurisdiction, is_collective, jurisdiction_of, normalize_units
-
 
 
 @dataclass(frozen=True)
@@ -99,7 +103,11 @@ _LABELS = {
 # A label may name what the unit leads in (牵头考核单位, 牵头落实单位): the infix keeps its role.
 _INFIX = r"(?:考核|落实|推进|实施)?"
 _LABEL_WORDS = "|".join(k[:-2] + _INFIX + k[-2:] for k in _LABELS)
-_LABEL = re.compile(r"\s*(?P<label>" + _LABEL_WORDS + r")\s*:\s*")
+# A compound label joins a second noun (责任单位及承办科室：A，B): the first clause lists the label's
+# units, the clauses after it the second noun's (co; a 责任人 or 联系人 names a person, no unit).
+_JOIN = "及和、与"
+_SECOND = r"(?:[" + _JOIN + r"]" + SECOND_NOUN + r")"
+_LABEL = re.compile(r"\s*(?P<label>" + _LABEL_WORDS + r")(?:[" + _JOIN + r"](?P<second>" + SECOND_NOUN + r"))?\s*:\s*")
 
 
 def _label_role(label: str) -> str | None:
@@ -109,7 +117,8 @@ def _label_role(label: str) -> str | None:
 
 # Clauses end at , ; 。 or where a label starts, spaced or not (`责任单位：区政府责任单位：商务局`).
 _CLAUSE_SEP = re.compile(
-    r"[,;。]|\s*(?=(?:" + "|".join((_LABEL_WORDS, *TIME_LABELS, *PERSON_LABELS, *SCOPE_LABELS)) + r")\s*:)")
+    r"[,;。]|\s*(?<![" + _JOIN + r"])(?=(?:" + "|".join((_LABEL_WORDS, *TIME_LABELS, *PERSON_LABELS, *SCOPE_LABELS))
+    + r")" + _SECOND + r"?\s*:)")
 # A clause verb and the role it gives its list (None: the convention decides).
 _VERB = re.compile(r"""
     (?:按照?职责分工|根据职责分工|按职责|依职责)?                    # how, not who: …按职责分工牵头
@@ -119,32 +128,27 @@ _VERB = re.compile(r"""
       | (?P<guide>(?:分别|共同|负责|加强)?指导(?:推进|实施)?)         # A、B指导
       | (?:分工|分别|共同|具体)?(?:负责(?:落实|实施)?|落实)           # A、B负责 / …按职责分工负责
     )\s*$""", re.X)
-# Splits inside a list: 、 or spaces between units; 会同 after the lead; 及 before a group.
+# 会同 after the lead (A会同B负责).
 _HUITONG = re.compile(r"会同|协同")
-_SEP = re.compile(r"、|\s+|(?:以及|及|和)(?=各|有关|相关|其他)")
 # `A、B等`, `A等单位` (dropped) and `A等有关部门和单位` (kept, as a group).
 # `A等省直有关部门` (配合): the departments of one level behind the 等 are its tail, no unit (dropped).
 _DENG = re.compile(r"等(?:[省市区县]直(?:有关|相关)?)?(?:(?:部门|单位|机构)(?:和|及|、)?(?:部门|单位|机构)?)?$"
                    r"|等(?=(?:其他)?(?:有关|相关))")
-_LEVEL_TAIL = re.compile(
-    r"(?:省|自治区|直辖市|市|县级市|县|区|旗|盟|州|乡|镇|乡镇|街道)(?:[(〔][市区旗县、]{1,5}[)〕])?(?:人民政府|政府)?")
 # Characters no unit name holds: they mark a clause of the text.
 _NOT_A_NAME = re.compile(r"(?<!自)由|(?<!所)在|[的将把被从向于如。:;,]|要(?!素)")
-# After a label (责任单位：) the list is a list: a long name may hold 的 (省…疫情防控应急指挥部办公室).
-_NOT_A_LISTED_NAME = re.compile(r"(?<!自)由|(?<!所)在|[将把被从向于如。:;,]|要(?!素)")
-_UNIT_END = re.compile(
-    r"(?:部|委|局|办|署|厅|院|会|行|府|区|县|市|旗|盟|州|镇|乡|处|室|站|所|队|中心|集团|公司|单位|部门|机构"
-    r"|学校|大学|学院|联|团|社|台|馆|校|组|关|政府|中央|协)$")
 _OPEN = {"(": ")", "【": "】", "[": "]", "〔": "〕"}
 _CLOSER_OF = {close: open_ for open_, close in _OPEN.items()}
 _BRACKET_OR_BREAK = re.compile(r"[(【\[〔)】\]〕\n]")
 # How a government body's name starts, for bare lists (`（省科技厅、省财政厅）`, not `（吉林大学、东北师范大学）`).
 _GOV_NAME = re.compile(r"自治区|省|市|州|盟|县|旗|区|国家|国务院|中央|中共|团(?:省|市|州|县|区)委|各|有关|相关")
 # An unbracketed label runs to the end of its sentence (`…资助。责任单位：A、B。2.对…`), taking
-# a lead convention stated right after it (`责任单位：A、B。列第一位的为牵头单位。`).
+# a lead convention stated right after it (`责任单位：A、B。列第一位的为牵头单位。`). It may be a
+# numbered field of its heading (`（三）责任单位及承办科室：A，B。`): the marker is no part of it.
+_FIELD_MARKER = r"(?:\([一二三四五六七八九十]{1,3}\)|\d{1,2}[^\S\n]*[.、]|[一二三四五六七八九十]{1,3}、)"
 _LINE_LABEL = re.compile(
-    r"(?m)(?:^|(?<=[。;]))[ ]*(?=(?:责任|牵头|负责|配合)(?:单位|部门)\s*:)[^\n。]+"
-    r"(?:。[ ]*" + _CONVENTION.pattern + _DITTO.pattern + r"?)?")
+    r"(?m)(?:^[^\S\n]*" + _FIELD_MARKER + r"?|(?<=[。;]))[^\S\n]*"
+    r"(?P<note>(?=(?:责任|牵头|负责|配合)(?:单位|部门)" + _SECOND + r"?\s*:)[^\n。]+"
+    r"(?:。[ ]*" + _CONVENTION.pattern + _DITTO.pattern + r"?)?)")
 
 
 def find_notes(text: str, start: int = 0, end: int | None = None, *, convention: str | None = None,
@@ -191,7 +195,7 @@ def _candidates(view: str, start: int, end: int):
             spans.append((i, j + 1))
     opened = [a for a, _ in spans]  # brackets, in order and disjoint: bisect, don't scan
     for m in _LINE_LABEL.finditer(view, start, end):
-        s, e = m.start() + len(m.group()) - len(m.group().lstrip()), min(m.end(), end)
+        s, e = m.start("note"), min(m.end(), end)
         while e > s and view[e - 1].isspace():
             e -= 1
         k = bisect_right(opened, s) - 1
@@ -242,11 +246,13 @@ def _parse(view: str, s: int, e: int, bare_ok: bool = False, in_force: bool = Fa
     clauses = []
     marked = labelled = scope = False
     deadline = None
-    for cs, ce in _pieces(view, inner_s, inner_s + len(body), _CLAUSE_SEP):
+    second: str | None = None  # after a compound label's first clause: the second noun
+    for cs, ce in pieces(view, inner_s, inner_s + len(body), _CLAUSE_SEP):
         if not view[cs:ce].strip():
             continue
         clause = view[cs:ce]
-        if PERSON_LABEL.match(clause):
+        lab = _LABEL.match(clause)
+        if PERSON_LABEL.match(clause) or (second in PERSON_LABELS and not lab):
             continue
         if SCOPE_LABEL.match(clause) or (scope and not _LABEL.match(clause)):
             scope = True
@@ -257,12 +263,19 @@ def _parse(view: str, s: int, e: int, bare_ok: bool = False, in_force: bool = Fa
             deadline = deadline or (a, cs + len(clause.rstrip()))
             continue
         role: str | None = None
-        lab = _LABEL.match(clause)
         if lab:
             role, marked = _label_role(lab.group("label")), True
             labelled = True
             cs += lab.end()
             clause = view[cs:ce]
+        elif second is not None:
+            clauses.append((_LABELS.get(second.split("(")[0]) or "co", field_names(view, cs, ce)))
+            continue
+        if lab and lab.group("second"):
+            second = lab.group("second")
+            clauses.append((role, field_names(view, cs, ce)))
+            continue
+        second = None
         verb = _VERB.search(clause)
         if verb and verb.start() > 0:
             marked = True
@@ -274,7 +287,7 @@ def _parse(view: str, s: int, e: int, bare_ok: bool = False, in_force: bool = Fa
         clauses.append((role, names))
     bare = bare_ok and (in_force or stated is not None) and all(
         _GOV_NAME.match(view[a:b]) for _, ns in clauses for a, b, _ in ns)
-    if not clauses or not (marked or bare):
+    if not any(names for _, names in clauses) or not (marked or bare):
         return None
     if not labelled and not _unit_list(view, [n for _, ns in clauses for n in ns]):
         return None
@@ -285,7 +298,7 @@ def _unit_list(view: str, names: list) -> bool:
     """Whether a list before a verb names units: at least half of its names end like a body's
     name (部, 委, 局, 联, 中央, 政府…) or name a group. The others are units all the same (a
     body no table knows); a list of none is a clause (`（企业自主负责）`)."""
-    unit_like = sum(bool(_UNIT_END.search(view[a:b].split("(")[0]) or is_collective(view[a:b]))
+    unit_like = sum(bool(UNIT_END.search(view[a:b].split("(")[0]) or is_collective(view[a:b]))
                     for a, b, _ in names)
     return unit_like > 0 and 2 * unit_like >= len(names)
 
@@ -301,46 +314,16 @@ def _names(view: str, s: int, e: int, listed: bool = False):
     groups = [(s, hui.start(), True), (hui.end(), e, False)] if hui else [(s, e, False)]
     out = []
     for gs, ge, lead in groups:
-        for a, b in _pieces(view, gs, ge, _SEP):
+        for a, b in pieces(view, gs, ge, SEP):
             deng = _DENG.search(view, a, b)
             for qa, qb in [(a, deng.start()), (deng.end(), b)] if deng else [(a, b)]:
                 if qa == qb:
                     continue
                 name = view[qa:qb]
-                if len(name) > 40 or (_NOT_A_LISTED_NAME if listed else _NOT_A_NAME).search(name.split("(")[0]):
+                if len(name) > 40 or (NOT_A_LISTED_NAME if listed else _NOT_A_NAME).search(name.split("(")[0]):
                     return None
                 out.append((qa, qb, lead))
-    return _join_levels(view, out) if out else None
-
-
-def _pieces(view: str, s: int, e: int, sep: re.Pattern) -> list[tuple[int, int]]:
-    """Spans of `view[s:e]` between matches of `sep` outside brackets (`县〔市、区〕政府` is one)."""
-    out, depth, last = [], 0, s
-    k = s
-    while k < e:
-        ch = view[k]
-        depth += ch in "(〔"
-        depth -= ch in ")〕"
-        m = sep.match(view, k, e) if depth == 0 else None
-        if m and (m.end() > k or k > last):
-            out.append((last, k))
-            last = m.end()
-            k = max(m.end(), k + 1)
-            continue
-        k += 1
-    out.append((last, e))
-    return [(a, b) for a, b in out if a < b]
-
-
-def _join_levels(view: str, names: list) -> list:
-    """Keep `各区、县级市` and `各省、自治区、直辖市人民政府` as one collective unit."""
-    out: list = []
-    for a, b, lead in names:
-        if out and is_collective(view[out[-1][0]:out[-1][1]]) and _LEVEL_TAIL.fullmatch(view[a:b]):
-            out[-1] = (out[-1][0], b, out[-1][2])
-        else:
-            out.append((a, b, lead))
-    return out
+    return join_levels(view, out) if out else None
 
 
 def _build(text: str, s: int, e: int, clauses, convention: str | None,
@@ -364,8 +347,8 @@ def _build(text: str, s: int, e: int, clauses, convention: str | None,
     assumed = False
     first: int | None = None
     if explicit:
-        label = next((lab for lab, r in _LABELS.items() if r == "lead" and re.search(lab[:2] + _INFIX + lab[2:] + r"\s*:", fold(text[s:e]))),
-                     None)
+        label = next((lab for lab, r in _LABELS.items()
+                      if r == "lead" and re.search(lab[:2] + _INFIX + lab[2:] + _SECOND + r"?\s*:", fold(text[s:e]))), None)
         by_verb = "牵头" if any(spans[i][2] == "lead" for i in explicit) else "会同"
         how = label or by_verb
     else:

@@ -19,6 +19,8 @@ _TITLE_MAX = 50
 _CLAUSE_MAX = 24
 # `组 长：杨天华`, `第一组：车垌、湘汉`, `工作职责：`: a short label (no punctuation) before a colon
 _LABEL = re.compile(r"^[\u4e00-\u9fff\s]{1,8}:")
+# `（三）责任单位及承办科室：…`, `4.责任单位：…`: a numbered field naming who is responsible
+_NOTE_FIELD = re.compile(r"\s*(?:责任|牵头|负责|主办|主责)(?:单位|部门)[^:\n。]{0,14}:")
 
 
 def assign_kinds(nodes: list[Raw], parent_kind: str | None = None, top: bool = True) -> None:
@@ -26,6 +28,7 @@ def assign_kinds(nodes: list[Raw], parent_kind: str | None = None, top: bool = T
 
     Top-level siblings of one marker type share a kind: parts when all are short
     headings or one is a heading over children, else measures (a notice's 一、… items).
+    A heading over fields one of which names the responsible units is a measure (`_note_fields`).
     """
     parts_at_top = {
         t: (all(_short_heading(r.lines[0]) for r in group)
@@ -40,6 +43,8 @@ def assign_kinds(nodes: list[Raw], parent_kind: str | None = None, top: bool = T
             raw.kind = REGULATION_KIND[raw.type]
         elif parent_kind in ("article", "paragraph", "measure", "item"):
             raw.kind = "item"
+        elif _note_fields(raw):
+            raw.kind = "measure"
         elif top:
             raw.kind = "part" if parts_at_top[raw.type] else "measure"
         elif (parent_kind != "action" and raw.children and _short_heading(raw.lines[0])
@@ -54,6 +59,13 @@ def assign_kinds(nodes: list[Raw], parent_kind: str | None = None, top: bool = T
             assign_kinds(raw.children)
         else:
             assign_kinds(raw.children, raw.kind, top=False)
+
+
+def _note_fields(raw: Raw) -> bool:
+    """Whether a numbered child of the heading is a field naming who is responsible: the heading is
+    then one measure and its children are its fields, items (`一、优化土地出让方式` over
+    `（一）适用范围：…` `（二）办理流程：…` `（三）责任单位及承办科室：…`)."""
+    return any(c.marker is not None and _NOTE_FIELD.match(c.line.folded[c.marker.end:]) for c in raw.children)
 
 
 def _one_kind_over_lists(nodes: list[Raw]) -> None:
