@@ -216,3 +216,13 @@ def test_a_chapter_heading_run_on_into_its_first_article_is_cut_before_the_artic
         ("chapter", 1), ("article", 1), ("article", 2), ("chapter", 2), ("article", 3)]
     # a chapter heading alone, or an article citing another, is not cut
     assert lines_of("第一章　总则\n第一条　依照第二条规定执行。\n") == ["第一章　总则", "第一条　依照第二条规定执行。"]
+
+
+def test_markers_in_a_row_head_nothing_and_are_not_cut():
+    # the shape of a fuzz case (tests/synthetic.py long_lines): `（一）` written hundreds of times on one
+    # line; each marker follows a `）`, but none heads any text, so the line stays one paragraph
+    text = "第一条　为了测试，制定本法。\n监督检查部门调查" + "（一）" * 2000 + "\n第二条　本法自公布之日起施行。\n"
+    assert len(lines_of(text)) == 3
+    # a heading after a note's bracket still opens a line when the note headed some text
+    padded = "监督检查部门调查（一）加强检查（市场监管局负责）（二）完善制度。" + "为了测试。" * 200
+    assert lines_of(padded)[:2] == ["监督检查部门调查（一）加强检查（市场监管局负责）", "（二）完善制度。" + "为了测试。" * 200]

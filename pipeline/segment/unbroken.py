@@ -38,6 +38,8 @@ _GLUED_ARTICLE = re.compile(r"\s*第" + _NUM + r"[编章节]\s*[^\s。，,;；:�
                             + _NUM + r"条)")
 _CUT_TYPES = frozenset({"bufen", "bian", "zhang", "jie", "tiao", "dun", "paren_cn", "arabic", "paren_arabic", "circled"})
 _CUT_MAX_ORDINAL = 99
+# A marker that ends where another would open (folded view): markers in a row head nothing.
+_MARKER_BEFORE = re.compile(r"(?:\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]{1,3}、|\d{1,3}[.、]|[①-⑳]) *$")
 
 
 def unbreak_all(lines: list[Line]) -> list[Line]:
@@ -103,6 +105,8 @@ def _heading_cuts(folded: str, indented: set[int]) -> set[int]:
         head = folded[at:at + 40]
         marker = match_marker(head, head)
         if not (marker and marker.type in _CUT_TYPES and 0 < marker.ordinal <= _CUT_MAX_ORDINAL):
+            continue
+        if _MARKER_BEFORE.search(folded, max(0, at - 8), at):  # `（一）（一）…`: a marker heads no marker
             continue
         before = last.get(marker.type, 0)
         counts_on = marker.ordinal == 1 or before < marker.ordinal <= before + 3
