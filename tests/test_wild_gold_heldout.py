@@ -1,0 +1,91 @@
+"""The tool against the held-out hand gold of 6 breadth-corpus documents (tests/gold/wild_heldout).
+
+These documents were annotated by reading them after the rules were fixed on the 34-document gold, and
+no rule was fixed on them (see tests/gold/wild_heldout/README.md), so these figures are the held-out ones.
+Same checks of the gold files and same scorer as tests/test_wild_gold.py. The floors sit a little under
+what the tool achieves today (the figure in the comment beside each); a miss here is reported, not fixed
+against this folder.
+"""
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+from test_wild_gold import FRONT, KEYS, QUALIFIERS
+from wild_gold import COUNTED, HELDOUT_DIR, WILD, gold_files, load_gold, locate, outcome, score_all, table
+
+GOLDS = [load_gold(p) for p in gold_files(HELDOUT_DIR)]
+IDS = [g["file"] for g in GOLDS]
+
+
+@pytest.fixture(scope="module")
+def scores():
+    total, each = score_all(HELDOUT_DIR)
+    print("\n" + table(total, each))
+    return total.figures()
+
+
+def test_six_documents_of_the_breadth_corpus_none_of_them_in_the_tuning_gold():
+    tuned = {load_gold(p)["file"] for p in gold_files()}
+    assert len(GOLDS) >= 6 and (HELDOUT_DIR / "README.md").exists()
+    assert all((WILD / g["file"]).exists() for g in GOLDS)
+    assert not tuned & set(IDS)
+    assert sum(bool(g["notes"]) for g in GOLDS) >= 3 and sum(bool(g["money"]) for g in GOLDS) >= 3
+
+
+@pytest.mark.parametrize("gold", GOLDS, ids=IDS)
+def test_gold_file_is_well_formed(gold):
+    assert KEYS <= set(gold) and FRONT == set(gold["front"])
+    assert set(gold["counts"]) >= set(COUNTED)
+    for note in gold["notes"]:
+        assert note["text"] and note["units"]
+        assert (note["lead"] is not None) == note["lead_stated"]
+        assert note["lead"] is None or note["lead"] in note["units"]
+    for term in gold["money"]:
+        assert term["qualifier"] in QUALIFIERS
+        assert any(term[k] is not None for k in ("amount_yuan", "amount_min_yuan", "amount_max_yuan",
+                                                  "rate", "rate_min", "rate_max"))
+    for measure in gold["measures"]:
+        assert isinstance(measure["ordinal"], int) and measure["title"]
+
+
+@pytest.mark.parametrize("gold", GOLDS, ids=IDS)
+def test_every_gold_span_is_in_the_source_in_document_order(gold):
+    """Gold strings are copied from the source: each is found, in order, in the raw file's text."""
+    raw = (WILD / gold["file"]).read_text(encoding="utf-8")
+    text = html.unescape(re.sub(r"<[^>]+>", "", raw)) if gold["file"].endswith(".html") else raw
+    for key in ("notes", "money"):
+        assert None not in locate(text, [x["text"] for x in gold[key]]), key
+
+
+@pytest.mark.parametrize("gold", [g for g in GOLDS if g["notes"] or g["money"]],
+                         ids=[g["file"] for g in GOLDS if g["notes"] or g["money"]])
+def test_gold_spans_are_in_the_ingested_text(gold):
+    doc = outcome(gold["file"])
+    assert doc is not None
+    for key in ("notes", "money"):
+        assert None not in locate(doc.text, [x["text"] for x in gold[key]]), key
+
+
+# Floors: the held-out figure measured when the gold was first scored in the comment, the floor under it.
+def test_measures_recall(scores):
+    assert scores["measures_recall"] >= 0.99  # held-out 1.000 (33 of 33; titles as well: 1.000)
+    assert scores["measures_with_title"] >= 0.99  # held-out 1.000
+
+
+def test_notes_recall_lead_and_units(scores):
+    assert scores["notes_recall"] >= 0.99  # held-out 1.000 (33 of 33)
+    assert scores["notes_lead"] >= 0.99  # held-out 1.000
+    assert scores["notes_units"] >= 0.90  # held-out 0.909 (30 of 33)
+
+
+def test_money_precision_and_recall(scores):
+    assert scores["money_precision"] >= 0.99  # held-out 1.000 (23 of 23)
+    assert scores["money_recall"] >= 0.88  # held-out 0.885 (23 of 26)
+    assert scores["money_value"] >= 0.88  # held-out 0.885 (23 of 26)
+
+
+def test_structure_counts_and_front_matter(scores):
+    assert scores["counts_exact"] >= 0.96  # held-out 0.967 (29 of 30)
+    assert scores["front_right"] >= 0.97  # held-out 0.972 (35 of 36)
