@@ -273,3 +273,36 @@ if __name__ == "__main__":
     # `python tests/wild_gold.py tests/gold/wild_heldout` scores another gold folder the same way
     t, e = score_all(Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else GOLD_DIR)
     print(table(t, e))
+
+
+KEYS = {"file", "front", "counts", "measures", "notes", "money", "judgement"}
+FRONT = {"title", "issuer", "date", "doc_number", "status", "comment_deadline"}
+QUALIFIERS = {"exact", "at_least", "at_most", "range", "about"}
+
+
+def check_well_formed(gold: dict) -> None:
+    """A gold file has every key, and each note, money term and measure the fields the scorer reads."""
+    assert KEYS <= set(gold) and FRONT == set(gold["front"])
+    assert set(gold["counts"]) >= set(COUNTED)
+    for note in gold["notes"]:
+        assert note["text"] and note["units"]
+        assert (note["lead"] is not None) == note["lead_stated"]
+        assert note["lead"] is None or note["lead"] in note["units"]
+    for term in gold["money"]:
+        assert term["qualifier"] in QUALIFIERS
+        assert any(term[k] is not None for k in ("amount_yuan", "amount_min_yuan", "amount_max_yuan",
+                                                  "rate", "rate_min", "rate_max"))
+    for measure in gold["measures"]:
+        assert isinstance(measure["ordinal"], int) and measure["title"]
+
+
+def check_spans_in_source(gold: dict) -> None:
+    """Gold strings are copied from the source: each is found, in order, in the raw file's text
+    (for a page, its text with the tags removed and entities decoded)."""
+    import html
+    import re
+
+    raw = (WILD / gold["file"]).read_text(encoding="utf-8")
+    text = html.unescape(re.sub(r"<[^>]+>", "", raw)) if gold["file"].endswith(".html") else raw
+    for key in ("notes", "money"):
+        assert None not in locate(text, [x["text"] for x in gold[key]]), key
