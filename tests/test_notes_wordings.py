@@ -196,3 +196,17 @@ def test_one_body_beside_a_group_is_an_assumed_lead():
     assert n.lead == "甲厅" and n.lead_assumed
     (n,) = find_notes("推进此项工作。（责任单位：甲厅）")
     assert n.lead == "甲厅" and not n.lead_assumed
+
+
+def test_a_closing_sentence_stating_a_rule_for_later_notes_names_no_unit_in_a_real_text():
+    # 安徽 促进消费若干措施: the first note ends with 以下均需各市、县人民政府落实，不再一一列出
+    ah = ingest_file(WILD / "anhui-2022-cujin-xiaofei-ruogan-cuoshi.html").layer("responsibilities").all()
+    n = next(n for n in ah if n.text.startswith("（省发展改革委、省商务厅、省市场监管局、省农业农村厅等"))
+    assert [u.name for u in n.units] == ["省发展改革委", "省商务厅", "省市场监管局", "省农业农村厅", "各市、县人民政府"]
+
+
+@pytest.mark.parametrize("remark", ["以下均需各市、县人民政府落实，不再一一列出", "以下各项均由各区政府落实",
+                                    "各市政府负责落实，不再逐一列出", "各区政府负责落实，下同"])
+def test_a_closing_rule_for_later_notes_adds_no_unit(remark):
+    (n,) = find_notes(f"推进此项工作。（甲厅、乙厅按职责分工负责。{remark}）")
+    assert [u.name for u in n.units] == ["甲厅", "乙厅"]
