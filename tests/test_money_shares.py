@@ -74,7 +74,25 @@ def test_shares_of_money(sentence, text, expected):
     assert fields(t) == expected
 
 
+def test_shares_set_for_money_that_is_the_subject_of_the_clause_in_a_real_text():
+    # 榕政办〔2016〕180号: 竞买保证金由现行的20%提高到30%，…付款比例为合同签订之日起30天内支付50%
+    found = [fields(t) for t in terms_of("fuzhou-2016-rongzhengban180-fangdichan-ruogan-yijian.html")]
+    for rate in (0.2, 0.3, 0.5):
+        assert ("share", "exact", rate, None, None, None) in found
+
+
+@pytest.mark.parametrize("sentence, rates", [
+    ("竞买保证金由现行的20%提高到30%。", [0.2, 0.3]),
+    ("付款比例为签约之日起30天内支付50%，其余在90天内付清。", [0.5]),
+    ("土地出让金首付比例调整为50%。", [0.5]),
+])
+def test_shares_set_for_money_that_is_the_subject_of_the_clause(sentence, rates):
+    assert [(t.role, t.rate) for t in money_terms(sentence)] == [("share", r) for r in rates]
+
+
 @pytest.mark.parametrize("sentence", [
+    "农村人口比例由20%提高到30%，财政资金予以保障。",  # a share of people moved, in a sentence about money
+    "人员比例由20%调整为30%。",
     "贫困人口比例降至5%以下，财政资金向贫困地区倾斜。",   # a share of people, in a sentence about money
     "园区规模以上工业企业覆盖率达到80%以上，投资持续增长。",
     "大班额比例控制在5%以内。",

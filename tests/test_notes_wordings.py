@@ -196,3 +196,35 @@ def test_one_body_beside_a_group_is_an_assumed_lead():
     assert n.lead == "甲厅" and n.lead_assumed
     (n,) = find_notes("推进此项工作。（责任单位：甲厅）")
     assert n.lead == "甲厅" and not n.lead_assumed
+
+
+def test_a_closing_sentence_stating_a_rule_for_later_notes_names_no_unit_in_a_real_text():
+    # 安徽 促进消费若干措施: the first note ends with 以下均需各市、县人民政府落实，不再一一列出
+    ah = ingest_file(WILD / "anhui-2022-cujin-xiaofei-ruogan-cuoshi.html").layer("responsibilities").all()
+    n = next(n for n in ah if n.text.startswith("（省发展改革委、省商务厅、省市场监管局、省农业农村厅等"))
+    assert [u.name for u in n.units] == ["省发展改革委", "省商务厅", "省市场监管局", "省农业农村厅", "各市、县人民政府"]
+
+
+@pytest.mark.parametrize("remark", ["以下均需各市、县人民政府落实，不再一一列出", "以下各项均由各区政府落实",
+                                    "各市政府负责落实，不再逐一列出", "各区政府负责落实，下同"])
+def test_a_closing_rule_for_later_notes_adds_no_unit(remark):
+    (n,) = find_notes(f"推进此项工作。（甲厅、乙厅按职责分工负责。{remark}）")
+    assert [u.name for u in n.units] == ["甲厅", "乙厅"]
+
+
+def test_a_body_and_the_other_members_of_a_body_are_two_units_in_a_real_text():
+    # 北京 生育支持工作措施: …、市计划生育协会和市托育联席会议其他成员单位按职责分工负责
+    bj = ingest_file(WILD / "beijing-2025-shengyu-zhichi-gongzuo-cuoshi.html").layer("responsibilities").all()
+    n = next(n for n in bj if n.text.startswith("（市教委、市卫生健康委、市发展改革委、市住房城乡建设委、市计划生育协会和"))
+    assert [u.name for u in n.units] == ["市教委", "市卫生健康委", "市发展改革委", "市住房城乡建设委", "市计划生育协会",
+                                         "市托育联席会议其他成员单位"]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("（甲局、乙协会和丙领导小组其他成员单位按职责分工负责）", ["甲局", "乙协会", "丙领导小组其他成员单位"]),
+    ("（甲局和乙联席会议其他成员部门负责）", ["甲局", "乙联席会议其他成员部门"]),
+    ("（甲局、文化和旅游局按职责分工负责）", ["甲局", "文化和旅游局"]),
+])
+def test_he_splits_before_the_other_members_of_a_body_only_after_a_name(text, names):
+    (n,) = find_notes("推进此项工作。" + text)
+    assert [u.name for u in n.units] == names

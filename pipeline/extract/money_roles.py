@@ -19,6 +19,10 @@ MONEY_WORDS = re.compile(r"金额|资金|担保|贷款|经费|投入|投资|财�
 # it sets): 合同金额的30%, 应监管资金的50%, 挂牌价的20%, 占主营业务收入不低于2%, 登记价格百分之五.
 MONEY_BASE = re.compile(r"(?:金额|资金|经费|价款|价格|价|收入|所得|产值|总额|余额|费用|成本|利润|税款|出让金|保证金"
                         r"|(?:投资|购置|销售|营业|交易|成交|担保|贷款|缴存|合同)额)的?$")
+# A clause whose subject is an amount of money set at a share of a price (a money rule; the price
+# is unnamed, so no base): 竞买保证金由现行的20%提高到30%, 付款比例为…30天内支付50%, 首付款比例调整为30%.
+MONEY_SUBJECT = re.compile(r"\s*(?P<subject>[\u4e00-\u9fff]{0,6}?(?:保证金|价款|房款|购房款|首付款|首付|付款|定金|押金"
+                           r"|出让金|租金|贷款|资金|金额|税款))(?:比例|比率)?(?:由|从|为|调整|提高|降低|上调|下调)")
 # A share of people, land or places, not of money (the lead's rule, issue 14): 贫困人口比例, 覆盖率.
 NOT_MONEY = re.compile(r"人口|人员|人数|学生|职工|面积|用地|土地|耕地|覆盖率|利用率|普及率|户数|床位")
 # A share of money that says when something applies: 超出预算金额百分之十且超出部分多于一万元的.
@@ -89,7 +93,8 @@ def _pct_role(s: str, lo: int, hi: int, group, q: Quantity, cs: int, pre: str, p
     """The role of a percentage; None when it is not about money (覆盖率, a share of people or land).
 
     A share of an amount of money is a money rule (补助比例20%, 合同金额的30%, 首付比例20%); its base
-    is the amount written before it."""
+    is the amount written before it. A share set for money that is its clause's subject
+    (保证金由20%提高到30%, 付款比例为…支付50%) is one too, with no base."""
     lead = s[cs:q.num_start]  # the clause up to the number, a bound word and base far before it included
     if FORMULA.search(s, max(lo, q.num_start - 1), q.num_start):
         return None
@@ -116,6 +121,9 @@ def _pct_role(s: str, lo: int, hi: int, group, q: Quantity, cs: int, pre: str, p
         return "rate"
     if base:
         return "rate" if GRANT.search(s, q.end, hi) else "share"
+    subject = MONEY_SUBJECT.match(lead)
+    if subject and not NOT_MONEY.search(lead, subject.end()):
+        return "share"
     return None
 
 

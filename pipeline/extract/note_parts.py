@@ -27,8 +27,10 @@ PERSON_LABEL = re.compile(r"\s*(?:" + "|".join(PERSON_LABELS) + r")\s*:")
 # Where the measure applies, not who does it: `适用范围：浙江自贸试验区…` (skipped up to the next label).
 SCOPE_LABELS = ("适用范围", "适用地区", "适用区域", "实施范围", "试点范围")
 SCOPE_LABEL = re.compile(r"\s*(?:" + "|".join(SCOPE_LABELS) + r")\s*:")
-# A sentence about the notes below, not about this measure: `以下均需试点城市政府落实，不再列出`.
-LATER = re.compile(r"。\s*以下[^。]*(?:不再列出|不再标注|不再注明|下同)[^。]*。?$")
+# A last sentence stating a rule for the notes below, not naming this measure's units:
+# `以下均需试点城市政府落实，不再列出`, `…，不再一一列出`, `以下各项均由…负责`, `…，下同`.
+_RULE = r"(?:不再(?:一一|逐一|逐项|单独|重复)?(?:列出|列明|列举|标注|注明)|下同|以下(?:均|各项?|所有|同|都|皆))"
+LATER = re.compile(r"。\s*[^。]*" + _RULE + r"[^。]*。?$")
 # The second noun of a compound label (责任单位及承办科室（单位）：, 牵头单位及责任人：, 责任单位和配合单位：).
 SECOND_NOUN = (r"(?:" + "|".join(PERSON_LABELS) + r"|[\u4e00-\u9fff]{0,4}(?:单位|部门|科室|处室))"
                r"(?:\([\u4e00-\u9fff]{1,4}\))?")

@@ -9,8 +9,11 @@ import re
 from .note_parts import DUTY
 from .unitnames import is_collective
 
-# Splits inside a list: 、 or spaces between units; 及 before a group.
-SEP = re.compile(r"、|\s+|(?:以及|及|和)(?=各|有关|相关|其他)")
+# Splits inside a list: 、 or spaces between units; 及/和 before a group (和各区政府), and after a
+# body's name before the other members of a body (市计划生育协会和市托育联席会议其他成员单位).
+_END_CHAR = "部委局办署厅院会行府区县市旗盟州镇乡处室站所队心团司位门构校学联社台馆组关央协"
+SEP = re.compile(r"、|\s+|(?:以及|及|和)(?=各|有关|相关|其他)"
+                 r"|(?<=[" + _END_CHAR + r"])(?:以及|及|和)(?=[^、,;。和及]{1,20}?其他[\u4e00-\u9fff]{0,4}(?:单位|部门|机构))")
 # A level after a group (各区、县级市; 各省、自治区、直辖市人民政府).
 LEVEL_TAIL = re.compile(
     r"(?:省|自治区|直辖市|市|县级市|县|区|旗|盟|州|乡|镇|乡镇|街道)(?:[(〔][市区旗县、]{1,5}[)〕])?(?:人民政府|政府)?")
