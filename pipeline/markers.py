@@ -14,6 +14,17 @@ from .cnnum import parse_int
 CN = "零〇一二三四五六七八九十百千两"
 # A Chinese numeral, 万 allowed after its first digit: 十九, 一百零一, 一万, 一万零一, 十二万三千.
 NUM = rf"[{CN}]+(?:万[{CN}]*)?"
+# A dash printed for 一 (an OCR or typing slip of county texts: 第三十－条 is 第三十一条), on the
+# folded view (－ is -); other dashes and the katakana ー as they stand.
+DASHES = "-‐‑‒–—―−─ー"
+_DASH = "[" + re.escape(DASHES) + "]"
+# The slip is read only where 一 is the one reading: after 十 百 千 or 零 and before 十 百 or the end
+# of the numeral (第三十－条, 第一百－十条, 第一百零－条); never first (`第－`) nor before a digit,
+# so a range `第三十－四十条` or `第三十－第四十条` is no numeral.
+_DASH_ONE = rf"(?<=[十百千零〇]){_DASH}(?=[十百]|(?![{CN}万]|{_DASH}))"
+# The numeral of a 第…部分/编/章/节/条 marker: `NUM` with the dash slip allowed.
+REG_NUM = rf"[{CN}](?:[{CN}]|{_DASH_ONE})*(?:万(?:[{CN}]|{_DASH_ONE})*)?"
+_DASH_TO_ONE = str.maketrans(dict.fromkeys(DASHES, "一"))
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 # Regulation levels have a fixed rank; policy levels are ranked by GB/T 9704 order.
@@ -22,11 +33,11 @@ GBT_RANK = {"dun": 0, "paren_cn": 1, "arabic": 2, "paren_arabic": 3, "circled": 
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # 第一部分 (plans), 第一编 / 第一章 / 第一节 / 第一条, also "第 1 条" with stray spaces
-    ("bufen", re.compile(rf"第 ?({NUM}|\d[\d ]{{0,5}}) ?部分")),
-    ("bian", re.compile(rf"第 ?({NUM}|\d[\d ]{{0,5}}) ?编(?![制写辑号])")),
-    ("zhang", re.compile(rf"第 ?({NUM}|\d[\d ]{{0,5}}) ?章(?:[、.] ?)?")),
-    ("jie", re.compile(rf"第 ?({NUM}|\d[\d ]{{0,5}}) ?节(?![约能日假点])")),
-    ("tiao", re.compile(rf"第 ?({NUM}|\d[\d ]{{0,5}}) ?条(?![例件款目])(?:[、.] ?)?")),
+    ("bufen", re.compile(rf"第 ?({REG_NUM}|\d[\d ]{{0,5}}) ?部分")),
+    ("bian", re.compile(rf"第 ?({REG_NUM}|\d[\d ]{{0,5}}) ?编(?![制写辑号])")),
+    ("zhang", re.compile(rf"第 ?({REG_NUM}|\d[\d ]{{0,5}}) ?章(?:[、.] ?)?")),
+    ("jie", re.compile(rf"第 ?({REG_NUM}|\d[\d ]{{0,5}}) ?节(?![约能日假点])")),
+    ("tiao", re.compile(rf"第 ?({REG_NUM}|\d[\d ]{{0,5}}) ?条(?![例件款目])(?:[、.] ?)?")),
     # 一、  (a stray space before 、 occurs in PDF-derived text; small forms ﹑ ﹒ in some sites' text)
     ("dun", re.compile(rf"({NUM}) ?[、.﹑﹒](?![{CN}万]*[、.﹑﹒])")),
     # (一)
@@ -99,7 +110,7 @@ def match_marker(folded_line: str, original_line: str) -> Marker | None:
             type_, ordinal = f"dec{len(parts)}", int(parts[-1])
         else:
             try:
-                ordinal = parse_int(digits.replace("两", "二").replace(" ", ""))
+                ordinal = parse_int(digits.replace("两", "二").replace(" ", "").translate(_DASH_TO_ONE))
             except ValueError:
                 continue
         if type_ in ("dun", "arabic") and ordinal == 0 or type_.startswith("dec") and ordinal == 0:

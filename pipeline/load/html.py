@@ -5,7 +5,8 @@ when only that decodes; a Western charset declared on Chinese bytes ignored), el
 UTF-8, else GB18030. Parsing:
 the safe lxml HTML parser, entity declarations refused (see `guard`). Which
 parts of the page are read is decided in `page`: the main content, the nearest
-heading above it if the content does not start with it, and a breadcrumb line
+heading above it if the content does not start with it, a 文号 printed alone right under or
+above that heading (see `page_number`), and a breadcrumb line
 (`首页 > 通知公告 > 政务`), kept because the segmenter reads it as front matter;
 navigation, share/print bars, scripts, styles, hidden elements and footers are
 dropped. When that leaves no text, the whole visible page is read rather than
@@ -38,6 +39,7 @@ from .page import (
     BLOCK_TAGS, boilerplate, breadcrumb, content_roots, heading_before, hidden, is_data_table, metadata_pairs, squeeze,
     tag_of,
 )
+from .page_number import number_beside
 from .text import decode, decode_text
 
 _META_CHARSET = re.compile(
@@ -91,14 +93,19 @@ def extract_html(data: bytes, name: str) -> Extracted:
         lines.lines.append((crumb, crumb_el))
     heading = heading_before(root, content[0], skip)
     if heading is not None:
-        lines.walk(heading)
-        lines.brk()
+        above, under = number_beside(root, heading, content, skip)
+        for el in (above, heading, under):
+            if el is not None:
+                lines.walk(el)
+                lines.brk()
+            if el is heading:
+                at = len(lines.lines) - 1
     start = len(lines.lines)
     for el in content:
         lines.walk(el)
         lines.brk()
     if heading is not None and start < len(lines.lines):
-        _drop_repeated_heading(lines.lines, start)
+        _drop_repeated_heading(lines.lines, at, start)
     for styles in (True, False):
         if any(text for text, _ in lines.lines):
             break
@@ -159,14 +166,14 @@ def _lenient(data: bytes, encoding: str, name: str) -> str:
         return text
 
 
-def _drop_repeated_heading(lines: list, start: int) -> None:
-    """Drop the heading line when the content itself starts with the same words."""
-    heading = squeeze(lines[start - 1][0])
+def _drop_repeated_heading(lines: list, at: int, start: int) -> None:
+    """Drop the heading line (`at`) when the content (from `start`) itself starts with the same words."""
+    heading = squeeze(lines[at][0])
     head = ""
     for text, _ in lines[start:start + 4]:
         head += squeeze(text)
         if head.startswith(heading):
-            del lines[start - 1]
+            del lines[at]
             return
         if not heading.startswith(head):
             return

@@ -1,0 +1,66 @@
+"""A 文号 a web page prints on its own beside the title, outside the main text.
+
+Many sites set the number in an element of its own under (or above) the title heading
+(`<div class="…title_sec"><font>榕政办〔2016〕180号</font></div>`), apart from the block
+the main text is read from, so it is in no line unless read here. It is read only when it is
+the whole of an element and the next text a reader sees after the heading (or the last one
+before it): a number elsewhere on the page (a list of related documents) is not the text's.
+"""
+from __future__ import annotations
+
+import re
+
+from .page import BLOCK_TAGS, squeeze, tag_of
+
+# 国发〔2023〕16号 / 劳社部发[2008]3号 / 京政办发【2025】12号, whitespace removed
+NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[【(（［][12]\d{3}[〕\]】)）］]\d{1,4}号")
+
+
+def number_beside(root, heading, content: list, skip: set) -> tuple[object | None, object | None]:
+    """The block holding only a 文号 right above `heading` and the one right under it
+    (each None when there is none), among the texts outside `skip` in document order."""
+    chunks = _texts(root, skip)
+    inside = [k for k, el in enumerate(chunks) if _within(el, heading)]
+    if not inside:
+        return None, None
+    around = (chunks[inside[0] - 1] if inside[0] > 0 else None,
+              chunks[inside[-1] + 1] if inside[-1] + 1 < len(chunks) else None)
+    return tuple(_number_block(el, content) for el in around)  # type: ignore[return-value]
+
+
+def _texts(root, skip: set) -> list:
+    """The element owning each piece of visible text (its `.text`, or the parent for a tail), in order."""
+    out: list = []
+
+    def walk(el) -> None:
+        if el in skip or not tag_of(el):
+            return
+        if (el.text or "").strip():
+            out.append(el)
+        for child in el:
+            walk(child)
+            if (child.tail or "").strip():
+                out.append(el)
+
+    walk(root)
+    return out
+
+
+def _number_block(el, content: list):
+    """The outermost block around `el` whose whole text is one 文号, outside the main text; else None."""
+    if el is None or any(_within(el, c) for c in content):
+        return None
+    text = squeeze(el.text_content())
+    if not NUMBER.fullmatch(text):
+        return None
+    while el.getparent() is not None and squeeze(el.getparent().text_content()) == text:
+        el = el.getparent()
+    return el if tag_of(el) in BLOCK_TAGS else None
+
+
+def _within(el, ancestor) -> bool:
+    while el is not None:
+        if el is ancestor:
+            return True
+        el = el.getparent()
+    return False
