@@ -24,7 +24,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from .doctypes import DOC_KIND_END
+from .doctypes import DOC_KIND_END, NUMBER_FORM
 from .model import Document, Source
 from .normalize import fold
 from .segment import Segmented
@@ -40,11 +40,9 @@ STDIN_NAME = "stdin"
 # (and `（2025年修订 公开征求意见稿）`: a note before the stage in its brackets)
 _COMMENTED = re.compile(r"《([^《》]{4,80}?)\((?:[^()]{0,16}?\s)?(" + "|".join(DRAFT_STAGES) + r")\)》")
 # 临政办发〔2013〕158号临海市人民政府办公室关于印发…的通知: a number glued to a letter's title
-_GLUED = re.compile(r"""
-    ^[\u4e00-\u9fff]{1,12}[〔\[(【][12]\d{3}[〕\])】]\s*\d{1,4}\s*号\s*   # the number: 临政办发〔2013〕158号
-    (\S.{4,150}?(?:函|通知|通告|公告))                                   # the letter's title
-    (?:\.(?:docx?|pdf|wps|ofd))?$                                       # the file it names, when a link's
-""", re.X)
+_GLUED = re.compile(r"^(?:" + NUMBER_FORM + r")\s*"           # the number: 临政办发〔2013〕158号
+                    r"(\S.{4,150}?(?:函|通知|通告|公告))"             # the letter's title
+                    r"(?:\.(?:docx?|pdf|wps|ofd))?$")                # the file it names, when a link's
 # the provinces (their names before 省), to find the one a page's <title> names
 _PROVINCE = re.compile("(" + "|".join((
     "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南",

@@ -130,10 +130,10 @@ def _short_text(el, limit: int, visible: bool = False) -> str | None:
 
 
 def _skipped(el, skip: set) -> bool:
-    return any(a in skip for a in _self_and_ancestors(el))
+    return any(a in skip for a in self_and_ancestors(el))
 
 
-def _self_and_ancestors(el):
+def self_and_ancestors(el):
     while el is not None:
         yield el
         el = el.getparent()
@@ -286,7 +286,7 @@ def _lift(el, sizes: dict):
     """`el` out of the rows of a data table (a table is read whole, as rows), then up
     through the wrappers that hold no other visible text."""
     if tag_of(el) in _ROW_PARTS:
-        table = next((a for a in _self_and_ancestors(el) if tag_of(a) == "table"), None)
+        table = next((a for a in self_and_ancestors(el) if tag_of(a) == "table"), None)
         if table is not None and is_data_table(table):
             el = table
     parent = el.getparent()
@@ -376,4 +376,4 @@ def _reads_as_title(text: str) -> bool:
 
 
 def _contains(el, other) -> bool:
-    return any(a is el for a in _self_and_ancestors(other))
+    return any(a is el for a in self_and_ancestors(other))

@@ -8,19 +8,15 @@ before it): a number elsewhere on the page (a list of related documents) is not 
 """
 from __future__ import annotations
 
-import re
-
-from .page import BLOCK_TAGS, squeeze, tag_of
-
-# 国发〔2023〕16号 / 劳社部发[2008]3号 / 京政办发【2025】12号, whitespace removed
-NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[【(（［][12]\d{3}[〕\]】)）］]\d{1,4}号")
+from ..doctypes import DOC_NUMBER
+from .page import BLOCK_TAGS, self_and_ancestors, squeeze, tag_of
 
 
 def number_beside(root, heading, content: list, skip: set) -> tuple[object | None, object | None]:
     """The block holding only a 文号 right above `heading` and the one right under it
     (each None when there is none), among the texts outside `skip` in document order."""
     chunks = _texts(root, skip)
-    inside = [k for k, el in enumerate(chunks) if _within(el, heading)]
+    inside = [k for k, el in enumerate(chunks) if heading in self_and_ancestors(el)]
     if not inside:
         return None, None
     around = (chunks[inside[0] - 1] if inside[0] > 0 else None,
@@ -48,19 +44,11 @@ def _texts(root, skip: set) -> list:
 
 def _number_block(el, content: list):
     """The outermost block around `el` whose whole text is one 文号, outside the main text; else None."""
-    if el is None or any(_within(el, c) for c in content):
+    if el is None or any(c in self_and_ancestors(el) for c in content):
         return None
     text = squeeze(el.text_content())
-    if not NUMBER.fullmatch(text):
+    if not DOC_NUMBER.fullmatch(text):
         return None
     while el.getparent() is not None and squeeze(el.getparent().text_content()) == text:
         el = el.getparent()
     return el if tag_of(el) in BLOCK_TAGS else None
-
-
-def _within(el, ancestor) -> bool:
-    while el is not None:
-        if el is ancestor:
-            return True
-        el = el.getparent()
-    return False

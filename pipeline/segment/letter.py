@@ -109,8 +109,8 @@ def read_untitled_letter(lines: list[Line], i: int, end: int) -> LetterBlock | N
     北京市经济和信息化局 ⏎ 2025年9月26日 ⏎ 关于…的若干措施` -> a letter signed by both organs."""
     j = skip_blank(lines, i, end)
     number = None
-    if j < end and DOC_NUMBER.fullmatch(lines[j].folded.replace(" ", "")):
-        number, j = lines[j].text.strip(), skip_blank(lines, j + 1, end)
+    if j < end and _number_line(lines[j]):
+        number, j = lines[j].text.strip().strip("（）()"), skip_blank(lines, j + 1, end)
     if j >= end or not _addressed(lines[j]):
         return None
     date_idx = next((k for k in range(j + 1, min(end, j + _UNTITLED_LINES)) if is_date_line(lines[k])), None)

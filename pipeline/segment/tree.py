@@ -136,14 +136,7 @@ def _paragraph_texts(raw: Raw) -> list[str]:
 
 def _paragraphs(raw: Raw) -> int:
     """How many paragraphs follow the heading line (wrapped lines continue theirs)."""
-    count, prev = 0, None
-    for line in raw.lines[1:]:
-        if line.blank:
-            continue
-        if prev is None or not continues(prev, line):
-            count += 1
-        prev = line
-    return count
+    return len(_paragraph_texts(raw))
 
 
 def _short_heading(line: Line) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..cnnum import parse_int
-from ..doctypes import DOC_KIND_END
+from ..doctypes import DOC_KIND_END, DOC_NUMBER  # noqa: F401  (DOC_NUMBER re-exported for the front-matter readers)
 from ..normalize import fold
 from .lines import Line
 
@@ -22,9 +22,6 @@ STATUS_LINE = re.compile(r"^\((?:[^()]{0,12}?)(" + "|".join(STATUS_WORDS) + r")\
 # 2024年10月13日 / 二〇一八年十二月六日
 DATE = re.compile(r"(\d{4}|[〇零一二三四五六七八九]{4})年(\d{1,2}|[一二三四五六七八九十]{1,3})月(\d{1,2}|[一二三四五六七八九十]{1,3})日")
 DATE_LINE = re.compile(r"^\(?" + DATE.pattern + r"\)?$")
-# 国发〔2023〕16号 / 劳社部发[2008]3号 / 中华人民共和国国家安全部令第2号
-DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[(（【][12]\d{3}[〕\])）】]\s*\d{1,4}\s*号"
-                        r"|[\u4e00-\u9fff]{1,20}令第\s*\d{1,4}\s*号")
 # 首页 > 通知公告 > 政务 / 当前位置：…
 BREADCRUMB = re.compile(r"^(?:(?:当前位置|您的位置|您现在的位置)\s*[:：]?.*|[^>›»]{1,20}(?:\s*[>›»]\s*[^>›»]{1,20}){1,6})$")
 # the last word of a cover letter's title
