@@ -16,7 +16,6 @@ from typing import ClassVar, Literal, get_args
 
 from ..cnnum import parse_int
 from ..model import Document, Layer
-from ..normalize import fold
 from ..records import describe
 from ..warnings import Finding, finding
 from .money_links import Found, groups, relate

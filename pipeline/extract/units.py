@@ -38,7 +38,7 @@ from .aliases import Aliases, builtin_aliases
 from .note_parts import (LATER, PERSON_LABEL, PERSON_LABELS, SCOPE_LABEL, SCOPE_LABELS, SECOND_NOUN, TIME, TIME_LABEL,
                          TIME_LABELS)
 from .unit_lists import NOT_A_LISTED_NAME, SEP, UNIT_END, field_names, join_levels, pieces
-from .unitnames import Jurisdiction, is_collective, jurisdiction_of, normalize_units
+from .unitnames import Jurisdiction, is_collective, normalize_units
 
 
 @dataclass(frozen=True)
